@@ -1,0 +1,46 @@
+# Two commands for a fresh machine: `make run` (the portal with demo data) and `make test` (the suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install messages clean-venv
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --if-empty
+	@echo ""
+	@echo "Portail citoyen      : http://$(HOST):$(PORT)/"
+	@echo "Bureau du Technicien : http://$(HOST):$(PORT)/admin/"
+	@echo "Espace du personnel  : http://$(HOST):$(PORT)/personnel/"
+	@echo ""
+	@if [ -n "$$REDIS_URL" ]; then \
+		echo "REDIS_URL set: starting a Celery worker with beat beside the web server."; \
+		trap 'kill 0' EXIT INT TERM; \
+		$(VENV)/bin/celery -A prevost_service worker --beat --loglevel=warning --concurrency=2 & \
+		$(PY) manage.py runserver $(HOST):$(PORT); \
+	else \
+		$(PY) manage.py runserver $(HOST):$(PORT); \
+	fi
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench --ignore=tests
+	$(PY) manage.py makemessages -d djangojs -l en --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,5 @@
+def roles(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"is_staff_member": False}
+    return {"is_staff_member": True, "is_technicien": user.is_technicien}

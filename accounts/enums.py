@@ -1,0 +1,19 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """Each role is a Django group of that exact name (created by migration)."""
+
+    TECHNICIEN = "Technicien du Service aux citoyens", _("Technicien du Service aux citoyens")
+    RESPONSABLE = "Responsable", _("Responsable de la réception des requêtes")
+    DIRECTEUR_SERVICE = "Directeur de service", _("Directeur de service")
+    DIRECTEUR_SAC = "Directeur du Service aux citoyens", _("Directeur du Service aux citoyens")
+    EXPERIENCE_CITOYEN = "Responsable de l'Expérience citoyen", _("Responsable de l'Expérience citoyen")
+    DIRECTEUR_GENERAL = "Directeur général", _("Directeur général")
+    ELU = "Élu", _("Élu")
+
+
+class Language(models.TextChoices):
+    FRENCH = "fr-ca", "Français"
+    ENGLISH = "en", "English"

@@ -1,0 +1,37 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from .enums import Language, Role
+
+
+class User(AbstractUser):
+    """A city employee or elected official. Citizens have no account: they follow by link."""
+
+    language = models.CharField(_("langue"), max_length=5, choices=Language.choices, default=Language.FRENCH)
+    extension = models.CharField(_("poste téléphonique"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("utilisateur")
+        verbose_name_plural = _("utilisateurs")
+        ordering = ["last_name", "first_name", "username"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        # One query per user per request, whatever the number of role checks made on the page.
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, *roles: Role) -> bool:
+        return any(role in self.role_names for role in roles)
+
+    @property
+    def sees_all_requests(self) -> bool:
+        return self.is_superuser or self.has_role(Role.TECHNICIEN, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL)
+
+    @property
+    def is_technicien(self) -> bool:
+        return self.is_superuser or self.has_role(Role.TECHNICIEN)

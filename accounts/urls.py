@@ -1,0 +1,10 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+app_name = "accounts"
+
+urlpatterns = [
+    path(_("connexion/"), auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path(_("deconnexion/"), auth_views.LogoutView.as_view(), name="logout"),
+]

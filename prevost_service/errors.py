@@ -1,0 +1,6 @@
+class ApplicationError(Exception):
+    """A rule refused the action; the message is written for the person who tried it."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message

@@ -1,0 +1,23 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+
+from requests_app.urls import public_patterns, staff_patterns
+from requests_app.views import public
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
+]
+
+# French at the root, English under /en/: citizens share links in their own language.
+urlpatterns += i18n_patterns(
+    path("", include(public_patterns)),
+    path("", public.home, name="home"),
+    path(_("personnel/"), include(staff_patterns)),
+    path(_("compte/"), include("accounts.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

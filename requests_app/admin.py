@@ -1,0 +1,299 @@
+"""The Technicien's triage desk. Statuses move only through the services' transitions."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from prevost_service.errors import ApplicationError
+from requests_app import business_days, selectors, services
+from requests_app.enums import OutboxStatus, RequestKind, Status
+from requests_app.forms import AnswerForm, AssignForm, CloseForm, RejectForm
+from requests_app.models import (
+    ClosureDay,
+    Intervention,
+    InterventionCode,
+    OutboundEmail,
+    Request,
+    RequestEvent,
+    RequestPhoto,
+    RequestType,
+    Service,
+)
+
+admin.site.site_header = _("Service aux citoyens — Ville de Prévost")
+admin.site.site_title = _("Service aux citoyens")
+admin.site.index_title = _("Bureau du Technicien")
+admin.site.index_template = "admin/prevost_index.html"
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class RequestEventInline(ReadOnlyInline):
+    model = RequestEvent
+    fields = ("created_at", "kind", "from_status", "to_status", "actor", "note", "public_note")
+    readonly_fields = fields
+    verbose_name_plural = _("historique")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+
+class InterventionInline(ReadOnlyInline):
+    model = Intervention
+    fields = ("code", "planned_date", "done_date", "extension", "author", "internal_note", "public_note")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("code", "author")
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+
+class PhotoInline(ReadOnlyInline):
+    model = RequestPhoto
+    fields = ("preview",)
+    readonly_fields = fields
+
+    @admin.display(description=_("photo"))
+    def preview(self, photo):
+        url = reverse("staff:request_photo", kwargs={"number": photo.request.number, "photo_id": photo.pk})
+        return format_html('<a href="{}" target="_blank"><img src="{}" alt="" style="max-height:120px"></a>', url, url)
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+
+@admin.register(Request)
+class RequestAdmin(admin.ModelAdmin):
+    list_display = ("number", "received_date", "kind", "service", "request_type", "status", "age", "responsable")
+    list_display_links = ("number",)
+    list_filter = ("status", "kind", "service", "channel")
+    list_select_related = ("service", "request_type", "responsable")
+    search_fields = ("=number", "requester_name", "requester_email", "location_address", "requester_address")
+    show_full_result_count = False
+    list_per_page = 50
+    date_hierarchy = None
+    save_on_top = True
+    change_form_template = "admin/requests_app/request/change_form.html"
+    actions = ("assign_to_service_responsable", "close_completed")
+    inlines = (RequestEventInline, InterventionInline, PhotoInline)
+    fieldsets = (
+        (_("Classification"), {"fields": ("number", "status", "status_reason", "kind", "request_type", "service",
+                                           "responsable", "planned_date", "completed_on")}),
+        (_("Demande"), {"fields": ("channel", "received_at", "description", "location_address", "latitude",
+                                   "longitude")}),
+        (_("Demandeur"), {"fields": ("requester_name", "requester_address", "requester_phone", "requester_email",
+                                     "contact_preference", "language")}),
+    )
+    autocomplete_fields = ("request_type",)
+
+    def get_readonly_fields(self, request, obj=None):
+        editable = {"kind", "request_type"} if obj is not None and obj.is_not_completed else set()
+        return [f for fieldset in self.fieldsets for f in fieldset[1]["fields"] if f not in editable]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("reçue le"), ordering="received_at")
+    def received_date(self, obj):
+        return timezone.localtime(obj.received_at).strftime("%Y-%m-%d")
+
+    @admin.display(description=_("âge (jours ouvrables)"))
+    def age(self, obj):
+        days = selectors.age_in_business_days(obj)
+        if selectors.is_overdue(obj):
+            return format_html('<strong class="overdue" title="{}">{} ⚠</strong>', _("hors norme"), days)
+        return days
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("staff:intake")
+
+    def save_model(self, request, obj, form, change):
+        """Only the classification is editable; it goes through the service to keep the history."""
+        try:
+            services.request_classify(
+                request=obj, acting_user=request.user, kind=form.cleaned_data["kind"],
+                request_type=form.cleaned_data["request_type"],
+            )
+        except ApplicationError as error:
+            raise PermissionDenied(error.message) from error
+
+    def save_related(self, request, form, formsets, change):
+        pass  # inlines are read-only
+
+    # --- transitions ---------------------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/transition/<str:action>/", self.admin_site.admin_view(self.transition_view),
+                 name="requests_app_request_transition"),
+            *super().get_urls(),
+        ]
+
+    TRANSITION_FORMS = {
+        "assign": (AssignForm, services.request_assign, _("Demande assignée au responsable.")),
+        "reject": (RejectForm, services.request_reject, _("Demande déclarée non recevable; le demandeur est avisé.")),
+        "close": (CloseForm, services.request_close, _("Demande fermée; le demandeur est avisé.")),
+        "answer": (AnswerForm, services.request_answer, _("Réponse enregistrée; la demande est fermée.")),
+    }
+
+    def transition_view(self, request, pk, action):
+        if request.method != "POST" or action not in self.TRANSITION_FORMS:
+            return redirect("admin:requests_app_request_change", pk)
+        obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        form_class, service, success = self.TRANSITION_FORMS[action]
+        form = form_class(request.POST, prefix=action)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+        else:
+            try:
+                service(request=obj, acting_user=request.user, **form.cleaned_data)
+            except ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, success)
+        return redirect("admin:requests_app_request_change", pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if obj is not None:
+            extra_context["transitions"] = self._available_transitions(obj)
+            extra_context["tracking_path"] = reverse("requests:track", kwargs={"token": obj.tracking_token})
+            responsable = obj.service.responsable if obj.service else None
+            extra_context["service_responsable"] = responsable
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _available_transitions(self, obj):
+        forms = []
+        if obj.kind == RequestKind.INFORMATION and obj.status == Status.RECEIVED:
+            forms.append(("answer", _("Répondre et fermer"), AnswerForm(prefix="answer")))
+        if obj.kind == RequestKind.REQUEST and obj.status in (Status.RECEIVED, Status.ASSIGNED, Status.ON_HOLD,
+                                                              Status.SCHEDULED):
+            label = _("Assigner") if obj.status == Status.RECEIVED else _("Réassigner")
+            forms.append(("assign", label, AssignForm(prefix="assign")))
+        if obj.status == Status.COMPLETED:
+            forms.append(("close", _("Fermer et aviser le demandeur"), CloseForm(prefix="close")))
+        if obj.is_not_completed:
+            forms.append(("reject", _("Déclarer non recevable"), RejectForm(prefix="reject")))
+        return forms
+
+    # --- bulk actions ------------------------------------------------------------------
+
+    def _bulk(self, request, queryset, service, done_message):
+        done, refused = 0, []
+        for obj in queryset.select_related("service"):
+            try:
+                service(request=obj, acting_user=request.user)
+                done += 1
+            except ApplicationError as error:
+                refused.append(error.message)
+        if done:
+            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+    @admin.action(description=_("Assigner au responsable de leur service"))
+    def assign_to_service_responsable(self, request, queryset):
+        self._bulk(request, queryset, services.request_assign, _("%(count)s demande(s) assignée(s)."))
+
+    @admin.action(description=_("Fermer les demandes complétées (avise les demandeurs)"))
+    def close_completed(self, request, queryset):
+        self._bulk(request, queryset, services.request_close, _("%(count)s demande(s) fermée(s)."))
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ("name_fr", "code", "schema", "responsable", "director", "is_active")
+    list_select_related = ("responsable", "director")
+    autocomplete_fields = ("responsable", "director")
+    search_fields = ("name_fr", "name_en", "code")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RequestType)
+class RequestTypeAdmin(admin.ModelAdmin):
+    list_display = ("name_fr", "service", "code", "target_business_days", "is_active")
+    list_filter = ("service", "is_active")
+    list_select_related = ("service",)
+    search_fields = ("name_fr", "name_en", "code")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(InterventionCode)
+class InterventionCodeAdmin(admin.ModelAdmin):
+    list_display = ("code", "name_fr", "completes_request")
+
+
+@admin.register(ClosureDay)
+class ClosureDayAdmin(admin.ModelAdmin):
+    list_display = ("date", "label", "weekday")
+
+    @admin.display(description=_("jour"))
+    def weekday(self, obj):
+        return "" if business_days.is_business_day(obj.date) else _("non ouvrable")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        business_days.closures_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        business_days.closures_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        business_days.closures_changed()
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "to", "subject", "status", "attempts", "sent_at")
+    list_filter = ("status",)
+    search_fields = ("to", "subject")
+    show_full_result_count = False
+    readonly_fields = ("dedupe_key", "to", "subject", "body_text", "request", "status", "attempts",
+                       "next_attempt_at", "last_error", "created_at", "sent_at")
+    exclude = ("body_html", "claimed_at")
+    actions = ("resend",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Renvoyer les courriels en échec"))
+    def resend(self, request, queryset):
+        failed = list(queryset.filter(status=OutboxStatus.FAILED))
+        for email in failed:
+            services.outbox_resend(email=email)
+        self.message_user(request, _("%(count)s courriel(s) remis en envoi.") % {"count": len(failed)})

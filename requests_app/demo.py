@@ -1,0 +1,153 @@
+"""Demo data: the accounts of every role and ~200 requests in every status, through the real services."""
+
+import datetime as dt
+import random
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.enums import Role
+from accounts.models import User
+from requests_app import services
+from requests_app.enums import Channel, ContactPreference, OutboxStatus, RejectionReason, RequestKind, Status
+from requests_app.models import OutboundEmail, Request, RequestEvent, RequestType, Service
+
+DEMO_PASSWORD = "demo-prevost"
+
+FIRST_NAMES = ["Marie", "Jean", "Sophie", "Luc", "Isabelle", "Mathieu", "Chantal", "Pierre", "Nathalie", "Éric",
+               "Julie", "François", "Geneviève", "Simon", "Catherine", "Alexandre", "Mélanie", "Denis"]
+LAST_NAMES = ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné",
+              "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc", "Paquette", "Girard"]
+STREETS = ["rue Principale", "boulevard du Curé-Labelle", "rue des Érables", "chemin du Lac-Écho",
+           "montée Sainte-Thérèse", "rue de la Station", "rue Shaw", "chemin du Lac-René", "rue des Morilles",
+           "rue du Clos-Prévostois", "rue Lesage", "montée Rolland"]
+FACTS = {
+    "nid-de-poule": "Un gros nid-de-poule s'est formé devant chez moi, les voitures l'évitent en roulant sur le trottoir.",
+    "lumiere-de-rue": "Le lampadaire au coin de la rue ne s'allume plus depuis une semaine; le secteur est très sombre.",
+    "collecte-manquee": "Le bac de recyclage n'a pas été ramassé lundi alors qu'il était au chemin dès 6 h.",
+    "arbre-dangereux": "Un grand peuplier penche dangereusement au-dessus du sentier du parc après la tempête.",
+    "taxation-question": "Je ne comprends pas l'augmentation de la taxe foncière sur mon dernier compte.",
+    "inscription-loisirs": "Je n'arrive pas à inscrire ma fille au cours de natation de la session d'hiver.",
+}
+ROLE_ACCOUNTS = [
+    ("technicien", "Sylvie", "Charbonneau", Role.TECHNICIEN),
+    ("directeur-sac", "Martin", "Desjardins", Role.DIRECTEUR_SAC),
+    ("dg", "Hélène", "Prud'homme", Role.DIRECTEUR_GENERAL),
+    ("elu", "Paul", "Germain", Role.ELU),
+]
+
+
+def _user(username, first, last, role, *, staff=False):
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.prevost.local",
+                  "is_staff": staff, "extension": str(200 + len(username))},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    user.groups.add(Group.objects.get(name=role.value))
+    return user
+
+
+def create_accounts() -> list[str]:
+    usernames = []
+    for username, first, last, role in ROLE_ACCOUNTS:
+        _user(username, first, last, role, staff=role == Role.TECHNICIEN)
+        usernames.append(username)
+    rng = random.Random(7)
+    for service in Service.objects.order_by("code"):
+        username = f"responsable-{service.code}"
+        user = _user(username, rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), Role.RESPONSABLE)
+        if service.responsable_id is None:
+            service.responsable = user
+            service.save(update_fields=["responsable"])
+        usernames.append(username)
+    return usernames
+
+
+def _target_status(rng: random.Random, age_days: int) -> str:
+    if age_days < 3:
+        return rng.choice([Status.RECEIVED, Status.RECEIVED, Status.ASSIGNED])
+    if age_days < 30:
+        return rng.choice([Status.ASSIGNED, Status.ON_HOLD, Status.SCHEDULED, Status.COMPLETED, Status.CLOSED,
+                           Status.RECEIVED])
+    return rng.choice([Status.CLOSED, Status.CLOSED, Status.CLOSED, Status.COMPLETED, Status.ON_HOLD,
+                       Status.ASSIGNED, Status.REJECTED])
+
+
+@transaction.atomic
+def create_requests(count: int, *, seed: int = 2026) -> int:
+    rng = random.Random(seed)
+    technicien = User.objects.get(username="technicien")
+    types = list(RequestType.objects.select_related("service__responsable"))
+    now = timezone.now()
+    today = timezone.localdate()
+    for index in range(count):
+        age_days = int(rng.triangular(0, 150, 10))
+        received_at = now - dt.timedelta(days=age_days, hours=rng.randint(0, 8), minutes=rng.randint(0, 59))
+        request_type = rng.choice(types)
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        address = f"{rng.randint(100, 3999)}, {rng.choice(STREETS)}"
+        kind = RequestKind.INFORMATION if index % 12 == 0 else RequestKind.REQUEST
+        request = services.request_submit(
+            data={
+                "kind": kind,
+                "request_type": request_type,
+                "description": FACTS.get(request_type.code, f"Demande concernant : {request_type.name_fr.lower()}."),
+                "location_address": address,
+                "requester_name": f"{first} {last}",
+                "requester_address": f"{address}, Prévost (Québec) J0R 1T0",
+                "requester_phone": f"450 224-{rng.randint(1000, 9999)}",
+                "requester_email": f"{slugify(first)}.{slugify(last)}{index}@exemple.ca",
+                "contact_preference": rng.choice(ContactPreference.values),
+            },
+            channel=rng.choice([Channel.WEB, Channel.WEB, Channel.PHONE, Channel.EMAIL, Channel.COUNTER, Channel.FIELD]),
+            received_at=received_at,
+        )
+        if kind == RequestKind.INFORMATION:
+            if age_days > 0:
+                services.request_answer(request=request, acting_user=technicien,
+                                        answer="Les informations demandées vous ont été données par téléphone.")
+        else:
+            _advance(rng, request, _target_status(rng, age_days), technicien, today, received_at)
+        _spread_history(request, received_at, now)
+    # Demo messages are not for real mailboxes: mark them sent before the commit queues them.
+    OutboundEmail.objects.filter(status=OutboxStatus.PENDING).update(status=OutboxStatus.SENT, sent_at=now)
+    return count
+
+
+def _advance(rng, request, target, technicien, today, received_at):
+    if target == Status.RECEIVED:
+        return
+    if target == Status.REJECTED:
+        services.request_reject(request=request, acting_user=technicien, reason=RejectionReason.PRIVATE_DISPUTE,
+                                public_note="Ce différend relève d'un litige privé entre voisins.")
+        return
+    request = services.request_assign(request=request, acting_user=technicien)
+    responsable = request.responsable
+    if target == Status.ON_HOLD:
+        services.request_put_on_hold(request=request, acting_user=responsable,
+                                     reason=rng.choice(["Dégel printanier", "Attente de pièces", "Attente du fournisseur"]))
+    elif target == Status.SCHEDULED:
+        services.request_schedule(request=request, acting_user=responsable,
+                                  planned_date=today + dt.timedelta(days=rng.randint(1, 20)))
+    elif target in (Status.COMPLETED, Status.CLOSED):
+        done = min(today, timezone.localdate(received_at) + dt.timedelta(days=rng.randint(1, 12)))
+        services.request_complete(request=request, acting_user=responsable, done_date=done,
+                                  extension=responsable.extension or "221",
+                                  internal_note="Équipe 2 dépêchée; travaux faits en 30 minutes.",
+                                  public_note="Les travaux ont été effectués. Merci de votre signalement.")
+        if target == Status.CLOSED:
+            services.request_close(request=Request.objects.get(pk=request.pk), acting_user=technicien)
+
+
+def _spread_history(request, received_at, now):
+    """Give the history plausible times between reception and now instead of all 'now'."""
+    events = list(RequestEvent.objects.filter(request=request).order_by("pk").values_list("pk", flat=True))
+    step = (now - received_at) / (len(events) + 1)
+    for position, pk in enumerate(events):
+        RequestEvent.objects.filter(pk=pk).update(created_at=received_at + step * position)
+    Request.objects.filter(pk=request.pk, closed_at__isnull=False).update(closed_at=received_at + step * len(events))

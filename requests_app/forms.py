@@ -1,0 +1,282 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.enums import Role
+from accounts.models import User
+from requests_app import photos as photo_tools
+from requests_app.enums import Channel, ContactPreference, RejectionReason, RequestKind
+from requests_app.models import InterventionCode, Request, RequestType, Service
+from requests_app.selectors import request_types_by_service
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    """Django's documented way to accept several files in one field; each is sanitized."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        errors, cleaned = [], []
+        for uploaded in files:
+            try:
+                cleaned.append(photo_tools.sanitize_photo(super().clean(uploaded, initial)))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class RequestForm(forms.ModelForm):
+    """The citizen's requête form: service then type, the facts, the place, how to reach them."""
+
+    service = forms.ModelChoiceField(
+        label=_("Service concerné"),
+        queryset=Service.objects.filter(is_active=True),
+        empty_label=_("— Choisissez un service —"),
+    )
+    request_type = forms.ModelChoiceField(
+        label=_("Nature de la requête"),
+        queryset=RequestType.objects.active(),
+        empty_label=_("— Choisissez la nature de la requête —"),
+    )
+    photos = MultiplePhotoField(
+        label=_("Photos (facultatif)"),
+        required=False,
+        help_text=_("Jusqu'à 3 photos JPEG ou PNG de 10 Mo chacune. Les données de localisation de l'appareil sont retirées."),
+    )
+    staged_photos = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Request
+        fields = [
+            "service",
+            "request_type",
+            "description",
+            "location_address",
+            "requester_name",
+            "requester_address",
+            "requester_phone",
+            "requester_email",
+            "contact_preference",
+        ]
+        labels = {
+            "description": _("Exposé des faits"),
+            "location_address": _("Lieu concerné (adresse ou intersection)"),
+            "requester_name": _("Nom et prénom"),
+            "requester_address": _("Votre adresse complète"),
+            "requester_phone": _("Téléphone"),
+            "requester_email": _("Courriel"),
+            "contact_preference": _("Comment souhaitez-vous être informé du suivi?"),
+        }
+        help_texts = {
+            "description": _("Décrivez la situation : ce que vous avez constaté, depuis quand, tout détail utile."),
+            "location_address": _("Par exemple : 2870, boulevard du Curé-Labelle, ou le coin de deux rues."),
+            "requester_email": _("Vous recevrez un accusé de réception et un lien pour suivre votre demande."),
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "contact_preference": forms.RadioSelect,
+            "requester_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "requester_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "requester_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = Service.objects.filter(is_active=True).order_by("name_fr")
+        self.fields["request_type"].queryset = request_types_by_service()
+        self.fields["description"].required = True
+        self.fields["location_address"].required = True
+        self.fields["contact_preference"].choices = ContactPreference.choices
+
+    def clean(self):
+        data = super().clean()
+        service, request_type = data.get("service"), data.get("request_type")
+        if service and request_type and request_type.service_id != service.pk:
+            self.add_error("request_type", _("Cette nature de requête ne relève pas du service choisi."))
+        preference = data.get("contact_preference")
+        if preference == ContactPreference.EMAIL and not data.get("requester_email"):
+            self.add_error("requester_email", _("Indiquez votre courriel pour recevoir le suivi par courriel."))
+        if preference == ContactPreference.CALLBACK and not data.get("requester_phone"):
+            self.add_error("requester_phone", _("Indiquez un numéro de téléphone pour être rappelé."))
+        staged = photo_tools.staged_count(data.get("staged_photos", ""))
+        if staged + len(data.get("photos") or []) > settings.PHOTO_MAX_COUNT:
+            self.add_error("photos", _("Vous pouvez joindre au plus 3 photos."))
+        return data
+
+    def all_photos(self):
+        return photo_tools.unstage_photos(self.cleaned_data.get("staged_photos", "")) + list(
+            self.cleaned_data.get("photos") or []
+        )
+
+    def request_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+    def keep_valid_photos(self):
+        """On an error elsewhere, stage the photos that passed so the citizen need not pick them again."""
+        if "photos" in self.errors or not self.cleaned_data.get("photos"):
+            return
+        previous = photo_tools.unstage_photos(self.cleaned_data.get("staged_photos", ""))
+        token = photo_tools.stage_photos(previous + self.cleaned_data["photos"])
+        data = self.data.copy()
+        data["staged_photos"] = token
+        self.data = data
+
+    @property
+    def staged_photo_count(self) -> int:
+        return photo_tools.staged_count(self.data.get("staged_photos", "") if self.is_bound else "")
+
+
+class StaffIntakeForm(RequestForm):
+    """Policy 4.3: what the Technicien notes for a demand received by phone, e-mail, counter or field."""
+
+    kind = forms.ChoiceField(label=_("Catégorie"), choices=RequestKind.choices, initial=RequestKind.REQUEST)
+    channel = forms.ChoiceField(
+        label=_("Provenance"), choices=[c for c in Channel.choices if c[0] != Channel.WEB], initial=Channel.PHONE
+    )
+    received_at = forms.DateTimeField(
+        label=_("Date de réception"),
+        initial=timezone.now,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    answer = forms.CharField(
+        label=_("Réponse donnée au premier contact"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Pour une demande d'information : la réponse donnée ferme la demande."),
+    )
+
+    class Meta(RequestForm.Meta):
+        fields = ["kind", "channel", "received_at", *RequestForm.Meta.fields, "answer"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location_address"].required = False
+        self.fields["requester_address"].required = True
+        self.fields["contact_preference"].initial = ContactPreference.CALLBACK
+
+    def clean_received_at(self):
+        received_at = self.cleaned_data["received_at"]
+        if received_at > timezone.now():
+            raise ValidationError(_("La date de réception ne peut pas être dans le futur."))
+        return received_at
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == RequestKind.INFORMATION and not data.get("answer", "").strip():
+            self.add_error("answer", _("Écrivez la réponse donnée : une demande d'information se règle au premier contact."))
+        return data
+
+    def request_data(self) -> dict:
+        excluded = {"channel", "received_at", "answer"}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name not in excluded}
+
+
+class LookupForm(forms.Form):
+    number = forms.CharField(label=_("Numéro de la demande"), max_length=20, widget=forms.TextInput(attrs={"placeholder": "2026-000123"}))
+    email = forms.EmailField(label=_("Courriel donné lors de la demande"))
+
+
+# --- the responsable (Annexe A) -------------------------------------------------------------
+
+
+class CompleteForm(forms.Form):
+    planned_date = forms.DateField(label=_("Date prévue d'intervention"), required=False, widget=DateInput)
+    done_date = forms.DateField(label=_("Date effectuée"), initial=timezone.localdate, widget=DateInput)
+    extension = forms.CharField(
+        label=_("Votre numéro de poste"), max_length=10, help_text=_("Pour vous joindre si le dossier demande plus d'information.")
+    )
+    internal_note = forms.CharField(
+        label=_("Note (visible uniquement à l'interne)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    public_note = forms.CharField(
+        label=_("Information disponible pour le demandeur"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Le citoyen lira ce texte : soignez le ton et l'orthographe."),
+    )
+
+    def clean_done_date(self):
+        done_date = self.cleaned_data["done_date"]
+        if done_date > timezone.localdate():
+            raise ValidationError(_("La date effectuée ne peut pas être dans le futur."))
+        return done_date
+
+
+class OnHoldForm(forms.Form):
+    reason = forms.CharField(label=_("Raison de l'attente"), max_length=300)
+
+
+class ScheduleForm(forms.Form):
+    planned_date = forms.DateField(label=_("Date de l'action à venir"), widget=DateInput)
+    note = forms.CharField(label=_("Note interne"), required=False, max_length=500)
+
+    def clean_planned_date(self):
+        planned = self.cleaned_data["planned_date"]
+        if planned < timezone.localdate():
+            raise ValidationError(_("La date de l'action à venir ne peut pas être passée."))
+        return planned
+
+
+class InterventionForm(forms.Form):
+    code = forms.ModelChoiceField(
+        label=_("Code d'intervention"), queryset=InterventionCode.objects.filter(completes_request=False)
+    )
+    planned_date = forms.DateField(label=_("Date prévue"), required=False, widget=DateInput)
+    done_date = forms.DateField(label=_("Date effectuée"), required=False, widget=DateInput)
+    extension = forms.CharField(label=_("Votre numéro de poste"), max_length=10)
+    internal_note = forms.CharField(label=_("Note (interne)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    public_note = forms.CharField(
+        label=_("Information disponible pour le demandeur"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+# --- the Technicien (admin change form) ----------------------------------------------------------
+
+
+class AssignForm(forms.Form):
+    responsable = forms.ModelChoiceField(
+        label=_("Responsable"), queryset=User.objects.none(), required=False,
+        help_text=_("Laissez vide pour le responsable désigné du service."),
+    )
+    note = forms.CharField(label=_("Note interne"), required=False, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsable"].queryset = User.objects.filter(is_active=True, groups__name=Role.RESPONSABLE)
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Motif"), choices=RejectionReason.choices)
+    public_note = forms.CharField(
+        label=_("Explication au demandeur"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Par exemple, vers qui se tourner."),
+    )
+
+
+class CloseForm(forms.Form):
+    public_note = forms.CharField(
+        label=_("Message de clôture au demandeur (facultatif)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Réponse donnée au citoyen"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from requests_app import demo
+from requests_app.models import Request
+
+
+class Command(BaseCommand):
+    help = "Charge les comptes de démonstration et environ 200 demandes dans tous les statuts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=200)
+        parser.add_argument("--if-empty", action="store_true", help="Ne rien ajouter si des demandes existent déjà.")
+        parser.add_argument("--force", action="store_true", help="Permet de charger la démo quand DEBUG est désactivé.")
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError("DEBUG est désactivé : la démo ne se charge pas sur une base réelle sans --force.")
+        usernames = demo.create_accounts()
+        if options["if_empty"] and Request.objects.exists():
+            self.stdout.write("Des demandes existent déjà : aucune demande de démonstration ajoutée.")
+        else:
+            demo.create_requests(options["requests"])
+            self.stdout.write(f"{options['requests']} demandes de démonstration créées.")
+        self.stdout.write("")
+        self.stdout.write(f"Comptes de démonstration (mot de passe : {demo.DEMO_PASSWORD}) :")
+        for username in usernames:
+            self.stdout.write(f"  {username}")

@@ -1,0 +1,106 @@
+"""What the city offers: services, types of request with their standard, intervention codes, closures."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from requests_app.enums import ProcessSchema
+
+
+class TranslatedNameMixin:
+    """French first; English when the reader's language is English and a translation exists."""
+
+    @property
+    def name(self) -> str:
+        if (get_language() or "").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name_fr
+
+    def __str__(self):
+        return self.name
+
+
+class Service(TranslatedNameMixin, models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_fr = models.CharField(_("nom (français)"), max_length=120)
+    name_en = models.CharField(_("nom (anglais)"), max_length=120, blank=True)
+    schema = models.CharField(_("schéma de traitement"), max_length=1, choices=ProcessSchema.choices)
+    is_active = models.BooleanField(_("actif"), default=True)
+    contact_email = models.EmailField(_("courriel du service"), blank=True)
+    responsable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsable de la réception des requêtes"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="services_received",
+    )
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("directeur du service"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="services_directed",
+    )
+
+    class Meta:
+        verbose_name = _("service municipal")
+        verbose_name_plural = _("services municipaux")
+        ordering = ["name_fr"]
+
+
+class RequestTypeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True, service__is_active=True)
+
+
+class RequestType(TranslatedNameMixin, models.Model):
+    """« Nature de la requête », with the service standard the city commits to (policy 2.3)."""
+
+    service = models.ForeignKey(Service, verbose_name=_("service"), on_delete=models.PROTECT, related_name="types")
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name_fr = models.CharField(_("nom (français)"), max_length=120)
+    name_en = models.CharField(_("nom (anglais)"), max_length=120, blank=True)
+    target_business_days = models.PositiveSmallIntegerField(_("norme de service (jours ouvrables)"))
+    is_active = models.BooleanField(_("actif"), default=True)
+
+    objects = RequestTypeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("type de requête")
+        verbose_name_plural = _("types de requête")
+        ordering = ["service__name_fr", "name_fr"]
+
+
+class InterventionCode(TranslatedNameMixin, models.Model):
+    COMPLETED = 238  # Annexe A: « Code 238 – Demande complétée »
+
+    code = models.PositiveIntegerField(_("code"), unique=True)
+    name_fr = models.CharField(_("libellé (français)"), max_length=120)
+    name_en = models.CharField(_("libellé (anglais)"), max_length=120, blank=True)
+    completes_request = models.BooleanField(_("complète la demande"), default=False)
+
+    class Meta:
+        verbose_name = _("code d'intervention")
+        verbose_name_plural = _("codes d'intervention")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} — {self.name}"
+
+
+class ClosureDay(models.Model):
+    """A day the city is closed beyond the statutory holidays (computed in business_days)."""
+
+    date = models.DateField(_("date"), unique=True)
+    label = models.CharField(_("motif"), max_length=120)
+
+    class Meta:
+        verbose_name = _("jour de fermeture municipale")
+        verbose_name_plural = _("jours de fermeture municipale")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} — {self.label}"

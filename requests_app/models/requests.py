@@ -1,0 +1,200 @@
+"""A citizen's demand, what was done about it, and its history."""
+
+import secrets
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from requests_app.enums import (
+    NOT_COMPLETED_STATUSES,
+    OPEN_STATUSES,
+    Channel,
+    ContactPreference,
+    EventKind,
+    RejectionReason,
+    RequestKind,
+    Status,
+)
+
+from .catalog import InterventionCode, RequestType, Service
+
+
+def new_tracking_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class RequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def not_completed(self):
+        """The RNC of policy 4.1."""
+        return self.filter(status__in=NOT_COMPLETED_STATUSES)
+
+    def for_service(self, service):
+        return self.filter(service=service)
+
+    def visible_to(self, user):
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_all_requests:
+            return self
+        return self.filter(Q(service__responsable=user) | Q(service__director=user) | Q(responsable=user))
+
+    def with_list_relations(self):
+        return self.select_related("service", "request_type", "responsable")
+
+
+class Request(models.Model):
+    number = models.CharField(_("numéro"), max_length=20, unique=True, editable=False)
+    tracking_token = models.CharField(max_length=64, unique=True, default=new_tracking_token, editable=False)
+    kind = models.CharField(_("catégorie"), max_length=20, choices=RequestKind.choices, default=RequestKind.REQUEST)
+    channel = models.CharField(_("provenance"), max_length=20, choices=Channel.choices, default=Channel.WEB)
+    received_at = models.DateTimeField(_("date de réception"), db_index=True)
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
+    )
+    request_type = models.ForeignKey(
+        RequestType, verbose_name=_("nature de la requête"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    description = models.TextField(_("exposé des faits"))
+    location_address = models.CharField(_("adresse du lieu"), max_length=200, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+
+    requester_name = models.CharField(_("nom du demandeur"), max_length=150)
+    requester_address = models.CharField(_("adresse du demandeur"), max_length=250, blank=True)
+    requester_phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    requester_email = models.EmailField(_("courriel"), blank=True)
+    contact_preference = models.CharField(
+        _("suivi souhaité"), max_length=20, choices=ContactPreference.choices, default=ContactPreference.EMAIL
+    )
+    language = models.CharField(_("langue du demandeur"), max_length=5, default="fr-ca")
+
+    status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    status_reason = models.CharField(_("raison du statut"), max_length=300, blank=True)
+    rejection_reason = models.CharField(
+        _("motif de non-recevabilité"), max_length=30, choices=RejectionReason.choices, blank=True
+    )
+    responsable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsable"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_requests",
+    )
+    planned_date = models.DateField(_("date d'intervention prévue"), null=True, blank=True)
+    completed_on = models.DateField(_("date de complétion"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("date de fermeture"), null=True, blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saisie par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = RequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("demande")
+        verbose_name_plural = _("demandes")
+        ordering = ["-received_at"]
+        indexes = [
+            models.Index(fields=["status", "-received_at"], name="request_status_received"),
+            models.Index(fields=["service", "status", "received_at"], name="request_service_status"),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def is_not_completed(self) -> bool:
+        return self.status in NOT_COMPLETED_STATUSES
+
+    def can_be_handled_by(self, user) -> bool:
+        """The service's responsable, or the employee it was assigned to, acts on it (Annexe A)."""
+        return user.is_authenticated and (
+            self.responsable_id == user.pk or (self.service is not None and self.service.responsable_id == user.pk)
+        )
+
+
+class RequestNumberSequence(models.Model):
+    """Last number given per year: « 2026-000123 » is readable on the phone and never reused."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_value = models.PositiveIntegerField(default=0)
+
+
+class RequestEvent(models.Model):
+    """One row per thing that happened to a request: the history the Technicien reads."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("événement"), max_length=20, choices=EventKind.choices)
+    from_status = models.CharField(_("de"), max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("à"), max_length=20, choices=Status.choices, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("par"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    note = models.TextField(_("note interne"), blank=True)
+    public_note = models.TextField(_("message au demandeur"), blank=True)
+    created_at = models.DateTimeField(_("le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("historique")
+        verbose_name_plural = _("historique")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.request} · {self.get_kind_display()}"
+
+
+class Intervention(models.Model):
+    """Annexe A: what a service did, with a note for colleagues and one for the citizen."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="interventions")
+    code = models.ForeignKey(InterventionCode, verbose_name=_("code d'intervention"), on_delete=models.PROTECT)
+    planned_date = models.DateField(_("date prévue"), null=True, blank=True)
+    done_date = models.DateField(_("date effectuée"), null=True, blank=True)
+    extension = models.CharField(_("numéro de poste"), max_length=10, blank=True)
+    internal_note = models.TextField(_("note (interne)"), blank=True)
+    public_note = models.TextField(_("information disponible pour le demandeur"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("par"), on_delete=models.PROTECT)
+    created_at = models.DateTimeField(_("inscrite le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("intervention")
+        verbose_name_plural = _("interventions")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.request} · {self.code}"
+
+
+def photo_upload_to(instance, filename):
+    # Random names: a file name says nothing about the citizen and cannot be guessed.
+    suffix = PurePath(filename).suffix.lower()
+    return f"requests/photos/{uuid.uuid4().hex}{suffix}"
+
+
+class RequestPhoto(models.Model):
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(_("photo"), upload_to=photo_upload_to)
+    content_type = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.request} · photo {self.pk}"

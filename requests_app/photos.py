@@ -1,0 +1,82 @@
+"""Citizen photos: checked by their content, re-encoded so no metadata (GPS, camera) survives,
+and kept across a form error so a citizen on a phone never has to pick them again."""
+
+import io
+import uuid
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
+STAGING_DIR = "requests/staging"
+STAGING_MAX_AGE = 24 * 3600
+_SIGNER_SALT = "requests.staged-photos"
+
+
+def sanitize_photo(uploaded) -> ContentFile:
+    """A clean copy of an uploaded JPEG or PNG, or a ValidationError that names the file."""
+    name = getattr(uploaded, "name", "photo")
+    if uploaded.size > settings.PHOTO_MAX_BYTES:
+        raise ValidationError(
+            _("La photo « %(name)s » dépasse %(max)s Mo.") % {"name": name, "max": settings.PHOTO_MAX_BYTES // 2**20}
+        )
+    try:
+        with Image.open(uploaded) as image:
+            image_format = image.format
+            if image_format not in FORMATS:
+                raise ValidationError(_("« %(name)s » n'est pas une photo JPEG ou PNG.") % {"name": name})
+            image.load()
+            image = ImageOps.exif_transpose(image)  # keep the orientation the EXIF data gave
+            buffer = io.BytesIO()
+            if image_format == "JPEG":
+                image.convert("RGB").save(buffer, "JPEG", quality=88, optimize=True)
+            else:
+                image.save(buffer, "PNG", optimize=True)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as exc:
+        raise ValidationError(
+            _("« %(name)s » n'est pas une photo JPEG ou PNG lisible.") % {"name": name}
+        ) from exc
+    content_type, extension = FORMATS[image_format]
+    photo = ContentFile(buffer.getvalue(), name=f"photo.{extension}")
+    photo.content_type = content_type
+    return photo
+
+
+def stage_photos(photos: list[ContentFile]) -> str:
+    """Keep already-checked photos while the citizen fixes another field; returns a signed token."""
+    names = []
+    for photo in photos:
+        extension = photo.name.rsplit(".", 1)[-1]
+        names.append(default_storage.save(f"{STAGING_DIR}/{uuid.uuid4().hex}.{extension}", photo))
+    return signing.dumps(names, salt=_SIGNER_SALT) if names else ""
+
+
+def unstage_photos(token: str) -> list[ContentFile]:
+    """The photos a signed token stands for; a forged, expired or stale token gives none."""
+    if not token:
+        return []
+    try:
+        names = signing.loads(token, salt=_SIGNER_SALT, max_age=STAGING_MAX_AGE)
+    except signing.BadSignature:
+        return []
+    photos = []
+    for name in names:
+        if not name.startswith(f"{STAGING_DIR}/") or not default_storage.exists(name):
+            continue
+        with default_storage.open(name) as handle:
+            photo = ContentFile(handle.read(), name=f"photo.{name.rsplit('.', 1)[-1]}")
+        photo.content_type = "image/png" if name.endswith(".png") else "image/jpeg"
+        photos.append(photo)
+    return photos
+
+
+def staged_count(token: str) -> int:
+    try:
+        return len(signing.loads(token, salt=_SIGNER_SALT, max_age=STAGING_MAX_AGE)) if token else 0
+    except signing.BadSignature:
+        return 0

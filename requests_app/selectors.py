@@ -1,0 +1,86 @@
+"""Reads: what each reader may see of a request, with a fixed number of queries."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from requests_app import business_days
+from requests_app.models import Intervention, Request, RequestEvent, RequestType
+
+
+@dataclass(frozen=True)
+class PublicMessage:
+    at: dt.datetime
+    text: str
+
+
+def public_messages(request: Request) -> list[PublicMessage]:
+    """What the city wrote for the citizen: Annexe A public notes and closing notes, oldest first.
+    Internal notes and staff names never go through here."""
+    notes = [
+        PublicMessage(at=i.created_at, text=i.public_note)
+        for i in request.interventions.exclude(public_note="").only("created_at", "public_note")
+    ]
+    notes += [
+        PublicMessage(at=e.created_at, text=e.public_note)
+        for e in request.events.exclude(public_note="").only("created_at", "public_note")
+    ]
+    return sorted(notes, key=lambda message: message.at)
+
+
+def request_for_tracking(token: str) -> Request | None:
+    return Request.objects.select_related("service", "request_type").filter(tracking_token=token).first()
+
+
+def request_for_lookup(*, number: str, email: str) -> Request | None:
+    if not number or not email:
+        return None
+    return (
+        Request.objects.filter(number=number.strip(), requester_email__iexact=email.strip())
+        .only("tracking_token")
+        .first()
+    )
+
+
+def request_list_for_staff(user) -> QuerySet[Request]:
+    return Request.objects.visible_to(user).with_list_relations()
+
+
+def request_detail_for_staff(user, number: str) -> QuerySet[Request]:
+    return (
+        Request.objects.visible_to(user)
+        .with_list_relations()
+        .prefetch_related(
+            "photos",
+            Prefetch("events", queryset=RequestEvent.objects.select_related("actor")),
+            Prefetch("interventions", queryset=Intervention.objects.select_related("code", "author")),
+        )
+        .filter(number=number)
+    )
+
+
+def request_types_by_service() -> QuerySet[RequestType]:
+    return RequestType.objects.active().select_related("service").order_by("service__name_fr", "name_fr")
+
+
+def age_in_business_days(request: Request, today: dt.date | None = None) -> int:
+    end = request.completed_on or (timezone.localdate(request.closed_at) if request.closed_at else None)
+    return business_days.business_days_between(
+        timezone.localdate(request.received_at), end or today or timezone.localdate()
+    )
+
+
+def is_overdue(request: Request, today: dt.date | None = None) -> bool:
+    if request.request_type is None or not request.is_not_completed:
+        return False
+    return age_in_business_days(request, today) > request.request_type.target_business_days
+
+
+def request_type_ids_by_service() -> dict[str, list[int]]:
+    """For the form's script that narrows the types to the chosen service."""
+    grouped: dict[str, list[int]] = {}
+    for service_id, type_id in request_types_by_service().values_list("service_id", "pk"):
+        grouped.setdefault(str(service_id), []).append(type_id)
+    return grouped

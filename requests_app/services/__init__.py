@@ -1,0 +1,30 @@
+from .outbox import outbox_enqueue, outbox_flush, outbox_resend, outbox_send
+from .requests import (
+    intervention_record,
+    request_answer,
+    request_assign,
+    request_classify,
+    request_close,
+    request_complete,
+    request_put_on_hold,
+    request_reject,
+    request_schedule,
+    request_submit,
+)
+
+__all__ = [
+    "intervention_record",
+    "outbox_enqueue",
+    "outbox_flush",
+    "outbox_resend",
+    "outbox_send",
+    "request_answer",
+    "request_assign",
+    "request_classify",
+    "request_close",
+    "request_complete",
+    "request_put_on_hold",
+    "request_reject",
+    "request_schedule",
+    "request_submit",
+]

@@ -1,0 +1,61 @@
+"""Which e-mail each event sends, to whom, in which language."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from requests_app.models import Request, RequestEvent
+from requests_app.selectors import public_messages
+
+from .outbox import outbox_enqueue
+
+
+def tracking_path(request: Request, language: str) -> str:
+    with translation.override(language):
+        return reverse("requests:track", kwargs={"token": request.tracking_token})
+
+
+def _to_citizen(request: Request, *, key: str, template: str, event: RequestEvent | None = None, **extra) -> None:
+    if not request.requester_email:
+        return
+    outbox_enqueue(
+        dedupe_key=f"request:{request.pk}:{key}",
+        to=request.requester_email,
+        template=template,
+        context={
+            "request": request,
+            "event": event,
+            "tracking_path": tracking_path(request, request.language),
+            **extra,
+        },
+        language=request.language,
+        request=request,
+    )
+
+
+def notify_acknowledgement(request: Request) -> None:
+    _to_citizen(request, key="ack", template="request_received")
+
+
+def notify_closed(request: Request, event: RequestEvent) -> None:
+    notes = [message.text for message in public_messages(request)]
+    _to_citizen(request, key=f"closed:{event.pk}", template="request_closed", event=event, public_notes=notes)
+
+
+def notify_rejected(request: Request, event: RequestEvent) -> None:
+    _to_citizen(request, key=f"rejected:{event.pk}", template="request_rejected", event=event)
+
+
+def notify_responsable_assigned(request: Request, event: RequestEvent) -> None:
+    user = request.responsable
+    if user is None or not user.email:
+        return
+    with translation.override(user.language):
+        staff_path = reverse("staff:request_detail", kwargs={"number": request.number})
+    outbox_enqueue(
+        dedupe_key=f"request:{request.pk}:assigned:{event.pk}",
+        to=user.email,
+        template="request_assigned",
+        context={"request": request, "responsable": user, "staff_path": staff_path},
+        language=user.language,
+        request=request,
+    )

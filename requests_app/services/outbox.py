@@ -1,0 +1,108 @@
+"""Outbound e-mail: written with the change, sent once by a task, retried by the flush job."""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from requests_app.enums import OutboxStatus
+from requests_app.models import OutboundEmail
+
+logger = logging.getLogger(__name__)
+
+# A claim older than this belongs to a worker that died mid-send.
+STUCK_AFTER = dt.timedelta(minutes=15)
+
+
+def _backoff(attempts: int) -> dt.timedelta:
+    return dt.timedelta(minutes=min(2**attempts, 240))
+
+
+def _enqueue_send(email_id: int) -> None:
+    from requests_app.tasks import send_outbound_email
+
+    try:
+        send_outbound_email.delay(email_id)
+    except Exception:  # broker away: the row stays pending and the flush job sends it later
+        logger.warning("Could not queue e-mail %s; the outbox flush will send it.", email_id, exc_info=True)
+
+
+def outbox_enqueue(*, dedupe_key: str, to: str, template: str, context: dict, language: str, request=None):
+    """Render `template` (subject.txt, body.txt, body.html) in the recipient's language and queue it.
+
+    Must run inside the transaction of the change that causes the e-mail; the same
+    `dedupe_key` never yields a second message.
+    """
+    with translation.override(language):
+        context = {**context, "portal_base_url": settings.PORTAL_BASE_URL, "city_name": settings.CITY_NAME}
+        subject = " ".join(render_to_string(f"emails/{template}/subject.txt", context).split())
+        body_text = render_to_string(f"emails/{template}/body.txt", context)
+        body_html = render_to_string(f"emails/{template}/body.html", context)
+    email, created = OutboundEmail.objects.get_or_create(
+        dedupe_key=dedupe_key,
+        defaults={
+            "to": to,
+            "subject": subject,
+            "body_text": body_text,
+            "body_html": body_html,
+            "request": request,
+            "next_attempt_at": timezone.now(),
+        },
+    )
+    if created:
+        transaction.on_commit(lambda: _enqueue_send(email.pk))
+    return email
+
+
+def outbox_send(*, email_id: int) -> bool:
+    """Send one pending e-mail; False when another worker has it or it is already sent."""
+    now = timezone.now()
+    claimed = OutboundEmail.objects.filter(pk=email_id, status=OutboxStatus.PENDING).update(
+        status=OutboxStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return False
+    email = OutboundEmail.objects.get(pk=email_id)
+    message = EmailMultiAlternatives(email.subject, email.body_text, to=[email.to])
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    try:
+        message.send()
+    except Exception as exc:  # SMTP refusals, timeouts, DNS: all are retried the same way
+        _outbox_send_failed(email=email, error=exc)
+        return False
+    OutboundEmail.objects.filter(pk=email_id).update(status=OutboxStatus.SENT, sent_at=timezone.now(), last_error="")
+    return True
+
+
+def _outbox_send_failed(*, email: OutboundEmail, error: Exception) -> None:
+    logger.warning("E-mail %s to %s failed (attempt %s): %s", email.pk, email.to, email.attempts, error)
+    final = email.attempts >= settings.OUTBOX_MAX_ATTEMPTS
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        status=OutboxStatus.FAILED if final else OutboxStatus.PENDING,
+        next_attempt_at=timezone.now() + _backoff(email.attempts),
+        last_error=f"{type(error).__name__}: {error}"[:2000],
+    )
+
+
+def outbox_flush(*, now=None) -> int:
+    """Release claims of dead workers, then send what is due. Returns how many were sent."""
+    now = now or timezone.now()
+    OutboundEmail.objects.filter(status=OutboxStatus.SENDING, claimed_at__lt=now - STUCK_AFTER).update(
+        status=OutboxStatus.PENDING, next_attempt_at=now
+    )
+    due_ids = list(OutboundEmail.objects.due(now).order_by("next_attempt_at").values_list("pk", flat=True)[:500])
+    return sum(outbox_send(email_id=email_id) for email_id in due_ids)
+
+
+def outbox_resend(*, email: OutboundEmail) -> None:
+    """The Technicien asks again for a message that failed for good."""
+    OutboundEmail.objects.filter(pk=email.pk, status=OutboxStatus.FAILED).update(
+        status=OutboxStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
+    )
+    transaction.on_commit(lambda: _enqueue_send(email.pk))

@@ -1,0 +1,312 @@
+"""Every write on a request: submission and one function per status transition.
+
+Each transition locks the row, checks the source status and the actor's right, writes one
+history row, and queues its e-mails in the same transaction (sent on commit).
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.files.base import File
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from prevost_service.errors import ApplicationError
+from requests_app.enums import (
+    IN_SERVICE_STATUSES,
+    NOT_COMPLETED_STATUSES,
+    EventKind,
+    RejectionReason,
+    RequestKind,
+    Status,
+)
+from requests_app.models import (
+    Intervention,
+    InterventionCode,
+    Request,
+    RequestEvent,
+    RequestNumberSequence,
+    RequestPhoto,
+    RequestType,
+)
+
+from . import notifications
+
+
+# --- who may do what ---------------------------------------------------------------
+
+
+def _is_technicien(request: Request, user) -> bool:
+    return user.is_technicien
+
+
+def _is_service_responsable(request: Request, user) -> bool:
+    return user.is_superuser or request.can_be_handled_by(user)
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: tuple[str, ...]
+    target: str
+    allowed: callable
+
+
+TRANSITIONS = {
+    "assign": Transition((Status.RECEIVED, *IN_SERVICE_STATUSES), Status.ASSIGNED, _is_technicien),
+    "put_on_hold": Transition(IN_SERVICE_STATUSES, Status.ON_HOLD, _is_service_responsable),
+    "schedule": Transition(IN_SERVICE_STATUSES, Status.SCHEDULED, _is_service_responsable),
+    "complete": Transition(IN_SERVICE_STATUSES, Status.COMPLETED, _is_service_responsable),
+    "close": Transition((Status.COMPLETED,), Status.CLOSED, _is_technicien),
+    "answer": Transition((Status.RECEIVED,), Status.CLOSED, _is_technicien),
+    "reject": Transition(NOT_COMPLETED_STATUSES, Status.REJECTED, _is_technicien),
+}
+
+
+def _transition(
+    *, request: Request, action: str, acting_user, event_kind: str, note: str = "", public_note: str = "", **changes
+) -> tuple[Request, RequestEvent]:
+    rule = TRANSITIONS[action]
+    locked = Request.objects.select_for_update().select_related("service").get(pk=request.pk)
+    if not rule.allowed(locked, acting_user):
+        raise ApplicationError(_("Vous n'avez pas le droit de faire cette action sur la demande %(number)s.")
+                               % {"number": locked.number})
+    if locked.status not in rule.sources:
+        raise ApplicationError(
+            _("La demande %(number)s est « %(status)s » : cette action n'est pas possible à ce stade.")
+            % {"number": locked.number, "status": locked.get_status_display()}
+        )
+    from_status = locked.status
+    for field, value in changes.items():
+        setattr(locked, field, value)
+    locked.status = rule.target
+    locked.full_clean()
+    locked.save()
+    event = RequestEvent.objects.create(
+        request=locked,
+        kind=event_kind,
+        from_status=from_status,
+        to_status=locked.status,
+        actor=acting_user,
+        note=note,
+        public_note=public_note,
+    )
+    return locked, event
+
+
+# --- submission ------------------------------------------------------------------------
+
+
+def _next_number(year: int) -> str:
+    # One statement that creates or increments the year's counter: concurrent submissions
+    # queue on that row and each gets its own number, on PostgreSQL as on SQLite.
+    table = RequestNumberSequence._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (year, last_value) VALUES (%s, 1) "
+            f"ON CONFLICT (year) DO UPDATE SET last_value = {table}.last_value + 1 RETURNING last_value",
+            [year],
+        )
+        (value,) = cursor.fetchone()
+    return f"{year}-{value:06d}"
+
+
+@transaction.atomic
+def request_submit(
+    *,
+    data: dict,
+    channel: str,
+    photos: Iterable[tuple[File, str]] = (),
+    acting_user=None,
+    received_at: dt.datetime | None = None,
+) -> Request:
+    """Record a demand, from the web form or from staff intake. The row exists before any e-mail."""
+    received_at = received_at or timezone.now()
+    request_type = data.get("request_type")
+    if request_type is not None and data.get("service") is None:
+        data = {**data, "service": request_type.service}
+    request = Request(**data, channel=channel, received_at=received_at, created_by=acting_user)
+    request.number = _next_number(timezone.localtime(received_at).year)
+    request.full_clean()
+    request.save()
+    for image, content_type in photos:
+        RequestPhoto.objects.create(request=request, image=image, content_type=content_type)
+    RequestEvent.objects.create(
+        request=request, kind=EventKind.SUBMITTED, to_status=request.status, actor=acting_user
+    )
+    notifications.notify_acknowledgement(request)
+    return request
+
+
+# --- the Technicien ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_classify(*, request: Request, acting_user, kind: str, request_type: RequestType | None) -> Request:
+    """Change the category or the type (and so the service). A request moved to another service
+    goes back to the Technicien's queue: the new service's responsable must be assigned anew."""
+    if not acting_user.is_technicien:
+        raise ApplicationError(_("Seul le Technicien du Service aux citoyens classe les demandes."))
+    locked = Request.objects.select_for_update().select_related("service", "request_type").get(pk=request.pk)
+    if locked.status not in NOT_COMPLETED_STATUSES:
+        raise ApplicationError(_("Une demande complétée, fermée ou non recevable ne se reclasse plus."))
+    new_service = request_type.service if request_type else None
+    before = (locked.kind, locked.request_type)
+    if before == (kind, request_type):
+        return locked
+    note = _("Avant : %(kind)s, %(type)s. Après : %(new_kind)s, %(new_type)s.") % {
+        "kind": locked.get_kind_display(),
+        "type": locked.request_type or "—",
+        "new_kind": RequestKind(kind).label,
+        "new_type": request_type or "—",
+    }
+    from_status = locked.status
+    if new_service != locked.service and locked.status != Status.RECEIVED:
+        locked.status = Status.RECEIVED
+        locked.responsable = None
+    locked.kind, locked.request_type, locked.service = kind, request_type, new_service
+    locked.full_clean()
+    locked.save()
+    RequestEvent.objects.create(
+        request=locked, kind=EventKind.CLASSIFIED, from_status=from_status, to_status=locked.status,
+        actor=acting_user, note=note,
+    )
+    return locked
+
+
+@transaction.atomic
+def request_assign(*, request: Request, acting_user, responsable=None, note: str = "") -> Request:
+    """Route to the service's responsable (or the one named) and tell them."""
+    if request.service_id is None or request.request_type_id is None:
+        raise ApplicationError(
+            _("La demande %(number)s doit être classée (service et type) avant d'être assignée.")
+            % {"number": request.number}
+        )
+    if request.kind != RequestKind.REQUEST:
+        raise ApplicationError(_("Une demande d'information se règle au premier contact : elle ne s'assigne pas."))
+    responsable = responsable or request.service.responsable
+    if responsable is None:
+        raise ApplicationError(
+            _("Le service %(service)s n'a pas de responsable désigné : la demande %(number)s reste dans votre file.")
+            % {"service": request.service, "number": request.number}
+        )
+    request, event = _transition(
+        request=request, action="assign", acting_user=acting_user, event_kind=EventKind.ASSIGNED,
+        note=note, responsable=responsable, status_reason="", planned_date=None,
+    )
+    notifications.notify_responsable_assigned(request, event)
+    return request
+
+
+@transaction.atomic
+def request_close(*, request: Request, acting_user, public_note: str = "") -> Request:
+    """The closing process of policy 4.1: the citizen is told, with the service's public note."""
+    request, event = _transition(
+        request=request, action="close", acting_user=acting_user, event_kind=EventKind.CLOSED,
+        public_note=public_note, closed_at=timezone.now(),
+    )
+    notifications.notify_closed(request, event)
+    return request
+
+
+@transaction.atomic
+def request_answer(*, request: Request, acting_user, answer: str) -> Request:
+    """Accueil, information or commentaire: answered at first contact and closed (policy 4.1)."""
+    if request.kind != RequestKind.INFORMATION:
+        raise ApplicationError(_("Seules les demandes d'information se règlent au premier contact."))
+    if not answer.strip():
+        raise ApplicationError(_("Écrivez la réponse donnée au citoyen."))
+    request, event = _transition(
+        request=request, action="answer", acting_user=acting_user, event_kind=EventKind.ANSWERED,
+        public_note=answer, closed_at=timezone.now(),
+    )
+    notifications.notify_closed(request, event)
+    return request
+
+
+@transaction.atomic
+def request_reject(*, request: Request, acting_user, reason: str, public_note: str = "") -> Request:
+    if reason not in RejectionReason.values:
+        raise ApplicationError(_("Choisissez le motif de non-recevabilité."))
+    request, event = _transition(
+        request=request, action="reject", acting_user=acting_user, event_kind=EventKind.REJECTED,
+        public_note=public_note, rejection_reason=reason, closed_at=timezone.now(),
+    )
+    notifications.notify_rejected(request, event)
+    return request
+
+
+# --- the service's responsable -------------------------------------------------------------
+
+
+@transaction.atomic
+def request_put_on_hold(*, request: Request, acting_user, reason: str) -> Request:
+    if not reason.strip():
+        raise ApplicationError(_("Indiquez pourquoi la demande est en attente."))
+    request, _event = _transition(
+        request=request, action="put_on_hold", acting_user=acting_user, event_kind=EventKind.ON_HOLD,
+        note=reason, status_reason=reason,
+    )
+    return request
+
+
+@transaction.atomic
+def request_schedule(*, request: Request, acting_user, planned_date: dt.date, note: str = "") -> Request:
+    if planned_date < timezone.localdate():
+        raise ApplicationError(_("La date de l'action à venir ne peut pas être passée."))
+    request, _event = _transition(
+        request=request, action="schedule", acting_user=acting_user, event_kind=EventKind.SCHEDULED,
+        note=note, planned_date=planned_date, status_reason="",
+    )
+    return request
+
+
+@transaction.atomic
+def intervention_record(*, request: Request, acting_user, code: InterventionCode, **fields) -> Intervention:
+    """An intervention that does not change the status (inspection, work order…)."""
+    if not _is_service_responsable(request, acting_user):
+        raise ApplicationError(_("Seul le responsable du service inscrit des interventions sur cette demande."))
+    if code.completes_request:
+        raise ApplicationError(_("Le code 238 se saisit avec « Compléter la demande »."))
+    intervention = Intervention(request=request, code=code, author=acting_user, **fields)
+    intervention.full_clean()
+    intervention.save()
+    RequestEvent.objects.create(
+        request=request, kind=EventKind.INTERVENTION, from_status=request.status, to_status=request.status,
+        actor=acting_user, note=str(code),
+    )
+    return intervention
+
+
+@transaction.atomic
+def request_complete(
+    *,
+    request: Request,
+    acting_user,
+    done_date: dt.date,
+    extension: str,
+    planned_date: dt.date | None = None,
+    internal_note: str = "",
+    public_note: str = "",
+) -> Request:
+    """Annexe A: code 238 « Demande complétée », dates, the employee's extension, two notes."""
+    if not extension.strip():
+        raise ApplicationError(_("Indiquez votre numéro de poste (Annexe A, point 3)."))
+    if done_date > timezone.localdate():
+        raise ApplicationError(_("La date effectuée ne peut pas être dans le futur."))
+    request, _event = _transition(
+        request=request, action="complete", acting_user=acting_user, event_kind=EventKind.COMPLETED,
+        completed_on=done_date, status_reason="",
+    )
+    Intervention.objects.create(
+        request=request,
+        code=InterventionCode.objects.get(code=InterventionCode.COMPLETED),
+        planned_date=planned_date,
+        done_date=done_date,
+        extension=extension.strip(),
+        internal_note=internal_note,
+        public_note=public_note,
+        author=acting_user,
+    )
+    return request

@@ -1,0 +1,27 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from requests_app.views import public, staff
+
+public_patterns = (
+    [
+        path("", public.home, name="home"),
+        path(_("requete/nouvelle/"), public.request_create, name="create"),
+        path(_("suivi/"), public.track_lookup, name="track_lookup"),
+        path(_("suivi/<str:token>/"), public.track, name="track"),
+        path(_("suivi/<str:token>/photos/<int:photo_id>/"), public.track_photo, name="track_photo"),
+        path(_("confidentialite/"), public.privacy, name="privacy"),
+    ],
+    "requests",
+)
+
+staff_patterns = (
+    [
+        path("", staff.home, name="home"),
+        path(_("saisie/"), staff.intake, name="intake"),
+        path(_("demandes/<str:number>/"), staff.request_detail, name="request_detail"),
+        path(_("demandes/<str:number>/photos/<int:photo_id>/"), staff.request_photo, name="request_photo"),
+        path(_("demandes/<str:number>/<slug:action>/"), staff.request_action, name="request_action"),
+    ],
+    "staff",
+)

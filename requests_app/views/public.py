@@ -1,0 +1,78 @@
+"""The citizen's side: no account, a private link per request."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from requests_app import selectors, services
+from requests_app.enums import Channel, Status
+from requests_app.forms import LookupForm, RequestForm
+
+
+def home(request):
+    return render(request, "requests_app/home.html")
+
+
+def privacy(request):
+    return render(request, "requests_app/privacy.html")
+
+
+@require_http_methods(["GET", "POST"])
+def request_create(request):
+    form = RequestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            citizen_request = services.request_submit(
+                data={**form.request_data(), "language": translation.get_language()},
+                channel=Channel.WEB,
+                photos=[(photo, photo.content_type) for photo in form.all_photos()],
+            )
+            request.session[f"new:{citizen_request.tracking_token}"] = True
+            return redirect("requests:track", token=citizen_request.tracking_token)
+        form.keep_valid_photos()
+    return render(
+        request,
+        "requests_app/request_form.html",
+        {"form": form, "types_by_service": selectors.request_type_ids_by_service()},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def track(request, token):
+    citizen_request = selectors.request_for_tracking(token)
+    if citizen_request is None:
+        raise Http404
+    return render(
+        request,
+        "requests_app/track.html",
+        {
+            "citizen_request": citizen_request,
+            "messages_from_city": selectors.public_messages(citizen_request),
+            "is_new": request.session.pop(f"new:{token}", False),
+            "photos": citizen_request.photos.all(),
+            "Status": Status,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def track_lookup(request):
+    form = LookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        found = selectors.request_for_lookup(number=form.cleaned_data["number"], email=form.cleaned_data["email"])
+        if found is not None:
+            return redirect("requests:track", token=found.tracking_token)
+        # Same answer whether the number exists or not: a number alone reveals nothing.
+        messages.error(request, _("Aucune demande ne correspond à ce numéro et à ce courriel."))
+    return render(request, "requests_app/track_lookup.html", {"form": form})
+
+
+def track_photo(request, token, photo_id):
+    citizen_request = selectors.request_for_tracking(token)
+    if citizen_request is None:
+        raise Http404
+    photo = get_object_or_404(citizen_request.photos, pk=photo_id)
+    return FileResponse(photo.image.open("rb"), content_type=photo.content_type)

@@ -1,0 +1,52 @@
+import shutil
+
+import pytest
+from django.utils import translation
+
+from accounts.enums import Role
+from requests_app import business_days
+
+from .factories import UserFactory, service
+
+
+@pytest.fixture(autouse=True)
+def _french_and_clean_caches(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    business_days.closures_changed()
+    with translation.override("fr-ca"):
+        yield
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture
+def technicien(db):
+    return UserFactory(username="tech", first_name="Sylvie", is_staff=True, roles=[Role.TECHNICIEN])
+
+
+@pytest.fixture
+def responsable_tp(db):
+    """Responsable de la réception des requêtes of Travaux publics."""
+    user = UserFactory(username="resp-tp", first_name="Luc", roles=[Role.RESPONSABLE])
+    tp = service("travaux-publics")
+    tp.responsable = user
+    tp.save()
+    return user
+
+
+@pytest.fixture
+def responsable_env(db):
+    user = UserFactory(username="resp-env", first_name="Julie", roles=[Role.RESPONSABLE])
+    env = service("environnement")
+    env.responsable = user
+    env.save()
+    return user
+
+
+@pytest.fixture
+def elu(db):
+    return UserFactory(username="elu", roles=[Role.ELU])
+
+
+@pytest.fixture
+def directeur_sac(db):
+    return UserFactory(username="dsac", roles=[Role.DIRECTEUR_SAC])

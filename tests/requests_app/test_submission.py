@@ -1,0 +1,148 @@
+import html
+import io
+import re
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from requests_app.enums import Channel, OutboxStatus, Status
+from requests_app.models import OutboundEmail, Request, RequestEvent
+
+from ..factories import request_type, service
+
+pytestmark = pytest.mark.django_db
+
+
+def jpeg_with_gps(name="rue.jpg", size=(40, 30)) -> SimpleUploadedFile:
+    image = Image.new("RGB", size, "red")
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x8825] = {2: (45.0, 52.0, 10.0)}  # GPS latitude
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def page_text(response) -> str:
+    return html.unescape(response.content.decode())
+
+
+def form_data(**overrides):
+    pothole = request_type("nid-de-poule")
+    data = {
+        "service": pothole.service_id,
+        "request_type": pothole.pk,
+        "description": "Nid-de-poule profond devant le 1234.",
+        "location_address": "1234, rue Principale",
+        "requester_name": "Marie Tremblay",
+        "requester_address": "1234, rue Principale, Prévost",
+        "requester_phone": "450 555-0101",
+        "requester_email": "marie@example.ca",
+        "contact_preference": "courriel",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_citizen_submission_is_saved_numbered_and_acknowledged(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("requests:create"), form_data(), follow=True)
+
+    created = Request.objects.get()
+    assert re.fullmatch(r"\d{4}-\d{6}", created.number)
+    assert created.status == Status.RECEIVED and created.channel == Channel.WEB
+    assert created.service == service("travaux-publics")
+    assert "Merci, votre demande est reçue" in response.content.decode()
+    assert created.number in response.content.decode()
+    assert RequestEvent.objects.filter(request=created, kind="submitted").exists()
+    assert len(mail.outbox) == 1
+    ack = mail.outbox[0]
+    assert ack.to == ["marie@example.ca"]
+    assert created.number in ack.subject
+    assert f"/suivi/{created.tracking_token}/" in ack.body
+
+
+def test_numbers_follow_each_other_within_a_year(client):
+    client.post(reverse("requests:create"), form_data())
+    client.post(reverse("requests:create"), form_data())
+    first, second = Request.objects.order_by("pk").values_list("number", flat=True)
+    assert int(second[-6:]) == int(first[-6:]) + 1
+
+
+def test_errors_are_next_to_fields_and_nothing_typed_is_lost(client):
+    data = form_data(requester_email="", description="Le lampadaire est éteint depuis lundi.")
+    response = client.post(reverse("requests:create"), data)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Indiquez votre courriel pour recevoir le suivi par courriel." in page
+    assert "Le lampadaire est éteint depuis lundi." in page
+    assert 'value="Marie Tremblay"' in page
+    assert Request.objects.count() == 0
+
+
+def test_type_must_belong_to_the_chosen_service(client):
+    data = form_data(service=service("environnement").pk)
+    response = client.post(reverse("requests:create"), data)
+    assert "Cette nature de requête ne relève pas du service choisi." in response.content.decode()
+    assert Request.objects.count() == 0
+
+
+def test_photo_metadata_is_stripped(client):
+    client.post(reverse("requests:create"), {**form_data(), "photos": [jpeg_with_gps()]})
+    photo = Request.objects.get().photos.get()
+    with photo.image.open("rb") as handle:
+        stored = Image.open(io.BytesIO(handle.read()))
+        assert stored.format == "JPEG"
+        assert not stored.getexif()
+    assert photo.image.name.startswith("requests/photos/") and "rue" not in photo.image.name
+
+
+def test_a_file_that_is_not_an_image_is_refused_by_its_content(client):
+    fake = SimpleUploadedFile("photo.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
+    response = client.post(reverse("requests:create"), {**form_data(), "photos": [fake]})
+    assert "« photo.jpg » n'est pas une photo JPEG ou PNG lisible." in page_text(response)
+    assert Request.objects.count() == 0
+
+
+def test_more_than_three_photos_are_refused(client):
+    photos = [jpeg_with_gps(f"p{i}.jpg") for i in range(4)]
+    response = client.post(reverse("requests:create"), {**form_data(), "photos": photos})
+    assert "Vous pouvez joindre au plus 3 photos." in response.content.decode()
+
+
+def test_oversized_photo_is_refused(client, settings):
+    settings.PHOTO_MAX_BYTES = 100
+    response = client.post(reverse("requests:create"), {**form_data(), "photos": [jpeg_with_gps()]})
+    assert "dépasse" in response.content.decode()
+
+
+def test_valid_photos_survive_an_error_elsewhere(client):
+    response = client.post(reverse("requests:create"), {**form_data(requester_name=""), "photos": [jpeg_with_gps()]})
+    assert "Une photo est déjà jointe" in response.content.decode()
+    token = response.context["form"].data["staged_photos"]
+    assert token
+
+    client.post(reverse("requests:create"), {**form_data(), "staged_photos": token})
+    assert Request.objects.get().photos.count() == 1
+
+
+def test_forged_staged_photo_token_attaches_nothing(client):
+    client.post(reverse("requests:create"), {**form_data(), "staged_photos": "forged:token"})
+    assert Request.objects.get().photos.count() == 0
+
+
+def test_failing_mail_server_never_loses_the_request(client, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.requests_app.broken_mail.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("requests:create"), form_data(), follow=True)
+
+    assert response.status_code == 200
+    created = Request.objects.get()
+    email = OutboundEmail.objects.get(request=created)
+    assert email.status == OutboxStatus.PENDING
+    assert email.attempts == 1
+    assert "SMTP" in email.last_error
