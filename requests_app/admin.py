@@ -140,9 +140,6 @@ class RequestAdmin(admin.ModelAdmin):
         except ApplicationError as error:
             raise PermissionDenied(error.message) from error
 
-    def save_related(self, request, form, formsets, change):
-        pass  # inlines are read-only
-
     # --- transitions ---------------------------------------------------------------
 
     def get_urls(self):

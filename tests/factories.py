@@ -14,13 +14,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = "Alex"
     last_name = factory.Sequence(lambda n: f"Employé{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@ville.test")
     extension = "227"
-    password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
+    password = factory.django.Password("secret-pass-123")
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
