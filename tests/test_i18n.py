@@ -1,0 +1,24 @@
+"""English is complete: every French message has its translation, compiled and loaded."""
+
+import gettext
+from pathlib import Path
+
+import polib
+from django.conf import settings
+
+PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def test_every_message_is_translated_to_english():
+    catalog = polib.pofile(str(PO))
+    assert catalog.untranslated_entries() == []
+    assert catalog.fuzzy_entries() == []
+
+
+def test_compiled_catalog_matches_the_po_file():
+    with open(PO.with_suffix(".mo"), "rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for entry in polib.pofile(str(PO)).translated_entries():
+        if entry.msgid_plural or entry.msgctxt:
+            continue
+        assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
