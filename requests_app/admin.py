@@ -127,6 +127,9 @@ class RequestAdmin(admin.ModelAdmin):
             return format_html('<strong class="overdue" title="{}">{} ⚠</strong>', _("hors norme"), days)
         return days
 
+    def has_add_permission(self, request):
+        return False  # demands received offline go through the intake form (policy 4.3 fields)
+
     def add_view(self, request, form_url="", extra_context=None):
         return redirect("staff:intake")
 

@@ -1,10 +1,12 @@
 """English is complete: every French message has its translation, compiled and loaded."""
 
+import datetime as dt
 import gettext
 from pathlib import Path
 
 import polib
 from django.conf import settings
+from django.utils import formats, translation
 
 PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
@@ -22,3 +24,8 @@ def test_compiled_catalog_matches_the_po_file():
         if entry.msgid_plural or entry.msgctxt:
             continue
         assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
+
+
+def test_french_times_read_as_in_quebec():
+    with translation.override("fr-ca"):
+        assert formats.date_format(dt.datetime(2026, 11, 23, 5, 7), "DATETIME_FORMAT") == "23 novembre 2026, 05\xa0h\xa007"

@@ -68,7 +68,7 @@ def _transition(
     *, request: Request, action: str, acting_user, event_kind: str, note: str = "", public_note: str = "", **changes
 ) -> tuple[Request, RequestEvent]:
     rule = TRANSITIONS[action]
-    locked = Request.objects.select_for_update().select_related("service").get(pk=request.pk)
+    locked = Request.objects.select_for_update(of=("self",)).select_related("service").get(pk=request.pk)
     if not rule.allowed(locked, acting_user):
         raise ApplicationError(_("Vous n'avez pas le droit de faire cette action sur la demande %(number)s.")
                                % {"number": locked.number})
@@ -148,7 +148,7 @@ def request_classify(*, request: Request, acting_user, kind: str, request_type: 
     goes back to the Technicien's queue: the new service's responsable must be assigned anew."""
     if not acting_user.is_technicien:
         raise ApplicationError(_("Seul le Technicien du Service aux citoyens classe les demandes."))
-    locked = Request.objects.select_for_update().select_related("service", "request_type").get(pk=request.pk)
+    locked = Request.objects.select_for_update(of=("self",)).select_related("service", "request_type").get(pk=request.pk)
     if locked.status not in NOT_COMPLETED_STATUSES:
         raise ApplicationError(_("Une demande complétée, fermée ou non recevable ne se reclasse plus."))
     new_service = request_type.service if request_type else None

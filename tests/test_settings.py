@@ -1,0 +1,35 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "prevost_service.settings.production",
+    "SECRET_KEY": "x7Hq-2vLr9!pWm4@Zt8kNc3^Yb6sJd1%Gf5aUe0*Qo7iRy2&Tl",
+    "ALLOWED_HOSTS": "requetes.ville.prevost.qc.ca",
+    "CSRF_TRUSTED_ORIGINS": "https://requetes.ville.prevost.qc.ca",
+    "DATABASE_URL": "sqlite:////tmp/prevost-deploy-check.sqlite3",
+}
+
+
+def run_manage(*args, env_overrides):
+    ignored = ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in ignored}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
+    )
+
+
+def test_deploy_check_is_clean_with_production_variables():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = run_manage("check", env_overrides=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
