@@ -165,6 +165,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # One line per task at INFO drowns the development console; warnings and errors still show.
+    "loggers": {"celery.app.trace": {"level": "WARNING"}},
 }
 
 ADMIN_SITE_HEADER = _("Service aux citoyens — Ville de Prévost")

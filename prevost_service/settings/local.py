@@ -5,3 +5,7 @@ import os
 os.environ.setdefault("DEBUG", "True")
 
 from .base import *  # noqa: E402,F403
+from .base import BASE_DIR  # noqa: E402
+
+# The default SQLite file and the photos live under var/, which a fresh clone does not have.
+(BASE_DIR / "var").mkdir(exist_ok=True)
