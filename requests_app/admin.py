@@ -29,6 +29,7 @@ admin.site.site_header = _("Service aux citoyens — Ville de Prévost")
 admin.site.site_title = _("Service aux citoyens")
 admin.site.index_title = _("Bureau du Technicien")
 admin.site.index_template = "admin/prevost_index.html"
+admin.site.enable_nav_sidebar = False  # the triage list needs the width
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -84,7 +85,7 @@ class PhotoInline(ReadOnlyInline):
 
 @admin.register(Request)
 class RequestAdmin(admin.ModelAdmin):
-    list_display = ("number", "received_date", "kind", "service", "request_type", "status", "age", "responsable")
+    list_display = ("number", "received_date", "kind_short", "service", "request_type", "status", "age", "responsable")
     list_display_links = ("number",)
     list_filter = ("status", "kind", "service", "channel")
     list_select_related = ("service", "request_type", "responsable")
@@ -106,6 +107,9 @@ class RequestAdmin(admin.ModelAdmin):
     )
     autocomplete_fields = ("request_type",)
 
+    class Media:
+        css = {"all": ("css/admin.css",)}
+
     def get_readonly_fields(self, request, obj=None):
         editable = {"kind", "request_type"} if obj is not None and obj.is_not_completed else set()
         return [f for fieldset in self.fieldsets for f in fieldset[1]["fields"] if f not in editable]
@@ -119,6 +123,10 @@ class RequestAdmin(admin.ModelAdmin):
     @admin.display(description=_("reçue le"), ordering="received_at")
     def received_date(self, obj):
         return timezone.localtime(obj.received_at).strftime("%Y-%m-%d")
+
+    @admin.display(description=_("catégorie"), ordering="kind")
+    def kind_short(self, obj):
+        return _("information") if obj.kind == RequestKind.INFORMATION else obj.get_kind_display()
 
     @admin.display(description=_("âge (jours ouvrables)"))
     def age(self, obj):

@@ -1,6 +1,7 @@
 """Citizen photos: checked by their content, re-encoded so no metadata (GPS, camera) survives,
 and kept across a form error so a citizen on a phone never has to pick them again."""
 
+import datetime as dt
 import io
 import uuid
 
@@ -9,6 +10,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -80,3 +82,19 @@ def staged_count(token: str) -> int:
         return len(signing.loads(token, salt=_SIGNER_SALT, max_age=STAGING_MAX_AGE)) if token else 0
     except signing.BadSignature:
         return 0
+
+
+def purge_staged_photos(*, older_than_seconds: int = STAGING_MAX_AGE) -> int:
+    """Delete photos staged for forms that were never sent again; their tokens have expired anyway."""
+    try:
+        _dirs, files = default_storage.listdir(STAGING_DIR)
+    except FileNotFoundError:
+        return 0
+    cutoff = timezone.now() - dt.timedelta(seconds=older_than_seconds)
+    removed = 0
+    for name in files:
+        path = f"{STAGING_DIR}/{name}"
+        if default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
+            removed += 1
+    return removed

@@ -151,6 +151,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout": 3}
 CELERY_BEAT_SCHEDULE = {
     "outbox-flush": {"task": "requests_app.tasks.flush_outbox", "schedule": crontab(minute="*/2")},
+    "purge-staged-photos": {"task": "requests_app.tasks.purge_staged_photos", "schedule": crontab(minute=17)},
 }
 
 # --- The portal's own settings ---------------------------------------------------

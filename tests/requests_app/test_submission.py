@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from requests_app import photos as photo_tools
 from requests_app.enums import Channel, OutboxStatus, Status
 from requests_app.models import OutboundEmail, Request, RequestEvent
 
@@ -152,3 +153,12 @@ def test_english_citizen_gets_english_pages_and_email(client, django_capture_on_
     assert "Thank you, your request has been received" in page_text(response)
     assert Request.objects.get().language == "en"
     assert "received" in mail.outbox[0].subject
+
+
+def test_abandoned_staged_photos_are_purged(client):
+    response = client.post(reverse("requests:create"), {**form_data(requester_name=""), "photos": [jpeg_with_gps()]})
+    token = response.context["form"].data["staged_photos"]
+    assert photo_tools.purge_staged_photos() == 0, "fresh photos stay for the citizen"
+    assert photo_tools.purge_staged_photos(older_than_seconds=-1) == 1
+    client.post(reverse("requests:create"), {**form_data(), "staged_photos": token})
+    assert Request.objects.get().photos.count() == 0
