@@ -54,3 +54,9 @@ def test_home_page_explains_the_four_kinds_in_french(client):
     for kind in ("Requête", "Plainte", "Réclamation", "Information ou commentaire"):
         assert kind in text
     assert "15 jours" in text
+
+
+def test_unknown_page_answers_a_french_404_page(client):
+    response = client.get("/nulle-part/")
+    assert response.status_code == 404
+    assert "Page introuvable" in page(response)
