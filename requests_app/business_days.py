@@ -4,6 +4,8 @@ Every delay the portal counts in business days goes through this module, so that
 entered by staff moves digest dates, ages and service standards alike.
 """
 
+import bisect
+import calendar
 import datetime as dt
 import time
 from functools import lru_cache
@@ -86,22 +88,79 @@ def next_business_day(day: dt.date) -> dt.date:
     return day
 
 
-def add_business_days(day: dt.date, count: int) -> dt.date:
-    while count > 0:
-        day += dt.timedelta(days=1)
-        if is_business_day(day):
-            count -= 1
+def previous_business_day(day: dt.date) -> dt.date:
+    """The day itself when it is a business day, else the one before."""
+    while not is_business_day(day):
+        day -= dt.timedelta(days=1)
     return day
 
 
+def add_business_days(day: dt.date, count: int) -> dt.date:
+    """`count` business days after `day` (before it when negative)."""
+    step = dt.timedelta(days=1 if count >= 0 else -1)
+    remaining = abs(count)
+    while remaining > 0:
+        day += step
+        if is_business_day(day):
+            remaining -= 1
+    return day
+
+
+def _weekdays_after(start: dt.date, end: dt.date) -> int:
+    """Monday-to-Friday days in (start, end], in constant time."""
+    def weekdays_through(day: dt.date) -> int:
+        ordinal = day.toordinal()  # ordinal 1 (0001-01-01) is a Monday
+        weeks, rest = divmod(ordinal, 7)
+        return weeks * 5 + min(rest, 5)
+
+    return weekdays_through(end) - weekdays_through(start)
+
+
+def _weekday_closures(first_year: int, last_year: int) -> list[dt.date]:
+    days = set(closure_dates())
+    for year in range(first_year, last_year + 1):
+        days.update(quebec_holidays(year))
+    return sorted(day for day in days if day.weekday() < 5)
+
+
 def business_days_between(start: dt.date, end: dt.date) -> int:
-    """Business days after `start` up to and including `end`: a request received today is 0 days old."""
+    """Business days after `start` up to and including `end`: a request received today is 0 days old.
+
+    Counted arithmetically (weekdays minus holidays and closures on weekdays), so the age of a
+    request fifteen years old costs the same as one from yesterday.
+    """
     if end <= start:
         return 0
-    days = 0
-    day = start
-    while day < end:
-        day += dt.timedelta(days=1)
+    closed = _weekday_closures(start.year, end.year)
+    return _weekdays_after(start, end) - (bisect.bisect_right(closed, end) - bisect.bisect_right(closed, start))
+
+
+# --- the monthly RNC dates (policy 4.1 and 4.2.3) -------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def responsables_date(year: int, month: int) -> dt.date:
+    """The Monday of the month's last full work week (Monday to Friday inside the month), or the
+    next business day of that week when the Monday is not one. This reconciles 4.1 (« premier jour
+    ouvré de la dernière semaine ») with 4.2.3 (« le dernier lundi d'une semaine complète »)."""
+    last = _month_end(year, month)
+    last_friday = last - dt.timedelta(days=(last.weekday() - 4) % 7)
+    monday = last_friday - dt.timedelta(days=4)
+    for offset in range(5):
+        day = monday + dt.timedelta(days=offset)
         if is_business_day(day):
-            days += 1
-    return days
+            return day
+    return monday  # a week closed from Monday to Friday: keep the Monday rather than skip the month
+
+
+def deadline_date(year: int, month: int) -> dt.date:
+    """The last business day of the month: the responsables' answers are due (4.2.3)."""
+    return previous_business_day(_month_end(year, month))
+
+
+def elus_date(year: int, month: int) -> dt.date:
+    """The first business day of the month: the élus receive the digest (4.1)."""
+    return next_business_day(dt.date(year, month, 1))
