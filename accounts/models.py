@@ -33,5 +33,11 @@ class User(AbstractUser):
         return self.is_superuser or self.has_role(Role.TECHNICIEN, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL)
 
     @property
+    def can_read_elus_report(self) -> bool:
+        return self.is_superuser or self.has_role(
+            Role.ELU, Role.TECHNICIEN, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL, Role.DIRECTEUR_SERVICE
+        )
+
+    @property
     def is_technicien(self) -> bool:
         return self.is_superuser or self.has_role(Role.TECHNICIEN)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from dateutil.easter import easter
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 CLOSURES_CACHE_KEY = "business-days:closures"
 _MEMO_SECONDS = 30
@@ -77,6 +78,17 @@ def closures_changed() -> None:
     _memo["at"] = float("-inf")
 
 
+def local_tz():
+    return timezone.get_current_timezone()
+
+
+def clear_caches() -> None:
+    """After a settings change (tests): holidays and closures are computed again."""
+    quebec_holidays.cache_clear()
+    _weekday_closures_cached.cache_clear()
+    closures_changed()
+
+
 def is_business_day(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in quebec_holidays(day.year) and day not in closure_dates()
 
@@ -116,11 +128,16 @@ def _weekdays_after(start: dt.date, end: dt.date) -> int:
     return weekdays_through(end) - weekdays_through(start)
 
 
-def _weekday_closures(first_year: int, last_year: int) -> list[dt.date]:
-    days = set(closure_dates())
+@lru_cache(maxsize=256)
+def _weekday_closures_cached(first_year: int, last_year: int, closures: frozenset) -> tuple[dt.date, ...]:
+    days = set(closures)
     for year in range(first_year, last_year + 1):
         days.update(quebec_holidays(year))
-    return sorted(day for day in days if day.weekday() < 5)
+    return tuple(sorted(day for day in days if day.weekday() < 5))
+
+
+def _weekday_closures(first_year: int, last_year: int) -> tuple[dt.date, ...]:
+    return _weekday_closures_cached(first_year, last_year, closure_dates())
 
 
 def business_days_between(start: dt.date, end: dt.date) -> int:

@@ -70,3 +70,16 @@ class OutboxStatus(models.TextChoices):
     SENDING = "sending", _("envoi en cours")
     SENT = "sent", _("envoyé")
     FAILED = "failed", _("échec")
+
+
+class DigestKind(models.TextChoices):
+    RESPONSABLE = "responsable", _("liste RNC au responsable")
+    REMINDER = "rappel", _("rappel avant l'échéance")
+    ELUS = "elus", _("rapport mensuel aux élus")
+
+
+class DigestStatus(models.TextChoices):
+    PENDING = "pending", _("à préparer")
+    GENERATING = "generating", _("en préparation")
+    QUEUED = "queued", _("remis à l'envoi")
+    FAILED = "failed", _("échec")

@@ -1,6 +1,10 @@
+import datetime as dt
+
 from celery import shared_task
+from django.utils import timezone
 
 from requests_app import photos, services
+from requests_app.services import digests
 
 
 @shared_task(acks_late=True)
@@ -10,7 +14,19 @@ def send_outbound_email(email_id: int) -> bool:
 
 @shared_task(acks_late=True)
 def flush_outbox() -> int:
-    return services.outbox_flush()
+    return services.outbox_flush() + digests.digests_retry()
+
+
+@shared_task(acks_late=True)
+def send_rnc_digests(day: str | None = None) -> int:
+    """Daily (beat): what the RNC calendar says is due today (or on `day`, ISO), each digest recorded once."""
+    today = dt.date.fromisoformat(day) if day else timezone.localdate()
+    return sum(created for _item, _delivery, created in digests.digests_dispatch(today=today))
+
+
+@shared_task(acks_late=True)
+def build_digest(delivery_id: int) -> bool:
+    return digests.digest_build(delivery_id=delivery_id)
 
 
 @shared_task

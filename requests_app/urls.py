@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from requests_app.views import public, staff
+from requests_app.views import public, rnc, staff
 
 public_patterns = (
     [
@@ -19,6 +19,10 @@ staff_patterns = (
     [
         path("", staff.home, name="home"),
         path(_("saisie/"), staff.intake, name="intake"),
+        path(_("suivi-rnc/"), rnc.follow_up, name="rnc_follow_up"),
+        path(_("suivi-rnc/avancement/"), rnc.progress, name="rnc_progress"),
+        path(_("rapport-elus/"), rnc.elus_report, name="elus_report"),
+        path(_("rapport-elus/pdf/"), rnc.elus_report_pdf, name="elus_report_pdf"),
         path(_("demandes/<str:number>/"), staff.request_detail, name="request_detail"),
         path(_("demandes/<str:number>/photos/<int:photo_id>/"), staff.request_photo, name="request_photo"),
         path(_("demandes/<str:number>/<slug:action>/"), staff.request_action, name="request_action"),

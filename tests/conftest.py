@@ -1,6 +1,8 @@
+import importlib
 import shutil
 
 import pytest
+from django.apps import apps
 from django.utils import translation
 
 from accounts.enums import Role
@@ -50,3 +52,12 @@ def elu(db):
 @pytest.fixture
 def directeur_sac(db):
     return UserFactory(username="dsac", roles=[Role.DIRECTEUR_SAC])
+
+
+@pytest.fixture
+def catalog_after_flush(transactional_db):
+    """Transactional tests flush every table, the rows seeded by data migrations too: seed them again."""
+    for module, function in (("requests_app.migrations.0002_seed_catalog", "seed"),
+                             ("accounts.migrations.0002_groups", "create_groups"),
+                             ("accounts.migrations.0003_technicien_digest_permissions", "grant")):
+        getattr(importlib.import_module(module), function)(apps, None)

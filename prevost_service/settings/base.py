@@ -152,6 +152,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout"
 CELERY_BEAT_SCHEDULE = {
     "outbox-flush": {"task": "requests_app.tasks.flush_outbox", "schedule": crontab(minute="*/2")},
     "purge-staged-photos": {"task": "requests_app.tasks.purge_staged_photos", "schedule": crontab(minute=17)},
+    "rnc-digests": {
+        "task": "requests_app.tasks.send_rnc_digests",
+        "schedule": crontab(hour=env.int("RNC_DIGEST_HOUR", default=7), minute=env.int("RNC_DIGEST_MINUTE", default=0)),
+    },
 }
 
 # --- The portal's own settings ---------------------------------------------------
@@ -167,7 +171,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # One line per task at INFO drowns the development console; warnings and errors still show.
-    "loggers": {"celery.app.trace": {"level": "WARNING"}},
+    "loggers": {"celery.app.trace": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"},
+                "fontTools": {"level": "WARNING"}},
 }
 
 ADMIN_SITE_HEADER = _("Service aux citoyens — Ville de Prévost")

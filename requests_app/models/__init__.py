@@ -1,11 +1,15 @@
 from .catalog import ClosureDay, InterventionCode, RequestType, Service
-from .outbox import OutboundEmail
+from .digests import DigestDelivery, DigestItem
+from .outbox import OutboundAttachment, OutboundEmail
 from .requests import Intervention, Request, RequestEvent, RequestNumberSequence, RequestPhoto
 
 __all__ = [
     "ClosureDay",
+    "DigestDelivery",
+    "DigestItem",
     "Intervention",
     "InterventionCode",
+    "OutboundAttachment",
     "OutboundEmail",
     "Request",
     "RequestEvent",

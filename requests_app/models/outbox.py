@@ -43,3 +43,19 @@ class OutboundEmail(models.Model):
 
     def __str__(self):
         return f"{self.to} · {self.subject}"
+
+
+class OutboundAttachment(models.Model):
+    """A file sent with an outbound e-mail (a digest's PDF and CSV), kept in private storage."""
+
+    email = models.ForeignKey(OutboundEmail, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="outbox/%Y/%m/")
+    filename = models.CharField(max_length=120)
+    mimetype = models.CharField(max_length=80)
+
+    class Meta:
+        verbose_name = _("pièce jointe")
+        verbose_name_plural = _("pièces jointes")
+
+    def __str__(self):
+        return self.filename

@@ -4,6 +4,7 @@ import datetime as dt
 import logging
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
@@ -11,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from requests_app.enums import OutboxStatus
-from requests_app.models import OutboundEmail
+from requests_app.models import OutboundAttachment, OutboundEmail
 
 logger = logging.getLogger(__name__)
 
@@ -32,11 +33,13 @@ def _enqueue_send(email_id: int) -> None:
         logger.warning("Could not queue e-mail %s; the outbox flush will send it.", email_id, exc_info=True)
 
 
-def outbox_enqueue(*, dedupe_key: str, to: str, template: str, context: dict, language: str, request=None):
+def outbox_enqueue(
+    *, dedupe_key: str, to: str, template: str, context: dict, language: str, request=None, attachments=()
+):
     """Render `template` (subject.txt, body.txt, body.html) in the recipient's language and queue it.
 
     Must run inside the transaction of the change that causes the e-mail; the same
-    `dedupe_key` never yields a second message.
+    `dedupe_key` never yields a second message. `attachments`: (filename, bytes, mimetype).
     """
     with translation.override(language):
         context = {**context, "portal_base_url": settings.PORTAL_BASE_URL, "city_name": settings.CITY_NAME}
@@ -55,6 +58,10 @@ def outbox_enqueue(*, dedupe_key: str, to: str, template: str, context: dict, la
         },
     )
     if created:
+        for filename, content, mimetype in attachments:
+            OutboundAttachment.objects.create(
+                email=email, file=ContentFile(content, name=filename), filename=filename, mimetype=mimetype
+            )
         transaction.on_commit(lambda: _enqueue_send(email.pk))
     return email
 
@@ -67,10 +74,13 @@ def outbox_send(*, email_id: int) -> bool:
     )
     if not claimed:
         return False
-    email = OutboundEmail.objects.get(pk=email_id)
+    email = OutboundEmail.objects.prefetch_related("attachments").get(pk=email_id)
     message = EmailMultiAlternatives(email.subject, email.body_text, to=[email.to])
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    for attachment in email.attachments.all():
+        with attachment.file.open("rb") as handle:
+            message.attach(attachment.filename, handle.read(), attachment.mimetype)
     try:
         message.send()
     except Exception as exc:  # SMTP refusals, timeouts, DNS: all are retried the same way

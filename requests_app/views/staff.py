@@ -8,10 +8,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.db import transaction
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.enums import Role
 from prevost_service.errors import ApplicationError
 from requests_app import selectors, services
 from requests_app.enums import FINAL_STATUSES, IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, RequestKind, Status
@@ -26,6 +28,8 @@ LIST_FILTERS = {
 
 @login_required
 def home(request):
+    if request.user.has_role(Role.ELU) and not request.user.sees_all_requests:
+        return redirect("staff:elus_report")
     current = request.GET.get("filtre", "a-traiter")
     statuses = LIST_FILTERS.get(current, NOT_COMPLETED_STATUSES)
     queryset = selectors.request_list_for_staff(request.user).filter(status__in=statuses)
@@ -92,6 +96,9 @@ def request_action(request, number, action):
             messages.error(request, error.message)
         else:
             messages.success(request, success)
+            back = request.POST.get("next", "")
+            if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+                return redirect(back)
             return redirect("staff:request_detail", number=number)
     else:
         messages.error(request, _("Corrigez les champs indiqués ci-dessous."))

@@ -1,10 +1,8 @@
-import importlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -69,9 +67,7 @@ def _clean_artifacts():
     shutil.rmtree(ARTIFACTS, ignore_errors=True)
 
 
+
 @pytest.fixture(autouse=True)
-def _catalog_after_flush(transactional_db):
-    """Transactional tests flush every table, the rows seeded by data migrations too: seed them again."""
-    for module, function in (("requests_app.migrations.0002_seed_catalog", "seed"),
-                             ("accounts.migrations.0002_groups", "create_groups")):
-        getattr(importlib.import_module(module), function)(apps, None)
+def _browser_tests_reseed(catalog_after_flush):
+    """Browser tests run on a live server, so on committed data: see catalog_after_flush."""

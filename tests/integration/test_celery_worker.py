@@ -3,7 +3,7 @@
 import os
 import threading
 import time
-import uuid
+from urllib.parse import urlsplit
 
 import pytest
 from celery.contrib.testing.worker import start_worker
@@ -11,15 +11,19 @@ from celery.signals import task_prerun
 from django.core import mail
 
 from prevost_service.celery import app
-from requests_app.enums import OutboxStatus
-from requests_app.models import OutboundEmail
+from requests_app import services
+from requests_app.enums import DigestStatus, OutboxStatus
+from requests_app.models import DigestDelivery, OutboundEmail
+from requests_app.tasks import send_rnc_digests
 
+from ..celery_helpers import celery_config
 from ..factories import submit_request
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 pytestmark = [
     pytest.mark.integration,
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("catalog_after_flush"),
     pytest.mark.skipif(not REDIS_URL, reason="needs REDIS_URL (CI sets it)"),
     # The embedded worker's thread-local Redis clients are garbage-collected unclosed after it stops.
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
@@ -27,18 +31,12 @@ pytestmark = [
 
 
 @pytest.fixture
-def redis_worker(settings):
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url", "result_backend", "task_default_queue")}
-    # A queue of its own, so a developer's running worker cannot take these messages.
-    app.conf.update(task_always_eager=False, broker_url=REDIS_URL, result_backend=REDIS_URL,
-                    task_default_queue=f"test-{uuid.uuid4().hex}")
-    try:
+def redis_worker():
+    # A Redis database of its own, so a developer's running worker cannot take these messages.
+    url = urlsplit(REDIS_URL)._replace(path="/15").geturl()
+    with celery_config(task_always_eager=False, broker_url=url, result_backend=url):
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             yield
-    finally:
-        app.pool.force_close_all()
-        app.conf.update(saved)
 
 
 def wait_for(predicate, timeout=20.0):
@@ -67,3 +65,25 @@ def test_acknowledgement_is_sent_by_a_worker_through_redis(redis_worker):
     assert ran_in == [("requests_app.tasks.send_outbound_email", ran_in[0][1])]
     assert ran_in[0][1] != threading.get_ident()
     assert [m.subject for m in mail.outbox] == [f"Demande {request.number} reçue — Ville de Prévost"]
+
+
+def test_daily_digest_task_through_a_worker_sends_each_list_once(redis_worker, technicien, responsable_tp,
+                                                                  responsable_env):
+    services.request_assign(request=submit_request(), acting_user=technicien)
+    services.request_assign(request=submit_request(type_code="collecte-manquee"), acting_user=technicien)
+    assert wait_for(lambda: len(mail.outbox) == 4)  # acknowledgements and assignment notices
+    mail.outbox.clear()
+
+    send_rnc_digests.delay("2026-11-23").get(timeout=30)
+    send_rnc_digests.delay("2026-11-23").get(timeout=30)  # a second beat, a rerun: nothing more
+
+    def all_sent():
+        deliveries = list(DigestDelivery.objects.select_related("email"))
+        return len(deliveries) == 2 and all(
+            d.status == DigestStatus.QUEUED and d.email.status == OutboxStatus.SENT for d in deliveries
+        )
+
+    assert wait_for(all_sent, timeout=60)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([responsable_tp.email, responsable_env.email])
+    for message in mail.outbox:
+        assert {name for name, _content, _type in message.attachments} == {"rnc-2026-11.pdf", "rnc-2026-11.csv"}

@@ -32,12 +32,12 @@ def test_good_friday_in_march(settings):
 
 def test_city_may_choose_easter_monday_instead_of_good_friday(settings):
     settings.EASTER_HOLIDAY = "easter_monday"
-    business_days.quebec_holidays.cache_clear()
+    business_days.clear_caches()
     try:
         holidays = business_days.quebec_holidays(2026)
         assert D(2026, 4, 6) in holidays and D(2026, 4, 3) not in holidays
     finally:
-        business_days.quebec_holidays.cache_clear()
+        business_days.clear_caches()
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from requests_app.enums import OutboxStatus
 from requests_app.models import OutboundEmail
 from requests_app.tasks import send_outbound_email
 
+from ..celery_helpers import celery_config
 from ..factories import submit_request
 
 pytestmark = pytest.mark.django_db
@@ -69,18 +70,10 @@ def test_a_claim_left_by_a_dead_worker_is_released():
     assert len(mail.outbox) == 1
 
 
-def test_unreachable_broker_leaves_the_email_for_the_flush(settings, django_capture_on_commit_callbacks):
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    from prevost_service.celery import app
-
-    app.conf.task_always_eager = False
-    app.conf.broker_url = "redis://127.0.0.1:1/0"
-    try:
+def test_unreachable_broker_leaves_the_email_for_the_flush(django_capture_on_commit_callbacks):
+    with celery_config(task_always_eager=False, broker_url="redis://127.0.0.1:1/0"):
         with django_capture_on_commit_callbacks(execute=True):
             request = submit_request()
-    finally:
-        app.conf.task_always_eager = True
-        app.conf.broker_url = "memory://"
     email = OutboundEmail.objects.get(request=request)
     assert email.status == OutboxStatus.PENDING
     assert services.outbox_flush() == 1

@@ -34,12 +34,12 @@ def test_easter_in_march_good_friday_is_the_last_business_day():
 
 def test_easter_in_april_with_easter_monday_chosen(settings):
     settings.EASTER_HOLIDAY = "easter_monday"
-    bd.quebec_holidays.cache_clear()
+    bd.clear_caches()
     try:
         assert bd.elus_date(2024, 4) == D(2024, 4, 2)  # Easter Monday 1 April 2024
         assert bd.deadline_date(2024, 3) == D(2024, 3, 29)
     finally:
-        bd.quebec_holidays.cache_clear()
+        bd.clear_caches()
 
 
 def test_fete_nationale_and_canada_day_on_a_sunday():
