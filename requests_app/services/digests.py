@@ -10,8 +10,8 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db import connection, transaction
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from accounts.models import User
 from prevost_service.errors import ApplicationError
 from requests_app import business_days, pdf, reports
 from requests_app.enums import IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, DigestKind, DigestStatus, EventKind
-from requests_app.models import DigestDelivery, DigestItem, OutboundEmail, RequestEvent, Service
+from requests_app.models import DigestDelivery, DigestItem, OutboundEmail, Request, RequestEvent, Service
 
 from .outbox import _backoff, _enqueue_send, outbox_enqueue
 
@@ -173,12 +173,9 @@ def _mark_queued(delivery: DigestDelivery, email: OutboundEmail, generated_at) -
 def _build_responsable(delivery: DigestDelivery, today: dt.date) -> None:
     generated_at = timezone.now()
     services = list(Service.objects.filter(responsable=delivery.recipient, is_active=True).order_by("name_fr"))
-    rows = reports.rnc_rows(services, today)
     DigestItem.objects.filter(delivery=delivery).delete()  # a retried build overwrites, never appends
-    DigestItem.objects.bulk_create(
-        [DigestItem(delivery=delivery, request_id=row.pk, service_id=row.service_id) for row in rows],
-        batch_size=2000,
-    )
+    _snapshot_items(delivery, Request.objects.not_completed().filter(service__in=services))
+    rows = reports.rnc_rows(services, today)
     context = _responsable_context(delivery, services, rows, today)
     attachments = [
         (f"rnc-{delivery.month:%Y-%m}.pdf", pdf.render_responsable_digest_pdf(context), "application/pdf"),
@@ -189,6 +186,16 @@ def _build_responsable(delivery: DigestDelivery, today: dt.date) -> None:
         context=context, language=delivery.recipient.language, attachments=attachments,
     )
     _mark_queued(delivery, email, generated_at)
+
+
+def _snapshot_items(delivery: DigestDelivery, requests) -> None:
+    """The list as sent, for the follow-up screen: one INSERT … SELECT, whatever its length."""
+    select_sql, params = (
+        requests.order_by().values_list(Value(delivery.pk), "pk", "service_id").query.sql_with_params()
+    )
+    table = DigestItem._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} (delivery_id, request_id, service_id) {select_sql}", params)
 
 
 def _responsable_context(delivery, services, rows, today):

@@ -175,7 +175,7 @@ def test_follow_up_screen_answers_each_listed_request(
         client.force_login(technicien)
         progress = client.get(reverse("staff:rnc_progress")).content.decode()
     row = re.search(r"Travaux publics</th>(.*?)</tr>", progress, re.S).group(1)
-    assert re.findall(r"<td>([^<]*)</td>", row)[1:] == ["2", "2", "0", "0", "100 %"]
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[1:] == ["2", "2", "0", "0", "100 %"]
 
 
 def test_a_failing_build_is_retried_and_visible(
