@@ -34,7 +34,7 @@ def _sunday_moves_to_monday(day: dt.date) -> dt.date:
 def quebec_holidays(year: int) -> dict[dt.date, str]:
     """Statutory holidays (Loi sur les normes du travail and Loi sur la fête nationale)."""
     easter_sunday = easter(year)
-    if getattr(settings, "EASTER_HOLIDAY", "good_friday") == "easter_monday":
+    if settings.EASTER_HOLIDAY == "easter_monday":
         easter_day = (easter_sunday + dt.timedelta(days=1), "Lundi de Pâques")
     else:
         easter_day = (easter_sunday - dt.timedelta(days=2), "Vendredi saint")

@@ -1,6 +1,7 @@
 """Everything the portal needs; local, production and test only override."""
 
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from prevost_service.env import BASE_DIR, env, env_secret
@@ -163,6 +164,10 @@ PHOTO_MAX_COUNT = 3
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 CITY_NAME = "Ville de Prévost"
+# Loi sur les normes du travail lets the employer choose Good Friday or Easter Monday.
+EASTER_HOLIDAY = env.str("EASTER_HOLIDAY", default="good_friday")
+if EASTER_HOLIDAY not in ("good_friday", "easter_monday"):
+    raise ImproperlyConfigured("EASTER_HOLIDAY must be good_friday or easter_monday.")
 CITY_URGENT_PHONE = env.str("CITY_URGENT_PHONE", default="450 224-8888")
 
 LOGGING = {
