@@ -1,5 +1,12 @@
+from .enums import Role
+
+
 def roles(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"is_staff_member": False}
-    return {"is_staff_member": True, "is_technicien": user.is_technicien}
+    return {
+        "is_staff_member": True,
+        "is_technicien": user.is_technicien,
+        "can_read_complaints": user.is_superuser or user.has_role(Role.DIRECTEUR_SAC, Role.DIRECTEUR_SERVICE),
+    }

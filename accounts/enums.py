@@ -17,3 +17,13 @@ class Role(models.TextChoices):
 class Language(models.TextChoices):
     FRENCH = "fr-ca", "Français"
     ENGLISH = "en", "English"
+
+
+class DisciplinaryMeasure(models.TextChoices):
+    """Graduated measures (policy 4.7: « gradation des sanctions »)."""
+
+    VERBAL_WARNING = "avertissement_verbal", _("avertissement verbal")
+    WRITTEN_WARNING = "avertissement_ecrit", _("avertissement écrit")
+    SUSPENSION = "suspension", _("suspension")
+    DISMISSAL = "congediement", _("congédiement")
+    OTHER = "autre", _("autre mesure")

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .enums import Language, Role
+from .enums import DisciplinaryMeasure, Language, Role
 
 
 class User(AbstractUser):
@@ -41,3 +41,25 @@ class User(AbstractUser):
     @property
     def is_technicien(self) -> bool:
         return self.is_superuser or self.has_role(Role.TECHNICIEN)
+
+
+class DisciplinaryRecord(models.Model):
+    """The employee's file: an incident and its measure, written only for a founded complaint (4.4.1)."""
+
+    employee = models.ForeignKey(User, verbose_name=_("employé"), on_delete=models.PROTECT,
+                                 related_name="disciplinary_records")
+    incident = models.TextField(_("incident"))
+    measure = models.CharField(_("mesure disciplinaire"), max_length=30, choices=DisciplinaryMeasure.choices)
+    measure_detail = models.CharField(_("précision sur la mesure"), max_length=300, blank=True)
+    source_reference = models.CharField(_("dossier d'origine"), max_length=40)
+    decided_on = models.DateField(_("décidée le"))
+    recorded_by = models.ForeignKey(User, verbose_name=_("inscrite par"), on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("inscrite le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inscription au dossier de l'employé")
+        verbose_name_plural = _("dossier disciplinaire")
+        ordering = ["-decided_on"]
+
+    def __str__(self):
+        return f"{self.employee} · {self.get_measure_display()} · {self.decided_on:%Y-%m-%d}"

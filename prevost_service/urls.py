@@ -16,6 +16,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include(public_patterns)),
     path("", public.home, name="home"),
+    path("", include("complaints.urls")),
     path(_("personnel/"), include(staff_patterns)),
     path(_("compte/"), include("accounts.urls")),
     path("admin/", admin.site.urls),

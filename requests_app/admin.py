@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from complaints import services as complaint_services
+from complaints.forms import FromRequestForm
 from prevost_service.errors import ApplicationError
 from requests_app import business_days, selectors, services
 from requests_app.services import digests
@@ -163,6 +165,8 @@ class RequestAdmin(admin.ModelAdmin):
         ]
 
     TRANSITION_FORMS = {
+        "complaint": (FromRequestForm, lambda **kw: complaint_services.complaint_from_request(**kw),
+                      _("Requête reclassée en plainte : le citoyen reçoit l'écrit à signer.")),
         "assign": (AssignForm, services.request_assign, _("Demande assignée au responsable.")),
         "reject": (RejectForm, services.request_reject, _("Demande déclarée non recevable; le demandeur est avisé.")),
         "close": (CloseForm, services.request_close, _("Demande fermée; le demandeur est avisé.")),
@@ -210,6 +214,7 @@ class RequestAdmin(admin.ModelAdmin):
             forms.append(("close", _("Fermer et aviser le demandeur"), CloseForm(prefix="close")))
         if obj.is_not_completed:
             forms.append(("reject", _("Déclarer non recevable"), RejectForm(prefix="reject")))
+            forms.append(("complaint", _("Reclasser en plainte"), FromRequestForm(prefix="complaint")))
         return forms
 
     # --- bulk actions ------------------------------------------------------------------

@@ -36,6 +36,7 @@ ROLE_ACCOUNTS = [
     ("directeur-sac", "Martin", "Desjardins", Role.DIRECTEUR_SAC),
     ("dg", "Hélène", "Prud'homme", Role.DIRECTEUR_GENERAL),
     ("elu", "Paul", "Germain", Role.ELU),
+    ("directeur-travaux-publics", "Robert", "Lachance", Role.DIRECTEUR_SERVICE),
 ]
 
 
@@ -114,6 +115,7 @@ def create_requests(count: int, *, seed: int = 2026) -> int:
         else:
             _advance(rng, request, _target_status(rng, age_days), technicien, today, received_at)
         _spread_history(request, received_at, now)
+    _create_complaints(technicien, now)
     # Demo messages are not for real mailboxes: mark them sent before the commit queues them.
     OutboundEmail.objects.filter(status=OutboxStatus.PENDING).update(status=OutboxStatus.SENT, sent_at=now)
     return count
@@ -151,3 +153,32 @@ def _spread_history(request, received_at, now):
     for position, pk in enumerate(events):
         RequestEvent.objects.filter(pk=pk).update(created_at=received_at + step * position)
     Request.objects.filter(pk=request.pk, closed_at__isnull=False).update(closed_at=received_at + step * len(events))
+
+
+def _create_complaints(technicien, now):
+    """A few complaints in several states, so the confidential side can be seen in the demo."""
+    from complaints import services as complaint_services
+    from complaints.enums import SignatureMethod
+
+    investigator = User.objects.get(username="directeur-sac")
+    public_works = Service.objects.get(code="travaux-publics")
+    today = timezone.localdate()
+    for index, (name, facts) in enumerate([
+        ("Lucie Beaulieu", "Le chauffeur de la déneigeuse a été impoli lorsque je lui ai demandé de ne pas bloquer "
+                           "mon entrée, le matin du 3."),
+        ("Gilles Thibault", "L'employé au comptoir a refusé de prendre ma demande de permis sans explication."),
+    ]):
+        complaint = complaint_services.complaint_submit(
+            data={"complainant_name": name, "complainant_address": "45, rue des Érables, Prévost",
+                  "complainant_phone": "450 224-0000", "complainant_email": f"plaignant{index}@exemple.ca",
+                  "facts_date": today - dt.timedelta(days=3), "service": public_works,
+                  "employee_named": "chauffeur de la déneigeuse" if index == 0 else "", "facts": facts},
+            signature=complaint_services.Signature(SignatureMethod.TYPED, name),
+        )
+        if index == 0:
+            complaint_services.complaint_start_investigation(complaint=complaint, acting_user=investigator)
+    waiting = Request.objects.filter(status=Status.RECEIVED, kind=RequestKind.REQUEST).exclude(requester_email="")
+    candidate = waiting.order_by("received_at").first()
+    if candidate is not None:
+        complaint_services.complaint_from_request(request=candidate, acting_user=technicien,
+                                                  facts_date=today - dt.timedelta(days=2))

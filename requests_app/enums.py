@@ -35,13 +35,14 @@ class Status(models.TextChoices):
     COMPLETED = "completee", pgettext_lazy("request status", "complétée")
     CLOSED = "fermee", pgettext_lazy("request status", "fermée")
     REJECTED = "non_recevable", pgettext_lazy("request status", "non recevable")
+    RECLASSIFIED = "reclassee", pgettext_lazy("request status", "reclassée en plainte")
 
 
 # The requêtes non complétées (RNC) of policy 4.1: what a responsable still owes.
 NOT_COMPLETED_STATUSES = (Status.RECEIVED, Status.ASSIGNED, Status.ON_HOLD, Status.SCHEDULED)
 OPEN_STATUSES = (*NOT_COMPLETED_STATUSES, Status.COMPLETED)
 IN_SERVICE_STATUSES = (Status.ASSIGNED, Status.ON_HOLD, Status.SCHEDULED)
-FINAL_STATUSES = (Status.CLOSED, Status.REJECTED)
+FINAL_STATUSES = (Status.CLOSED, Status.REJECTED, Status.RECLASSIFIED)
 
 
 class RejectionReason(models.TextChoices):
@@ -63,6 +64,7 @@ class EventKind(models.TextChoices):
     CLOSED = "closed", _("fermée")
     ANSWERED = "answered", _("répondue au premier contact")
     REJECTED = "rejected", _("déclarée non recevable")
+    RECLASSIFIED = "reclassified", _("reclassée")
 
 
 class OutboxStatus(models.TextChoices):

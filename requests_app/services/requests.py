@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.files.base import File
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prevost_service.errors import ApplicationError
+from prevost_service.numbering import next_yearly_value
 from requests_app.enums import (
     IN_SERVICE_STATUSES,
     NOT_COMPLETED_STATUSES,
@@ -61,6 +62,7 @@ TRANSITIONS = {
     "close": Transition((Status.COMPLETED,), Status.CLOSED, _is_technicien),
     "answer": Transition((Status.RECEIVED,), Status.CLOSED, _is_technicien),
     "reject": Transition(NOT_COMPLETED_STATUSES, Status.REJECTED, _is_technicien),
+    "reclassify": Transition(NOT_COMPLETED_STATUSES, Status.RECLASSIFIED, _is_technicien),
 }
 
 
@@ -99,17 +101,7 @@ def _transition(
 
 
 def _next_number(year: int) -> str:
-    # One statement that creates or increments the year's counter: concurrent submissions
-    # queue on that row and each gets its own number, on PostgreSQL as on SQLite.
-    table = RequestNumberSequence._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (year, last_value) VALUES (%s, 1) "
-            f"ON CONFLICT (year) DO UPDATE SET last_value = {table}.last_value + 1 RETURNING last_value",
-            [year],
-        )
-        (value,) = cursor.fetchone()
-    return f"{year}-{value:06d}"
+    return f"{year}-{next_yearly_value(RequestNumberSequence, year):06d}"
 
 
 @transaction.atomic
@@ -308,5 +300,19 @@ def request_complete(
         internal_note=internal_note,
         public_note=public_note,
         author=acting_user,
+    )
+    return request
+
+
+@transaction.atomic
+def request_mark_reclassified(*, request: Request, acting_user, reference: str) -> Request:
+    """The requête became a plainte (policy 4.4): its facts leave this record, which every responsable
+    of the service could read, for the confidential complaint file named by `reference`."""
+    request, _event = _transition(
+        request=request, action="reclassify", acting_user=acting_user, event_kind=EventKind.RECLASSIFIED,
+        note=_("Reclassée en plainte %(reference)s; l'exposé des faits est transféré au dossier confidentiel.")
+        % {"reference": reference},
+        description=_("Contenu transféré au dossier de plainte %(reference)s.") % {"reference": reference},
+        closed_at=timezone.now(),
     )
     return request

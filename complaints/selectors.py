@@ -1,0 +1,54 @@
+"""Every read of a complaint goes through here and is written to the access log (policy 4.5)."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from accounts.enums import Role
+
+from .enums import AccessAction
+from .models import Complaint, ComplaintAccessLog
+
+
+def is_investigator(user) -> bool:
+    """The Directeur du Service aux citoyens is in charge of the investigation (4.4); IT superusers."""
+    return user.is_authenticated and user.is_active and (user.is_superuser or user.has_role(Role.DIRECTEUR_SAC))
+
+
+def sees_receipts(user) -> bool:
+    """The Technicien knows a complaint was received and its status, nothing of its content."""
+    return is_investigator(user) or (user.is_authenticated and user.has_role(Role.TECHNICIEN))
+
+
+def readable_complaints(user) -> QuerySet[Complaint]:
+    if not user.is_authenticated or not user.is_active:
+        return Complaint.objects.none()
+    if is_investigator(user):
+        return Complaint.objects.all()
+    # A director reads only what the Directeur SAC shared with him, and never a complaint about himself.
+    return Complaint.objects.filter(shares__director=user, shares__revoked_at__isnull=True).exclude(employee=user)
+
+
+def log_access(*, complaint: Complaint, user, action: str, detail: str) -> None:
+    ComplaintAccessLog.objects.create(
+        complaint=complaint, user=user if user is not None and user.is_authenticated else None,
+        action=action, detail=detail[:200],
+    )
+
+
+def complaint_for_reader(user, number: str, *, detail: str, action: str = AccessAction.VIEW) -> Complaint:
+    """The complaint if this user may read it (404 otherwise, so its existence is not revealed); logged."""
+    complaint = readable_complaints(user).select_related("service", "employee").filter(number=number).first()
+    if complaint is None:
+        raise Http404
+    log_access(complaint=complaint, user=user, action=action, detail=detail)
+    return complaint
+
+
+def complaint_receipts(user) -> QuerySet:
+    """Number, date, service and status: the Technicien's view of the complaints he received."""
+    return Complaint.objects.select_related("service").only("number", "received_at", "status", "service__name_fr",
+                                                            "service__name_en", "channel")
+
+
+def complaint_for_complainant(token: str) -> Complaint | None:
+    return Complaint.objects.select_related("service").filter(tracking_token=token).first()
