@@ -33,3 +33,9 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", env_overrides=env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_every_model_change_has_its_migration(db):
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
