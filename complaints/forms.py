@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import DisciplinaryMeasure, Role
 from accounts.models import User
-from requests_app.forms import DateInput
+from requests_app import photos as photo_tools
+from requests_app.forms import DateInput, MultiplePhotoField, StagedPhotosMixin
 from requests_app.models import RequestType, Service
 
 from . import services, signatures
@@ -94,8 +95,20 @@ class ComplaintFields(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ComplaintForm(SignatureFields, ComplaintFields):
+class ComplaintForm(StagedPhotosMixin, SignatureFields, ComplaintFields):
     """The written, signed complaint (policy 4.4): everything, then the signature."""
+
+    photos = MultiplePhotoField(
+        label=_("Pièces jointes (facultatif)"), required=False,
+        help_text=_("Jusqu'à 3 photos JPEG ou PNG de 10 Mo chacune; leur empreinte figure dans le formulaire signé."),
+    )
+    staged_photos = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if photo_tools.staged_count(data.get("staged_photos", "")) + len(data.get("photos") or []) > 3:
+            self.add_error("photos", _("Vous pouvez joindre au plus 3 photos."))
+        return data
 
 
 class VerbalComplaintForm(ComplaintFields):

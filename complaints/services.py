@@ -82,6 +82,14 @@ def _new_complaint(*, data: dict, channel: str, status: str, acting_user=None, s
     return complaint
 
 
+def _attachment_fingerprints(complaint: Complaint) -> list[dict]:
+    fingerprints = []
+    for evidence in complaint.evidence.filter(added_by__isnull=True).order_by("pk"):
+        with evidence.file.open("rb") as handle:
+            fingerprints.append({"piece": evidence.description, "sha256": hashlib.sha256(handle.read()).hexdigest()})
+    return fingerprints
+
+
 def _content_fingerprint(complaint: Complaint, signature: Signature, signed_at) -> tuple[dict, str]:
     content = {
         "numero": complaint.number,
@@ -98,6 +106,7 @@ def _content_fingerprint(complaint: Complaint, signature: Signature, signed_at) 
         "mode_de_signature": signature.method,
         "signee_le": signed_at.isoformat(),
         "image_signature_sha256": hashlib.sha256(signature.image_png).hexdigest() if signature.image_png else "",
+        "pieces_jointes": _attachment_fingerprints(complaint),
     }
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
     return content, hashlib.sha256(canonical).hexdigest()
@@ -106,10 +115,11 @@ def _content_fingerprint(complaint: Complaint, signature: Signature, signed_at) 
 def _sign(complaint: Complaint, signature: Signature, user=None) -> SignedStatement:
     """Freeze the statement: content fingerprint, signature image and PDF, stored once."""
     signed_at = timezone.now()
-    _content, fingerprint = _content_fingerprint(complaint, signature, signed_at)
+    content, fingerprint = _content_fingerprint(complaint, signature, signed_at)
     with translation.override(complaint.language):
         pdf_bytes = pdf.render_signed_statement_pdf(
-            {"complaint": complaint, "signature": signature, "signed_at": signed_at, "fingerprint": fingerprint},
+            {"complaint": complaint, "signature": signature, "signed_at": signed_at, "fingerprint": fingerprint,
+             "attachments": content["pieces_jointes"]},
             signature.image_png,
         )
     statement = SignedStatement(
@@ -125,11 +135,16 @@ def _sign(complaint: Complaint, signature: Signature, user=None) -> SignedStatem
 
 
 @transaction.atomic
-def complaint_submit(*, data: dict, signature: Signature, today: dt.date | None = None) -> Complaint:
-    """A written, signed complaint filed online (policy 4.4)."""
+def complaint_submit(
+    *, data: dict, signature: Signature, attachments=(), today: dt.date | None = None
+) -> Complaint:
+    """A written, signed complaint filed online (policy 4.4). Attachments are signed with it."""
     check_receivable(facts_date=data["facts_date"], safety_risk=data.get("safety_risk", False),
                      today=today or timezone.localdate())
     complaint = _new_complaint(data=data, channel=ComplaintChannel.WEB, status=ComplaintStatus.RECEIVED)
+    for index, attachment in enumerate(attachments, start=1):
+        Evidence.objects.create(complaint=complaint, description=_("Pièce jointe %(n)s du plaignant") % {"n": index},
+                                file=attachment)
     statement = _sign(complaint, signature)
     _notify_received(complaint, statement)
     return complaint

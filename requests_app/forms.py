@@ -43,7 +43,30 @@ class MultiplePhotoField(forms.FileField):
         return cleaned
 
 
-class RequestForm(forms.ModelForm):
+class StagedPhotosMixin:
+    """Photos checked on a first post survive an error elsewhere in the form (fields `photos`, `staged_photos`)."""
+
+    def all_photos(self):
+        return photo_tools.unstage_photos(self.cleaned_data.get("staged_photos", "")) + list(
+            self.cleaned_data.get("photos") or []
+        )
+
+    def keep_valid_photos(self):
+        """On an error elsewhere, stage the photos that passed so the citizen need not pick them again."""
+        if "photos" in self.errors or not self.cleaned_data.get("photos"):
+            return
+        previous = photo_tools.unstage_photos(self.cleaned_data.get("staged_photos", ""))
+        token = photo_tools.stage_photos(previous + self.cleaned_data["photos"])
+        data = self.data.copy()
+        data["staged_photos"] = token
+        self.data = data
+
+    @property
+    def staged_photo_count(self) -> int:
+        return photo_tools.staged_count(self.data.get("staged_photos", "") if self.is_bound else "")
+
+
+class RequestForm(StagedPhotosMixin, forms.ModelForm):
     """The citizen's requête form: service then type, the facts, the place, how to reach them."""
 
     service = forms.ModelChoiceField(
@@ -122,28 +145,8 @@ class RequestForm(forms.ModelForm):
             self.add_error("photos", _("Vous pouvez joindre au plus 3 photos."))
         return data
 
-    def all_photos(self):
-        return photo_tools.unstage_photos(self.cleaned_data.get("staged_photos", "")) + list(
-            self.cleaned_data.get("photos") or []
-        )
-
     def request_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
-    def keep_valid_photos(self):
-        """On an error elsewhere, stage the photos that passed so the citizen need not pick them again."""
-        if "photos" in self.errors or not self.cleaned_data.get("photos"):
-            return
-        previous = photo_tools.unstage_photos(self.cleaned_data.get("staged_photos", ""))
-        token = photo_tools.stage_photos(previous + self.cleaned_data["photos"])
-        data = self.data.copy()
-        data["staged_photos"] = token
-        self.data = data
-
-    @property
-    def staged_photo_count(self) -> int:
-        return photo_tools.staged_count(self.data.get("staged_photos", "") if self.is_bound else "")
-
 
 class StaffIntakeForm(RequestForm):
     """Policy 4.3: what the Technicien notes for a demand received by phone, e-mail, counter or field."""

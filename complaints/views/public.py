@@ -15,16 +15,19 @@ from ..models import Complaint
 
 @require_http_methods(["GET", "POST"])
 def complaint_create(request):
-    form = ComplaintForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = {**form.complaint_data(), "language": translation.get_language()}
-        try:
-            complaint = services.complaint_submit(data=data, signature=form.signature(data["complainant_name"]))
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            request.session[f"new-complaint:{complaint.tracking_token}"] = True
-            return redirect("complaints:track", token=complaint.tracking_token)
+    form = ComplaintForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            data = {**form.complaint_data(), "language": translation.get_language()}
+            try:
+                complaint = services.complaint_submit(data=data, signature=form.signature(data["complainant_name"]),
+                                                      attachments=form.all_photos())
+            except ApplicationError as error:
+                form.add_error(None, error.message)
+            else:
+                request.session[f"new-complaint:{complaint.tracking_token}"] = True
+                return redirect("complaints:track", token=complaint.tracking_token)
+        form.keep_valid_photos()
     return render(request, "complaints/form.html", {"form": form}, status=400 if form.errors else 200)
 
 

@@ -11,6 +11,7 @@ from complaints import services
 from complaints.models import ComplaintAccessLog
 
 from ..factories import UserFactory
+from ..http_helpers import read_and_close
 from .conftest import file_complaint
 
 pytestmark = pytest.mark.django_db
@@ -77,8 +78,7 @@ def test_complaint_pages_and_files_by_role(client, case, role):
     for (name, url), expected in zip(urls.items(), MATRIX[role], strict=True):
         response = client.get(url)
         assert response.status_code == expected, (role, name)
-        if hasattr(response, "streaming_content"):
-            response.close()
+        read_and_close(response)
 
 
 @pytest.mark.parametrize("role", ["technicien", "director_shared", "other_director_shared", "responsable"])

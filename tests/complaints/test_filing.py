@@ -2,6 +2,7 @@ import datetime as dt
 import hashlib
 import html
 import io
+import re
 
 import pytest
 from django.core import mail
@@ -14,6 +15,7 @@ from complaints.enums import ComplaintStatus, SignatureMethod
 from complaints.models import Complaint, SignedStatement
 from prevost_service.errors import ApplicationError
 
+from ..http_helpers import read_and_close
 from .conftest import complaint_data, data_url, drawn_signature_png, file_complaint
 
 pytestmark = pytest.mark.django_db
@@ -130,8 +132,7 @@ def test_complainant_follows_the_outcome_and_gets_the_pdf_back(client):
     pdf = client.get(reverse("complaints:pdf", kwargs={"token": complaint.tracking_token,
                                                        "statement_id": statement.pk}))
     assert pdf["Content-Type"] == "application/pdf"
-    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
-    pdf.close()
+    assert read_and_close(pdf).startswith(b"%PDF")
 
 
 def test_a_signed_statement_cannot_be_signed_again():
@@ -140,3 +141,20 @@ def test_a_signed_statement_cannot_be_signed_again():
         services.complaint_sign(complaint=complaint,
                                 signature=services.Signature(SignatureMethod.TYPED, "Quelqu'un d'autre"))
     assert complaint.statements.count() == 1
+
+
+def test_attached_photos_are_kept_across_an_error_and_signed_with_the_complaint(client):
+    from ..requests_app.test_submission import jpeg_with_gps
+
+    response = client.post(reverse("complaints:create"), {**form_post(attestation=""), "photos": [jpeg_with_gps()]})
+    assert response.status_code == 400
+    assert "Une photo est déjà jointe" in html.unescape(response.content.decode())
+    token = response.context["form"].data["staged_photos"]
+
+    client.post(reverse("complaints:create"), form_post(staged_photos=token))
+    complaint = Complaint.objects.get()
+    (evidence,) = complaint.evidence.all()
+    with evidence.file.open("rb") as handle:
+        digest = hashlib.sha256(handle.read()).hexdigest()
+    with complaint.statements.get().pdf.open("rb") as handle:
+        assert digest in re.sub(r"\s", "", pdf_text(handle.read()))
