@@ -27,3 +27,9 @@ class DisciplinaryMeasure(models.TextChoices):
     SUSPENSION = "suspension", _("suspension")
     DISMISSAL = "congediement", _("congédiement")
     OTHER = "autre", _("autre mesure")
+
+
+class SignatureMethod(models.TextChoices):
+    DRAWN = "dessinee", _("signature tracée")
+    TYPED = "dactylographiee", _("nom dactylographié")
+    PAPER = "papier", _("écrit papier signé, numérisé")

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.enums import SignatureMethod  # noqa: F401  (signatures belong to people, not to complaints)
+
 
 class ComplaintStatus(models.TextChoices):
     AWAITING_SIGNATURE = "attente_ecrit", _("en attente d'un écrit signé")
@@ -22,10 +24,6 @@ class ComplaintChannel(models.TextChoices):
     REQUEST = "requete", _("reclassée depuis une requête")
 
 
-class SignatureMethod(models.TextChoices):
-    DRAWN = "dessinee", _("signature tracée")
-    TYPED = "dactylographiee", _("nom dactylographié")
-    PAPER = "papier", _("écrit papier signé, numérisé")
 
 
 class Finding(models.TextChoices):

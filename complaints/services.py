@@ -3,7 +3,6 @@
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.enums import Role
 from accounts.models import User
 from accounts.services import disciplinary_record_add
+from accounts.signatures import Signature
 from prevost_service.errors import ApplicationError
 from prevost_service.numbering import next_yearly_value
 from requests_app import services as request_services
@@ -26,13 +26,6 @@ from .selectors import is_investigator, log_access
 
 # Policy 4.4: « dans un délai de 15 jours après les faits ».
 RECEIVABLE_DAYS = 15
-
-
-@dataclass(frozen=True)
-class Signature:
-    method: str
-    signer_name: str
-    image_png: bytes | None = None
 
 
 def is_within_delay(facts_date: dt.date, today: dt.date) -> bool:

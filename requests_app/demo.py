@@ -158,7 +158,7 @@ def _spread_history(request, received_at, now):
 def _create_complaints(technicien, now):
     """A few complaints in several states, so the confidential side can be seen in the demo."""
     from complaints import services as complaint_services
-    from complaints.enums import SignatureMethod
+    from accounts.enums import SignatureMethod
 
     investigator = User.objects.get(username="directeur-sac")
     public_works = Service.objects.get(code="travaux-publics")

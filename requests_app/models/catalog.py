@@ -36,6 +36,14 @@ class Service(TranslatedNameMixin, models.Model):
         blank=True,
         related_name="services_received",
     )
+    execution_responsable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsable de l'exécution (schéma B)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="services_executed",
+    )
     director = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("directeur du service"),

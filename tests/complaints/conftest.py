@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 
 from accounts.enums import Role
 from complaints import services
-from complaints.enums import SignatureMethod
+from accounts.enums import SignatureMethod
 
 from ..factories import UserFactory, service
 

@@ -1,14 +1,26 @@
-"""A drawn signature arrives as a PNG data URL from the canvas; it is checked and re-encoded."""
+"""Signatures of people (complaints, Annexe C designations): drawn on a canvas or typed.
+
+A drawn signature arrives as a PNG data URL from the canvas; it is checked and re-encoded."""
 
 import base64
 import binascii
 import io
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_BYTES = 400_000
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Who signed, how, and the drawn image when there is one (PNG, re-encoded)."""
+
+    method: str
+    signer_name: str
+    image_png: bytes | None = None
 PREFIX = "data:image/png;base64,"
 
 
