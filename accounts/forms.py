@@ -15,9 +15,7 @@ class SignatureFields(forms.Form):
     )
     signature_data = forms.CharField(required=False, widget=forms.HiddenInput)
     signature_typed = forms.CharField(label=_("Votre nom, tapé en guise de signature"), required=False, max_length=150)
-    attestation = forms.BooleanField(
-        label=_("J'atteste que les renseignements et les faits de cette plainte sont vrais, et je la signe."),
-    )
+    attestation = forms.BooleanField(label=_("J'atteste l'exactitude de ce document et je le signe."))
 
     def clean(self):
         data = super().clean()

@@ -65,7 +65,13 @@ class ComplaintFields(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ComplaintForm(StagedPhotosMixin, SignatureFields, ComplaintFields):
+class ComplaintSignatureForm(SignatureFields):
+    attestation = forms.BooleanField(
+        label=_("J'atteste que les renseignements et les faits de cette plainte sont vrais, et je la signe."),
+    )
+
+
+class ComplaintForm(StagedPhotosMixin, ComplaintSignatureForm, ComplaintFields):
     """The written, signed complaint (policy 4.4): everything, then the signature."""
 
     photos = MultiplePhotoField(

@@ -18,6 +18,7 @@ from requests_app.enums import OutboxStatus, RequestKind, Status
 from requests_app.forms import AnswerForm, AssignForm, CloseForm, RejectForm
 from requests_app.models import (
     ClosureDay,
+    Designation,
     DigestDelivery,
     Intervention,
     InterventionCode,
@@ -243,9 +244,11 @@ class RequestAdmin(admin.ModelAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
-    list_display = ("name_fr", "code", "schema", "responsable", "director", "is_active")
-    list_select_related = ("responsable", "director")
-    autocomplete_fields = ("responsable", "director")
+    list_display = ("name_fr", "code", "schema", "responsable", "execution_responsable", "director", "is_active")
+    list_select_related = ("responsable", "execution_responsable", "director")
+    autocomplete_fields = ("director",)
+    # The responsables change only through a signed designation (Annexe C).
+    readonly_fields = ("responsable", "execution_responsable", "contact_email")
     search_fields = ("name_fr", "name_en", "code")
 
     def has_delete_permission(self, request, obj=None):
@@ -354,3 +357,29 @@ class DigestDeliveryAdmin(admin.ModelAdmin):
     def retry_failed(self, request, queryset):
         count = digests.digests_retry_failed(deliveries=queryset)
         self.message_user(request, _("%(count)s envoi(s) remis en préparation.") % {"count": count})
+
+
+@admin.register(Designation)
+class DesignationAdmin(admin.ModelAdmin):
+    """The history of designations per service, read-only: a signed designation is never edited."""
+
+    list_display = ("service", "reception_responsable", "execution_responsable", "designation_date", "effective_at",
+                    "superseded_at", "pdf_link")
+    list_filter = ("service",)
+    list_select_related = ("service", "reception_responsable", "execution_responsable")
+    readonly_fields = [f.name for f in Designation._meta.fields if f.name != "id"] + ["pdf_link"]
+
+    @admin.display(description=_("Annexe C"))
+    def pdf_link(self, obj):
+        if not obj.pdf:
+            return "—"
+        return format_html('<a href="{}">PDF</a>', reverse("staff:designation_pdf", kwargs={"pk": obj.pk}))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,9 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.enums import Role
+from accounts.enums import Role, SignatureMethod
 from accounts.models import User
+from accounts.signatures import Signature
+from complaints import services as complaint_services
 from requests_app import services
+from requests_app.services import designations
 from requests_app.enums import Channel, ContactPreference, OutboxStatus, RejectionReason, RequestKind, Status
 from requests_app.models import OutboundEmail, Request, RequestEvent, RequestType, Service
 
@@ -36,8 +39,9 @@ ROLE_ACCOUNTS = [
     ("directeur-sac", "Martin", "Desjardins", Role.DIRECTEUR_SAC),
     ("dg", "Hélène", "Prud'homme", Role.DIRECTEUR_GENERAL),
     ("elu", "Paul", "Germain", Role.ELU),
-    ("directeur-travaux-publics", "Robert", "Lachance", Role.DIRECTEUR_SERVICE),
 ]
+EXECUTION = {"travaux-publics": ("surintendant", "Denis", "Surprenant"),
+             "ingenierie": ("ingenieur-en-chef", "Hélène", "Ingénieure")}
 
 
 def _user(username, first, last, role, *, staff=False):
@@ -59,14 +63,35 @@ def create_accounts() -> list[str]:
         _user(username, first, last, role, staff=role == Role.TECHNICIEN)
         usernames.append(username)
     rng = random.Random(7)
+    technicien = User.objects.get(username="technicien")
     for service in Service.objects.order_by("code"):
-        username = f"responsable-{service.code}"
-        user = _user(username, rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), Role.RESPONSABLE)
+        director = _user(f"directeur-{service.code}", rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES),
+                         Role.DIRECTEUR_SERVICE)
+        responsable = _user(f"responsable-{service.code}", rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES),
+                            Role.RESPONSABLE)
+        execution = _user(*EXECUTION[service.code], Role.RESPONSABLE) if service.code in EXECUTION else None
+        if service.director_id is None:
+            service.director = director
+            service.save(update_fields=["director"])
         if service.responsable_id is None:
-            service.responsable = user
-            service.save(update_fields=["responsable"])
-        usernames.append(username)
+            _designate(service, technicien, responsable, execution)
+        usernames += [responsable.username, director.username] + ([execution.username] if execution else [])
     return usernames
+
+
+def _designate(service, technicien, responsable, execution):
+    """Annexe C for the demo, through the real signing flow (typed signatures)."""
+    designation = designations.designation_start(
+        service=service, acting_user=technicien, reception_responsable=responsable,
+        position_email=f"{service.code}@demo.prevost.local", extension=responsable.extension,
+        designation_date=timezone.localdate(), execution_responsable=execution,
+    )
+    designations.designation_sign_as_employee(
+        designation=designation, acting_user=responsable,
+        signature=Signature(SignatureMethod.TYPED, responsable.get_full_name()))
+    designations.designation_sign_as_director(
+        designation=designation, acting_user=service.director,
+        signature=Signature(SignatureMethod.TYPED, service.director.get_full_name()))
 
 
 def _target_status(rng: random.Random, age_days: int) -> str:
@@ -79,9 +104,8 @@ def _target_status(rng: random.Random, age_days: int) -> str:
                        Status.ASSIGNED, Status.REJECTED])
 
 
-@transaction.atomic
-def create_requests(count: int, *, seed: int = 2026) -> int:
-    rng = random.Random(seed)
+def create_requests(count: int, *, random_seed: int = 2026) -> int:
+    rng = random.Random(random_seed)
     technicien = User.objects.get(username="technicien")
     types = list(RequestType.objects.select_related("service__responsable"))
     now = timezone.now()
@@ -116,9 +140,17 @@ def create_requests(count: int, *, seed: int = 2026) -> int:
             _advance(rng, request, _target_status(rng, age_days), technicien, today, received_at)
         _spread_history(request, received_at, now)
     _create_complaints(technicien, now)
-    # Demo messages are not for real mailboxes: mark them sent before the commit queues them.
-    OutboundEmail.objects.filter(status=OutboxStatus.PENDING).update(status=OutboxStatus.SENT, sent_at=now)
     return count
+
+
+@transaction.atomic
+def seed(*, count: int, only_if_empty: bool) -> tuple[list[str], int]:
+    """Accounts, designations, requests and complaints in one transaction. Returns usernames, requests made."""
+    usernames = create_accounts()
+    made = 0 if only_if_empty and Request.objects.exists() else create_requests(count)
+    # Demo messages are not for real mailboxes: mark them sent before the commit queues them.
+    OutboundEmail.objects.filter(status=OutboxStatus.PENDING).update(status=OutboxStatus.SENT, sent_at=timezone.now())
+    return usernames, made
 
 
 def _advance(rng, request, target, technicien, today, received_at):
@@ -158,8 +190,6 @@ def _spread_history(request, received_at, now):
 def _create_complaints(technicien, now):
     """A few complaints in several states, so the confidential side can be seen in the demo."""
     from complaints import services as complaint_services
-    from accounts.enums import SignatureMethod
-
     investigator = User.objects.get(username="directeur-sac")
     public_works = Service.objects.get(code="travaux-publics")
     today = timezone.localdate()
@@ -173,7 +203,7 @@ def _create_complaints(technicien, now):
                   "complainant_phone": "450 224-0000", "complainant_email": f"plaignant{index}@exemple.ca",
                   "facts_date": today - dt.timedelta(days=3), "service": public_works,
                   "employee_named": "chauffeur de la déneigeuse" if index == 0 else "", "facts": facts},
-            signature=complaint_services.Signature(SignatureMethod.TYPED, name),
+            signature=Signature(SignatureMethod.TYPED, name),
         )
         if index == 0:
             complaint_services.complaint_start_investigation(complaint=complaint, acting_user=investigator)

@@ -1,5 +1,7 @@
 """PDF documents, one pure function each: a template in, bytes out (WeasyPrint)."""
 
+import base64
+
 from django.conf import settings
 from django.template.loader import render_to_string
 
@@ -17,3 +19,15 @@ def render_responsable_digest_pdf(context: dict) -> bytes:
 
 def render_elus_digest_pdf(context: dict) -> bytes:
     return _render("digests/elus_pdf.html", context)
+
+
+def render_designation_pdf(context: dict) -> bytes:
+    """Annexe C, signed: frozen when it takes effect, never rendered again."""
+    designation = context["designation"]
+    images = {}
+    for prefix in ("employee", "director"):
+        field = getattr(designation, f"{prefix}_signature")
+        if field:
+            with field.open("rb") as handle:
+                images[prefix] = "data:image/png;base64," + base64.b64encode(handle.read()).decode()
+    return _render("designations/annexe_c_pdf.html", {**context, "signature_images": images})

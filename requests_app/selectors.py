@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from requests_app import business_days
-from requests_app.models import Intervention, Request, RequestEvent, RequestType
+from requests_app.models import Designation, Intervention, Request, RequestEvent, RequestType, Service
 
 
 @dataclass(frozen=True)
@@ -84,3 +84,9 @@ def request_type_ids_by_service() -> dict[str, list[int]]:
     for service_id, type_id in request_types_by_service().values_list("service_id", "pk"):
         grouped.setdefault(str(service_id), []).append(type_id)
     return grouped
+
+
+def services_without_designation():
+    """Active services with no designation in force: their requests cannot be routed (Annexe C)."""
+    in_force = Designation.objects.in_force().values("service_id")
+    return Service.objects.filter(is_active=True).exclude(pk__in=in_force).order_by("name_fr")

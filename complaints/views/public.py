@@ -9,7 +9,7 @@ from prevost_service.errors import ApplicationError
 
 from .. import selectors, services
 from ..enums import ComplaintStatus
-from ..forms import ComplaintForm, SignatureFields
+from ..forms import ComplaintForm, ComplaintSignatureForm
 from ..models import Complaint
 
 
@@ -69,7 +69,7 @@ def complaint_sign(request, token):
     complaint = get_object_or_404(Complaint.objects.select_related("service"), signing_token=token)
     if complaint.statements.exists():
         return redirect("complaints:track", token=complaint.tracking_token)
-    form = SignatureFields(request.POST or None)
+    form = ComplaintSignatureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.complaint_sign(complaint=complaint, signature=form.signature(complaint.complainant_name))

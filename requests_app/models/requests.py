@@ -43,7 +43,10 @@ class RequestQuerySet(models.QuerySet):
             return self.none()
         if user.sees_all_requests:
             return self
-        return self.filter(Q(service__responsable=user) | Q(service__director=user) | Q(responsable=user))
+        return self.filter(
+            Q(service__responsable=user) | Q(service__execution_responsable=user) | Q(service__director=user)
+            | Q(responsable=user)
+        )
 
     def with_list_relations(self):
         return self.select_related("service", "request_type", "responsable")
@@ -121,9 +124,12 @@ class Request(models.Model):
         return self.status in NOT_COMPLETED_STATUSES
 
     def can_be_handled_by(self, user) -> bool:
-        """The service's responsable, or the employee it was assigned to, acts on it (Annexe A)."""
+        """The service's responsable, the employee it was assigned to, or the execution responsable of a
+        schéma B service (Surintendant, Ingénieur en chef) acts on it (Annexe A)."""
         return user.is_authenticated and (
-            self.responsable_id == user.pk or (self.service is not None and self.service.responsable_id == user.pk)
+            self.responsable_id == user.pk
+            or (self.service is not None and user.pk in (self.service.responsable_id,
+                                                         self.service.execution_responsable_id))
         )
 
 

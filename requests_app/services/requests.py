@@ -118,6 +118,10 @@ def request_submit(
     request_type = data.get("request_type")
     if request_type is not None and data.get("service") is None:
         data = {**data, "service": request_type.service}
+    # Routed to the reception responsable in force when it arrives (Annexe C), even if the
+    # designation changes before the Technicien assigns it.
+    service = data.get("service")
+    data = {"responsable": service.responsable if service else None, **data}
     request = Request(**data, channel=channel, received_at=received_at, created_by=acting_user)
     request.number = _next_number(timezone.localtime(received_at).year)
     request.full_clean()
@@ -154,9 +158,9 @@ def request_classify(*, request: Request, acting_user, kind: str, request_type: 
         "new_type": request_type or "—",
     }
     from_status = locked.status
-    if new_service != locked.service and locked.status != Status.RECEIVED:
+    if new_service != locked.service:
         locked.status = Status.RECEIVED
-        locked.responsable = None
+        locked.responsable = new_service.responsable if new_service else None
     locked.kind, locked.request_type, locked.service = kind, request_type, new_service
     locked.full_clean()
     locked.save()
@@ -177,7 +181,7 @@ def request_assign(*, request: Request, acting_user, responsable=None, note: str
         )
     if request.kind != RequestKind.REQUEST:
         raise ApplicationError(_("Une demande d'information se règle au premier contact : elle ne s'assigne pas."))
-    responsable = responsable or request.service.responsable
+    responsable = responsable or request.responsable or request.service.responsable
     if responsable is None:
         raise ApplicationError(
             _("Le service %(service)s n'a pas de responsable désigné : la demande %(number)s reste dans votre file.")

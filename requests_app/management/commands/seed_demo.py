@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from requests_app import demo
-from requests_app.models import Request
 
 
 class Command(BaseCommand):
@@ -16,12 +15,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
             raise CommandError("DEBUG est désactivé : la démo ne se charge pas sur une base réelle sans --force.")
-        usernames = demo.create_accounts()
-        if options["if_empty"] and Request.objects.exists():
-            self.stdout.write("Des demandes existent déjà : aucune demande de démonstration ajoutée.")
+        usernames, made = demo.seed(count=options["requests"], only_if_empty=options["if_empty"])
+        if made:
+            self.stdout.write(f"{made} demandes de démonstration créées.")
         else:
-            demo.create_requests(options["requests"])
-            self.stdout.write(f"{options['requests']} demandes de démonstration créées.")
+            self.stdout.write("Des demandes existent déjà : aucune demande de démonstration ajoutée.")
         self.stdout.write("")
         self.stdout.write(f"Comptes de démonstration (mot de passe : {demo.DEMO_PASSWORD}) :")
         for username in usernames:
