@@ -1,4 +1,4 @@
-from .enums import Role
+from .enums import Availability, Role
 
 
 def roles(request):
@@ -9,4 +9,5 @@ def roles(request):
         "is_staff_member": True,
         "is_technicien": user.is_technicien,
         "can_read_complaints": user.is_superuser or user.has_role(Role.DIRECTEUR_SAC, Role.DIRECTEUR_SERVICE),
+        "availability_choices": Availability.choices,
     }

@@ -33,3 +33,11 @@ class SignatureMethod(models.TextChoices):
     DRAWN = "dessinee", _("signature tracée")
     TYPED = "dactylographiee", _("nom dactylographié")
     PAPER = "papier", _("écrit papier signé, numérisé")
+
+
+class Availability(models.TextChoices):
+    """Annexe B: the status every employee with an office phone keeps up to date."""
+
+    AVAILABLE = "disponible", _("disponible")
+    IN_MEETING = "reunion", _("en réunion")
+    OUT_OF_OFFICE = "absent", _("absent du bureau")

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .enums import DisciplinaryMeasure, Language, Role
+from .enums import Availability, DisciplinaryMeasure, Language, Role
 
 
 class User(AbstractUser):
@@ -11,6 +11,10 @@ class User(AbstractUser):
 
     language = models.CharField(_("langue"), max_length=5, choices=Language.choices, default=Language.FRENCH)
     extension = models.CharField(_("poste téléphonique"), max_length=10, blank=True)
+    availability = models.CharField(_("disponibilité"), max_length=12, choices=Availability.choices,
+                                    default=Availability.AVAILABLE)
+    back_at = models.DateTimeField(_("de retour vers"), null=True, blank=True)
+    availability_changed_at = models.DateTimeField(_("statut changé le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("utilisateur")
@@ -63,3 +67,20 @@ class DisciplinaryRecord(models.Model):
 
     def __str__(self):
         return f"{self.employee} · {self.get_measure_display()} · {self.decided_on:%Y-%m-%d}"
+
+
+class RightsChange(models.Model):
+    """Every change of an account's rights, by whom (policy 4.1: the Technicien manages the rights)."""
+
+    actor = models.ForeignKey(User, verbose_name=_("par"), on_delete=models.PROTECT, related_name="+")
+    target = models.ForeignKey(User, verbose_name=_("compte"), on_delete=models.PROTECT, related_name="rights_changes")
+    change = models.CharField(_("changement"), max_length=300)
+    at = models.DateTimeField(_("le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("changement de droits")
+        verbose_name_plural = _("journal des changements de droits")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} · {self.actor} → {self.target} · {self.change}"

@@ -1,5 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
+
+from . import views
 from django.utils.translation import gettext_lazy as _
 
 app_name = "accounts"
@@ -7,4 +9,6 @@ app_name = "accounts"
 urlpatterns = [
     path(_("connexion/"), auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path(_("deconnexion/"), auth_views.LogoutView.as_view(), name="logout"),
+    path(_("disponibilite/"), views.availability_update, name="availability"),
+    path(_("annuaire/"), views.directory, name="directory"),
 ]

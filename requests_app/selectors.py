@@ -90,3 +90,10 @@ def services_without_designation():
     """Active services with no designation in force: their requests cannot be routed (Annexe C)."""
     in_force = Designation.objects.in_force().values("service_id")
     return Service.objects.filter(is_active=True).exclude(pk__in=in_force).order_by("name_fr")
+
+
+def staff_directory():
+    """Each active service with its director and responsables, their extension, e-mail and status."""
+    return Service.objects.filter(is_active=True).select_related(
+        "director", "responsable", "execution_responsable"
+    ).order_by("name_fr")
