@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .enums import Role
+from .enums import SENSITIVE_ROLES, Role
 from .models import RightsChange, User
 
 
@@ -39,8 +39,14 @@ class UserAdmin(DjangoUserAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:
-            kwargs["queryset"] = Group.objects.filter(name__in=Role.values)
+            kwargs["queryset"] = Group.objects.filter(name__in=Role.values).exclude(name__in=SENSITIVE_ROLES)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def user_change_password(self, request, id, form_url=""):
+        target = self.get_object(request, id)
+        if target is not None and not services.rights_may_be_changed_by(request.user, target):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
     def save_model(self, request, obj, form, change):
         if change and not services.rights_may_be_changed_by(request.user, obj):

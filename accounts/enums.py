@@ -14,6 +14,11 @@ class Role(models.TextChoices):
     ELU = "Élu", _("Élu")
 
 
+# Roles that read complaints or access-to-information files in bulk: granted by IT (superusers) only,
+# or the Technicien could create an account, give it one of these roles and log in with it.
+SENSITIVE_ROLES = (Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL)
+
+
 class Language(models.TextChoices):
     FRENCH = "fr-ca", "Français"
     ENGLISH = "en", "English"

@@ -3,7 +3,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from .enums import Availability
+from .enums import SENSITIVE_ROLES, Availability
 from .models import DisciplinaryRecord, RightsChange, User
 
 
@@ -32,10 +32,12 @@ def availability_set(*, user: User, availability: str, back_at=None) -> User:
 
 
 def rights_may_be_changed_by(actor: User, target: User) -> bool:
-    """The Technicien manages accounts, but never a superuser's and never his own rights."""
+    """The Technicien manages accounts, but never a superuser's, never his own rights, and never an
+    account holding a sensitive role (its password or rights would open the complaints to him)."""
     if actor.is_superuser:
         return True
-    return actor.is_technicien and not target.is_superuser and actor.pk != target.pk
+    return (actor.is_technicien and not target.is_superuser and actor.pk != target.pk
+            and not target.has_role(*SENSITIVE_ROLES))
 
 
 def rights_changes_record(*, actor: User, target: User, before: dict, after: dict) -> list[RightsChange]:

@@ -91,3 +91,16 @@ def test_status_is_shown_next_to_the_responsable_when_assigning(client, technici
 def test_only_technicien_and_managers_read_the_directory(client, responsable_tp):
     client.force_login(responsable_tp)
     assert client.get(reverse("accounts:directory")).status_code == 403
+
+
+def test_technicien_cannot_grant_a_sensitive_role_nor_reset_its_password(client, technicien, directeur_sac):
+    puppet = UserFactory(username="puppet")
+    client.force_login(technicien)
+    dsac = Group.objects.get(name=Role.DIRECTEUR_SAC)
+    client.post(reverse("admin:accounts_user_change", args=[puppet.pk]), user_form(puppet, groups=[dsac.pk]))
+    assert not puppet.groups.exists(), "the Directeur SAC role is granted by IT only"
+    url = reverse("admin:auth_user_password_change", args=[directeur_sac.pk])
+    response = client.post(url, {"password1": "Nouveau-mot-de-passe-42", "password2": "Nouveau-mot-de-passe-42"})
+    assert response.status_code == 403
+    directeur_sac.refresh_from_db()
+    assert directeur_sac.check_password("secret-pass-123")
