@@ -1,9 +1,9 @@
 """The roles of the policy as groups, each with the permissions it needs and nothing more."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 from accounts.enums import Role
+from accounts.migration_helpers import grant_to_group
 
 # Only the Technicien works in the Django admin; the other roles use the staff pages, whose
 # views check the role and the service themselves.
@@ -32,17 +32,8 @@ PERMISSIONS = {
 
 
 def create_groups(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for role in Role:
-        group, _ = Group.objects.get_or_create(name=role.value)
-        for dotted in PERMISSIONS.get(role, []):
-            app_label, codename = dotted.split(".")
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        grant_to_group(apps, role.value, [tuple(dotted.split(".")) for dotted in PERMISSIONS.get(role, [])])
 
 
 class Migration(migrations.Migration):
