@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from prevost_service.errors import ApplicationError
 
 from .. import selectors, services
-from ..enums import ComplaintStatus
+from ..enums import AccessAction, ComplaintStatus
 from ..forms import ComplaintForm, ComplaintSignatureForm
 from ..models import Complaint
 
@@ -35,6 +35,7 @@ def complaint_track(request, token):
     complaint = selectors.complaint_for_complainant(token)
     if complaint is None:
         raise Http404
+    selectors.log_access(complaint=complaint, user=None, action=AccessAction.VIEW, detail="page de suivi (lien du plaignant)")
     return render(request, "complaints/track.html", {
         "complaint": complaint,
         "statement": complaint.statements.order_by("-signed_at").first(),
@@ -52,6 +53,8 @@ def _statement_for_token(token, statement_id):
 
 def complaint_pdf(request, token, statement_id):
     statement = _statement_for_token(token, statement_id)
+    selectors.log_access(complaint=statement.complaint, user=None, action=AccessAction.DOWNLOAD,
+                         detail="formulaire signé téléchargé (lien du plaignant)")
     return FileResponse(statement.pdf.open("rb"), content_type="application/pdf", as_attachment=True,
                         filename=f"plainte-{statement.complaint.number}.pdf")
 

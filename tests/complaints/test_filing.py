@@ -133,6 +133,8 @@ def test_complainant_follows_the_outcome_and_gets_the_pdf_back(client):
                                                        "statement_id": statement.pk}))
     assert pdf["Content-Type"] == "application/pdf"
     assert read_and_close(pdf).startswith(b"%PDF")
+    logged = list(complaint.access_log.filter(user=None).values_list("action", flat=True))
+    assert logged.count("view") == 1 and logged.count("download") == 1, "the complainant's reads are logged too"
 
 
 def test_a_signed_statement_cannot_be_signed_again():
