@@ -61,8 +61,12 @@ class UserAdmin(DjangoUserAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         user = form.instance
-        services.rights_changes_record(actor=request.user, target=user, before=getattr(request, "_rights_before", {}),
-                                       after=services.rights_snapshot(user))
+        services.rights_changes_record(
+            actor=request.user,
+            target=user,
+            before=getattr(request, "_rights_before", {}),
+            after=services.rights_snapshot(user),
+        )
 
 
 @admin.register(RightsChange)

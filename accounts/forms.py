@@ -10,7 +10,9 @@ class SignatureFields(forms.Form):
     """Draw with a finger, a pen or a mouse; or, with a keyboard, type your name."""
 
     signature_method = forms.ChoiceField(
-        label=_("Comment signez-vous?"), widget=forms.RadioSelect, initial=SignatureMethod.DRAWN,
+        label=_("Comment signez-vous?"),
+        widget=forms.RadioSelect,
+        initial=SignatureMethod.DRAWN,
         choices=[(SignatureMethod.DRAWN, _("Je trace ma signature")), (SignatureMethod.TYPED, _("Je tape mon nom"))],
     )
     signature_data = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -11,8 +11,9 @@ class User(AbstractUser):
 
     language = models.CharField(_("langue"), max_length=5, choices=Language.choices, default=Language.FRENCH)
     extension = models.CharField(_("poste téléphonique"), max_length=10, blank=True)
-    availability = models.CharField(_("disponibilité"), max_length=12, choices=Availability.choices,
-                                    default=Availability.AVAILABLE)
+    availability = models.CharField(
+        _("disponibilité"), max_length=12, choices=Availability.choices, default=Availability.AVAILABLE
+    )
     back_at = models.DateTimeField(_("de retour vers"), null=True, blank=True)
     availability_changed_at = models.DateTimeField(_("statut changé le"), null=True, blank=True)
 
@@ -50,8 +51,9 @@ class User(AbstractUser):
 class DisciplinaryRecord(models.Model):
     """The employee's file: an incident and its measure, written only for a founded complaint (4.4.1)."""
 
-    employee = models.ForeignKey(User, verbose_name=_("employé"), on_delete=models.PROTECT,
-                                 related_name="disciplinary_records")
+    employee = models.ForeignKey(
+        User, verbose_name=_("employé"), on_delete=models.PROTECT, related_name="disciplinary_records"
+    )
     incident = models.TextField(_("incident"))
     measure = models.CharField(_("mesure disciplinaire"), max_length=30, choices=DisciplinaryMeasure.choices)
     measure_detail = models.CharField(_("précision sur la mesure"), max_length=300, blank=True)

@@ -9,12 +9,23 @@ from .models import DisciplinaryRecord, RightsChange, User
 
 @transaction.atomic
 def disciplinary_record_add(
-    *, employee: User, incident: str, measure: str, measure_detail: str, source_reference: str,
-    decided_on: dt.date, acting_user: User,
+    *,
+    employee: User,
+    incident: str,
+    measure: str,
+    measure_detail: str,
+    source_reference: str,
+    decided_on: dt.date,
+    acting_user: User,
 ) -> DisciplinaryRecord:
     record = DisciplinaryRecord(
-        employee=employee, incident=incident, measure=measure, measure_detail=measure_detail,
-        source_reference=source_reference, decided_on=decided_on, recorded_by=acting_user,
+        employee=employee,
+        incident=incident,
+        measure=measure,
+        measure_detail=measure_detail,
+        source_reference=source_reference,
+        decided_on=decided_on,
+        recorded_by=acting_user,
     )
     record.full_clean()
     record.save()
@@ -36,8 +47,12 @@ def rights_may_be_changed_by(actor: User, target: User) -> bool:
     account holding a sensitive role (its password or rights would open the complaints to him)."""
     if actor.is_superuser:
         return True
-    return (actor.is_technicien and not target.is_superuser and actor.pk != target.pk
-            and not target.has_role(*SENSITIVE_ROLES))
+    return (
+        actor.is_technicien
+        and not target.is_superuser
+        and actor.pk != target.pk
+        and not target.has_role(*SENSITIVE_ROLES)
+    )
 
 
 def rights_changes_record(*, actor: User, target: User, before: dict, after: dict) -> list[RightsChange]:
@@ -45,9 +60,11 @@ def rights_changes_record(*, actor: User, target: User, before: dict, after: dic
     changes = []
     for key in sorted(set(before) | set(after)):
         if before.get(key) != after.get(key):
-            changes.append(RightsChange.objects.create(
-                actor=actor, target=target, change=f"{key} : {before.get(key)} → {after.get(key)}"[:300]
-            ))
+            changes.append(
+                RightsChange.objects.create(
+                    actor=actor, target=target, change=f"{key} : {before.get(key)} → {after.get(key)}"[:300]
+                )
+            )
     return changes
 
 

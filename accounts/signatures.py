@@ -21,6 +21,8 @@ class Signature:
     method: str
     signer_name: str
     image_png: bytes | None = None
+
+
 PREFIX = "data:image/png;base64,"
 
 
@@ -28,13 +30,16 @@ def clean_drawn_signature(data_url: str) -> bytes:
     if not data_url.startswith(PREFIX) or len(data_url) > MAX_BYTES * 4 // 3 + len(PREFIX):
         raise ValidationError(_("La signature tracée n'a pas pu être lue. Tracez-la de nouveau ou tapez votre nom."))
     try:
-        raw = base64.b64decode(data_url[len(PREFIX):], validate=True)
+        raw = base64.b64decode(data_url[len(PREFIX) :], validate=True)
         with Image.open(io.BytesIO(raw)) as image:
             if image.format != "PNG" or image.width > 2000 or image.height > 1000:
                 raise ValidationError(_("La signature tracée n'a pas pu être lue."))
             image.load()
-            bbox = image.getchannel("A").getbbox() if image.mode in ("RGBA", "LA") else image.convert("L").point(
-                lambda value: 255 - value).getbbox()
+            bbox = (
+                image.getchannel("A").getbbox()
+                if image.mode in ("RGBA", "LA")
+                else image.convert("L").point(lambda value: 255 - value).getbbox()
+            )
             if bbox is None:
                 raise ValidationError(_("La signature est vide : tracez-la dans le cadre ou tapez votre nom."))
             out = io.BytesIO()

@@ -73,22 +73,31 @@ def run(count, CaptureQueriesContext, connection):
     for index in range(count):
         request_type = rng.choice(types)
         status = rng.choice(statuses)
-        batch.append(Request(
-            number=f"2025-{index:06d}", kind="requete", channel="web",
-            received_at=now - dt.timedelta(days=rng.randint(0, 5 * 365), minutes=rng.randint(0, 600)),
-            service=request_type.service, request_type=request_type,
-            description="Bench", location_address=f"{rng.randint(1, 3999)}, rue Principale",
-            requester_name="Bench", requester_email="bench@example.ca", status=status,
-            status_reason="Attente de pièces" if status == Status.ON_HOLD else "",
-            responsable=request_type.service.responsable if status != Status.RECEIVED else None,
-        ))
+        batch.append(
+            Request(
+                number=f"2025-{index:06d}",
+                kind="requete",
+                channel="web",
+                received_at=now - dt.timedelta(days=rng.randint(0, 5 * 365), minutes=rng.randint(0, 600)),
+                service=request_type.service,
+                request_type=request_type,
+                description="Bench",
+                location_address=f"{rng.randint(1, 3999)}, rue Principale",
+                requester_name="Bench",
+                requester_email="bench@example.ca",
+                status=status,
+                status_reason="Attente de pièces" if status == Status.ON_HOLD else "",
+                responsable=request_type.service.responsable if status != Status.RECEIVED else None,
+            )
+        )
         if len(batch) == 5000:
             Request.objects.bulk_create(batch)
             batch = []
     Request.objects.bulk_create(batch)
     seeded = time.perf_counter() - started
-    print(f"seeded {count} open requests over {Service.objects.count()} services in {seeded:.1f} s "
-          f"({connection.vendor})")
+    print(
+        f"seeded {count} open requests over {Service.objects.count()} services in {seeded:.1f} s ({connection.vendor})"
+    )
 
     digests.digests_dispatch(today=today, enqueue=False)
     digests.digests_dispatch(today=business_days.elus_date(2026, 12), enqueue=False)
@@ -100,11 +109,15 @@ def run(count, CaptureQueriesContext, connection):
             assert digests.digest_build(delivery_id=delivery.pk, today=today)
         delivery.refresh_from_db()
         items = delivery.items.count() if delivery.kind == DigestKind.RESPONSABLE else "-"
-        print(f"  {delivery.kind:12} {delivery.recipient.username:32} rows={items!s:>6} "
-              f"queries={len(queries):3} {time.perf_counter() - t0:5.1f} s")
+        print(
+            f"  {delivery.kind:12} {delivery.recipient.username:32} rows={items!s:>6} "
+            f"queries={len(queries):3} {time.perf_counter() - t0:5.1f} s"
+        )
     total = time.perf_counter() - started
-    print(f"built {len(deliveries)} digests (lists, PDFs, CSVs) in {total:.1f} s, one after the other "
-          f"(target: under 60 s)")
+    print(
+        f"built {len(deliveries)} digests (lists, PDFs, CSVs) in {total:.1f} s, one after the other "
+        f"(target: under 60 s)"
+    )
 
 
 if __name__ == "__main__":

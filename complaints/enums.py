@@ -24,8 +24,6 @@ class ComplaintChannel(models.TextChoices):
     REQUEST = "requete", _("reclassée depuis une requête")
 
 
-
-
 class Finding(models.TextChoices):
     FOUNDED = "fondee", _("fondée")
     UNFOUNDED = "non_fondee", _("non fondée")

@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,13 +15,23 @@ from .models import Complaint
 
 
 class ComplaintFields(forms.ModelForm):
-    service = forms.ModelChoiceField(label=_("Service concerné"), queryset=Service.objects.none(),
-                                     empty_label=_("— Choisissez un service —"))
+    service = forms.ModelChoiceField(
+        label=_("Service concerné"), queryset=Service.objects.none(), empty_label=_("— Choisissez un service —")
+    )
 
     class Meta:
         model = Complaint
-        fields = ["complainant_name", "complainant_address", "complainant_phone", "complainant_email", "facts_date",
-                  "service", "employee_named", "facts", "safety_risk"]
+        fields = [
+            "complainant_name",
+            "complainant_address",
+            "complainant_phone",
+            "complainant_email",
+            "facts_date",
+            "service",
+            "employee_named",
+            "facts",
+            "safety_risk",
+        ]
         labels = {
             "complainant_name": _("Nom et prénom"),
             "complainant_address": _("Adresse complète"),
@@ -38,11 +47,14 @@ class ComplaintFields(forms.ModelForm):
             "facts": _("Ce qui s'est passé, où, quand, qui était présent. Restez factuel."),
             "safety_risk": _("Cochez seulement si c'est le cas : la plainte sera alors traitée même après 15 jours."),
         }
-        widgets = {"facts_date": DateInput, "facts": forms.Textarea(attrs={"rows": 6}),
-                   "complainant_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-                   "complainant_email": forms.EmailInput(attrs={"autocomplete": "email"}),
-                   "complainant_name": forms.TextInput(attrs={"autocomplete": "name"}),
-                   "complainant_address": forms.TextInput(attrs={"autocomplete": "street-address"})}
+        widgets = {
+            "facts_date": DateInput,
+            "facts": forms.Textarea(attrs={"rows": 6}),
+            "complainant_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "complainant_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "complainant_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "complainant_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,8 +67,9 @@ class ComplaintFields(forms.ModelForm):
         facts_date = data.get("facts_date")
         if facts_date:
             try:
-                services.check_receivable(facts_date=facts_date, safety_risk=data.get("safety_risk", False),
-                                          today=timezone.localdate())
+                services.check_receivable(
+                    facts_date=facts_date, safety_risk=data.get("safety_risk", False), today=timezone.localdate()
+                )
             except services.ApplicationError as error:
                 self.add_error("facts_date", error.message)
         return data
@@ -75,7 +88,8 @@ class ComplaintForm(StagedPhotosMixin, ComplaintSignatureForm, ComplaintFields):
     """The written, signed complaint (policy 4.4): everything, then the signature."""
 
     photos = MultiplePhotoField(
-        label=_("Pièces jointes (facultatif)"), required=False,
+        label=_("Pièces jointes (facultatif)"),
+        required=False,
         help_text=_("Jusqu'à 3 photos JPEG ou PNG de 10 Mo chacune; leur empreinte figure dans le formulaire signé."),
     )
     staged_photos = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -88,8 +102,13 @@ class ComplaintForm(StagedPhotosMixin, ComplaintSignatureForm, ComplaintFields):
 
 
 class VerbalComplaintForm(ComplaintFields):
-    channel = forms.ChoiceField(label=_("Reçue"), choices=[(ComplaintChannel.PHONE, ComplaintChannel.PHONE.label),
-                                                         (ComplaintChannel.COUNTER, ComplaintChannel.COUNTER.label)])
+    channel = forms.ChoiceField(
+        label=_("Reçue"),
+        choices=[
+            (ComplaintChannel.PHONE, ComplaintChannel.PHONE.label),
+            (ComplaintChannel.COUNTER, ComplaintChannel.COUNTER.label),
+        ],
+    )
 
 
 class PaperForm(forms.Form):
@@ -108,22 +127,29 @@ class EvidenceForm(forms.Form):
 
 
 class EmployeeForm(forms.Form):
-    employee = forms.ModelChoiceField(label=_("Employé concerné"), queryset=User.objects.filter(is_active=True),
-                                      required=False)
+    employee = forms.ModelChoiceField(
+        label=_("Employé concerné"), queryset=User.objects.filter(is_active=True), required=False
+    )
 
 
 class ShareForm(forms.Form):
-    director = forms.ModelChoiceField(label=_("Directeur du service de l'employé"),
-                                      queryset=User.objects.filter(is_active=True, groups__name=Role.DIRECTEUR_SERVICE))
+    director = forms.ModelChoiceField(
+        label=_("Directeur du service de l'employé"),
+        queryset=User.objects.filter(is_active=True, groups__name=Role.DIRECTEUR_SERVICE),
+    )
 
 
 class ConcludeForm(forms.Form):
     finding = forms.ChoiceField(label=_("Conclusion"), choices=Finding.choices, widget=forms.RadioSelect)
     reasons = forms.CharField(label=_("Motifs"), widget=forms.Textarea(attrs={"rows": 3}))
-    incident = forms.CharField(label=_("Incident consigné au dossier de l'employé (si fondée)"), required=False,
-                               widget=forms.Textarea(attrs={"rows": 2}))
-    measure = forms.ChoiceField(label=_("Mesure disciplinaire (si fondée)"), required=False,
-                                choices=[("", "—"), *DisciplinaryMeasure.choices])
+    incident = forms.CharField(
+        label=_("Incident consigné au dossier de l'employé (si fondée)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    measure = forms.ChoiceField(
+        label=_("Mesure disciplinaire (si fondée)"), required=False, choices=[("", "—"), *DisciplinaryMeasure.choices]
+    )
     measure_detail = forms.CharField(label=_("Précision sur la mesure"), required=False, max_length=300)
 
 

@@ -32,19 +32,34 @@ class Complaint(models.Model):
     complainant_email = models.EmailField(_("courriel"))
     language = models.CharField(_("langue"), max_length=5, default="fr-ca")
     facts_date = models.DateField(_("date des faits"))
-    service = models.ForeignKey("requests_app.Service", verbose_name=_("service concerné"), on_delete=models.PROTECT,
-                                related_name="complaints")
+    service = models.ForeignKey(
+        "requests_app.Service", verbose_name=_("service concerné"), on_delete=models.PROTECT, related_name="complaints"
+    )
     employee_named = models.CharField(_("employé concerné (selon le plaignant)"), max_length=150, blank=True)
-    employee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("employé concerné (identifié)"),
-                                 on_delete=models.PROTECT, null=True, blank=True, related_name="complaints_about")
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("employé concerné (identifié)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints_about",
+    )
     facts = models.TextField(_("exposé des faits"))
     safety_risk = models.BooleanField(_("met en péril la sécurité des biens ou des personnes"), default=False)
-    source_request = models.ForeignKey("requests_app.Request", verbose_name=_("requête d'origine"),
-                                       on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+")
-    shared_with = models.ManyToManyField(settings.AUTH_USER_MODEL, through="ComplaintShare",
-                                         through_fields=("complaint", "director"), related_name="+")
+    source_request = models.ForeignKey(
+        "requests_app.Request",
+        verbose_name=_("requête d'origine"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    shared_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="ComplaintShare", through_fields=("complaint", "director"), related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -113,8 +128,9 @@ class Evidence(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="evidence")
     description = models.CharField(_("description"), max_length=300)
     file = models.FileField(_("fichier"), upload_to="complaints/evidence/")
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -139,8 +155,9 @@ class ComplaintAccessLog(models.Model):
     """Who read or changed what, when. Written by the selectors and services; nobody edits it."""
 
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="access_log")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     action = models.CharField(_("action"), max_length=10, choices=AccessAction.choices)
     detail = models.CharField(_("détail"), max_length=200)
     at = models.DateTimeField(_("le"), auto_now_add=True)

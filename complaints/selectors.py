@@ -30,8 +30,10 @@ def readable_complaints(user) -> QuerySet[Complaint]:
 
 def log_access(*, complaint: Complaint, user, action: str, detail: str) -> None:
     ComplaintAccessLog.objects.create(
-        complaint=complaint, user=user if user is not None and user.is_authenticated else None,
-        action=action, detail=detail[:200],
+        complaint=complaint,
+        user=user if user is not None and user.is_authenticated else None,
+        action=action,
+        detail=detail[:200],
     )
 
 
@@ -46,8 +48,9 @@ def complaint_for_reader(user, number: str, *, detail: str, action: str = Access
 
 def complaint_receipts(user) -> QuerySet:
     """Number, date, service and status: the Technicien's view of the complaints he received."""
-    return Complaint.objects.select_related("service").only("number", "received_at", "status", "service__name_fr",
-                                                            "service__name_en", "channel")
+    return Complaint.objects.select_related("service").only(
+        "number", "received_at", "status", "service__name_fr", "service__name_en", "channel"
+    )
 
 
 def complaint_for_complainant(token: str) -> Complaint | None:

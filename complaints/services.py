@@ -36,11 +36,14 @@ def check_receivable(*, facts_date: dt.date, safety_risk: bool, today: dt.date) 
     if facts_date > today:
         raise ApplicationError(_("La date des faits ne peut pas être dans le futur."))
     if not is_within_delay(facts_date, today) and not safety_risk:
-        raise ApplicationError(_(
-            "Une plainte doit être déposée dans les 15 jours suivant les faits (politique de service aux "
-            "citoyens, article 4.4). Les faits datent du %(date)s : la Ville ne peut pas traiter cette plainte, "
-            "sauf si la situation met en péril la sécurité des biens ou des personnes."
-        ) % {"date": facts_date.isoformat()})
+        raise ApplicationError(
+            _(
+                "Une plainte doit être déposée dans les 15 jours suivant les faits (politique de service aux "
+                "citoyens, article 4.4). Les faits datent du %(date)s : la Ville ne peut pas traiter cette plainte, "
+                "sauf si la situation met en péril la sécurité des biens ou des personnes."
+            )
+            % {"date": facts_date.isoformat()}
+        )
 
 
 def _require(condition: bool) -> None:
@@ -66,7 +69,12 @@ def _new_complaint(*, data: dict, channel: str, status: str, acting_user=None, s
     now = timezone.now()
     year = timezone.localtime(now).year
     complaint = Complaint(
-        **data, channel=channel, status=status, received_at=now, created_by=acting_user, source_request=source_request,
+        **data,
+        channel=channel,
+        status=status,
+        received_at=now,
+        created_by=acting_user,
+        source_request=source_request,
         number=f"P-{year}-{next_yearly_value(ComplaintNumberSequence, year):04d}",
     )
     complaint.full_clean()
@@ -111,13 +119,22 @@ def _sign(complaint: Complaint, signature: Signature, user=None) -> SignedStatem
     content, fingerprint = _content_fingerprint(complaint, signature, signed_at)
     with translation.override(complaint.language):
         pdf_bytes = pdf.render_signed_statement_pdf(
-            {"complaint": complaint, "signature": signature, "signed_at": signed_at, "fingerprint": fingerprint,
-             "attachments": content["pieces_jointes"]},
+            {
+                "complaint": complaint,
+                "signature": signature,
+                "signed_at": signed_at,
+                "fingerprint": fingerprint,
+                "attachments": content["pieces_jointes"],
+            },
             signature.image_png,
         )
     statement = SignedStatement(
-        complaint=complaint, method=signature.method, signer_name=signature.signer_name, signed_at=signed_at,
-        content_sha256=fingerprint, pdf_sha256=hashlib.sha256(pdf_bytes).hexdigest(),
+        complaint=complaint,
+        method=signature.method,
+        signer_name=signature.signer_name,
+        signed_at=signed_at,
+        content_sha256=fingerprint,
+        pdf_sha256=hashlib.sha256(pdf_bytes).hexdigest(),
     )
     if signature.image_png:
         statement.signature_image.save(f"{complaint.number}.png", ContentFile(signature.image_png), save=False)
@@ -128,16 +145,16 @@ def _sign(complaint: Complaint, signature: Signature, user=None) -> SignedStatem
 
 
 @transaction.atomic
-def complaint_submit(
-    *, data: dict, signature: Signature, attachments=(), today: dt.date | None = None
-) -> Complaint:
+def complaint_submit(*, data: dict, signature: Signature, attachments=(), today: dt.date | None = None) -> Complaint:
     """A written, signed complaint filed online (policy 4.4). Attachments are signed with it."""
-    check_receivable(facts_date=data["facts_date"], safety_risk=data.get("safety_risk", False),
-                     today=today or timezone.localdate())
+    check_receivable(
+        facts_date=data["facts_date"], safety_risk=data.get("safety_risk", False), today=today or timezone.localdate()
+    )
     complaint = _new_complaint(data=data, channel=ComplaintChannel.WEB, status=ComplaintStatus.RECEIVED)
     for index, attachment in enumerate(attachments, start=1):
-        Evidence.objects.create(complaint=complaint, description=_("Pièce jointe %(n)s du plaignant") % {"n": index},
-                                file=attachment)
+        Evidence.objects.create(
+            complaint=complaint, description=_("Pièce jointe %(n)s du plaignant") % {"n": index}, file=attachment
+        )
     statement = _sign(complaint, signature)
     _notify_received(complaint, statement)
     return complaint
@@ -148,8 +165,9 @@ def complaint_record_verbal(*, data: dict, acting_user, channel: str = Complaint
     """Policy 4.1: a verbal complaint is not processed until written and signed, unless safety is at stake.
     The citizen receives a link to read and sign what the Technicien noted."""
     _require(acting_user.is_technicien or is_investigator(acting_user))
-    check_receivable(facts_date=data["facts_date"], safety_risk=data.get("safety_risk", False),
-                     today=timezone.localdate())
+    check_receivable(
+        facts_date=data["facts_date"], safety_risk=data.get("safety_risk", False), today=timezone.localdate()
+    )
     status = ComplaintStatus.RECEIVED if data.get("safety_risk") else ComplaintStatus.AWAITING_SIGNATURE
     complaint = _new_complaint(data=data, channel=channel, status=status, acting_user=acting_user)
     _notify_signing_link(complaint)
@@ -161,8 +179,10 @@ def complaint_record_verbal(*, data: dict, acting_user, channel: str = Complaint
 def complaint_sign(*, complaint: Complaint, signature: Signature) -> SignedStatement:
     """The citizen signs, from the link, what was noted of a verbal complaint."""
     locked = Complaint.objects.select_for_update(of=("self",)).select_related("service").get(pk=complaint.pk)
-    if locked.statements.exists() or locked.status not in (ComplaintStatus.AWAITING_SIGNATURE,
-                                                           ComplaintStatus.RECEIVED):
+    if locked.statements.exists() or locked.status not in (
+        ComplaintStatus.AWAITING_SIGNATURE,
+        ComplaintStatus.RECEIVED,
+    ):
         raise ApplicationError(_("Cette plainte est déjà signée."))
     statement = _sign(locked, signature)
     if locked.status == ComplaintStatus.AWAITING_SIGNATURE:
@@ -179,8 +199,14 @@ def complaint_attach_paper(*, complaint: Complaint, scanned_pdf: bytes, acting_u
         raise ApplicationError(_("Le document numérisé doit être un fichier PDF."))
     locked = Complaint.objects.select_for_update(of=("self",)).get(pk=complaint.pk)
     digest = hashlib.sha256(scanned_pdf).hexdigest()
-    statement = SignedStatement(complaint=locked, method=SignatureMethod.PAPER, signer_name=locked.complainant_name,
-                                signed_at=timezone.now(), content_sha256=digest, pdf_sha256=digest)
+    statement = SignedStatement(
+        complaint=locked,
+        method=SignatureMethod.PAPER,
+        signer_name=locked.complainant_name,
+        signed_at=timezone.now(),
+        content_sha256=digest,
+        pdf_sha256=digest,
+    )
     statement.pdf.save(f"{locked.number}-papier.pdf", ContentFile(scanned_pdf), save=False)
     statement.save()
     _change(locked, acting_user, f"écrit papier numérisé ({digest[:12]}…)")
@@ -207,8 +233,9 @@ def interview_add(*, complaint: Complaint, acting_user, held_on: dt.date, people
     _require(is_investigator(acting_user))
     if complaint.status != ComplaintStatus.INVESTIGATING:
         raise ApplicationError(_("Les rencontres s'inscrivent pendant l'enquête."))
-    interview = Interview(complaint=complaint, held_on=held_on, people_met=people_met, account=account,
-                          recorded_by=acting_user)
+    interview = Interview(
+        complaint=complaint, held_on=held_on, people_met=people_met, account=account, recorded_by=acting_user
+    )
     interview.full_clean()
     interview.save()
     _change(complaint, acting_user, f"rencontre du {held_on:%Y-%m-%d} inscrite")
@@ -234,7 +261,13 @@ def complaint_identify_employee(*, complaint: Complaint, acting_user, employee: 
 
 @transaction.atomic
 def complaint_conclude(
-    *, complaint: Complaint, acting_user, finding: str, reasons: str, measure: str = "", measure_detail: str = "",
+    *,
+    complaint: Complaint,
+    acting_user,
+    finding: str,
+    reasons: str,
+    measure: str = "",
+    measure_detail: str = "",
     incident: str = "",
 ) -> Conclusion:
     """Policy 4.4.1: unfounded, nothing goes to the employee's file; founded, the incident and the
@@ -248,11 +281,17 @@ def complaint_conclude(
         if not measure or not incident.strip():
             raise ApplicationError(_("Une plainte fondée exige l'incident et la mesure disciplinaire au dossier."))
         disciplinary_record_add(
-            employee=complaint.employee, incident=incident, measure=measure, measure_detail=measure_detail,
-            source_reference=complaint.number, decided_on=timezone.localdate(), acting_user=acting_user,
+            employee=complaint.employee,
+            incident=incident,
+            measure=measure,
+            measure_detail=measure_detail,
+            source_reference=complaint.number,
+            decided_on=timezone.localdate(),
+            acting_user=acting_user,
         )
-    conclusion = Conclusion.objects.create(complaint=complaint, finding=finding, reasons=reasons,
-                                           concluded_by=acting_user)
+    conclusion = Conclusion.objects.create(
+        complaint=complaint, finding=finding, reasons=reasons, concluded_by=acting_user
+    )
     _set_status(complaint, ComplaintStatus.CONCLUDED, acting_user)
     _notify_status(complaint)
     return conclusion
@@ -285,15 +324,29 @@ def complaint_from_request(*, request, acting_user, facts_date: dt.date) -> Comp
     """The Technicien sees that a requête is in fact a plainte: it becomes one, awaiting the citizen's signature."""
     _require(acting_user.is_technicien)
     if not request.requester_email:
-        raise ApplicationError(_("Le demandeur n'a pas de courriel : prenez la plainte par téléphone pour lui "
-                                 "envoyer un écrit à signer, ou faites-la signer au comptoir."))
+        raise ApplicationError(
+            _(
+                "Le demandeur n'a pas de courriel : prenez la plainte par téléphone pour lui "
+                "envoyer un écrit à signer, ou faites-la signer au comptoir."
+            )
+        )
     data = {
-        "complainant_name": request.requester_name, "complainant_address": request.requester_address or "—",
-        "complainant_phone": request.requester_phone or "—", "complainant_email": request.requester_email,
-        "language": request.language, "facts_date": facts_date, "service": request.service, "facts": request.description,
+        "complainant_name": request.requester_name,
+        "complainant_address": request.requester_address or "—",
+        "complainant_phone": request.requester_phone or "—",
+        "complainant_email": request.requester_email,
+        "language": request.language,
+        "facts_date": facts_date,
+        "service": request.service,
+        "facts": request.description,
     }
-    complaint = _new_complaint(data=data, channel=ComplaintChannel.REQUEST, status=ComplaintStatus.AWAITING_SIGNATURE,
-                               acting_user=acting_user, source_request=request)
+    complaint = _new_complaint(
+        data=data,
+        channel=ComplaintChannel.REQUEST,
+        status=ComplaintStatus.AWAITING_SIGNATURE,
+        acting_user=acting_user,
+        source_request=request,
+    )
     request_services.request_mark_reclassified(request=request, acting_user=acting_user, reference=complaint.number)
     _notify_signing_link(complaint)
     _notify_investigators(complaint)
@@ -307,10 +360,17 @@ def complaint_to_request(*, complaint: Complaint, acting_user, request_type):
     if complaint.status in (ComplaintStatus.CONCLUDED, ComplaintStatus.RECLASSIFIED):
         raise ApplicationError(_("Une plainte conclue ou déjà reclassée ne se reclasse plus."))
     request = request_services.request_submit(
-        data={"request_type": request_type, "description": complaint.facts, "requester_name": complaint.complainant_name,
-              "requester_address": complaint.complainant_address, "requester_phone": complaint.complainant_phone,
-              "requester_email": complaint.complainant_email, "language": complaint.language},
-        channel=Channel.WEB if complaint.channel == ComplaintChannel.WEB else Channel.PHONE, acting_user=acting_user,
+        data={
+            "request_type": request_type,
+            "description": complaint.facts,
+            "requester_name": complaint.complainant_name,
+            "requester_address": complaint.complainant_address,
+            "requester_phone": complaint.complainant_phone,
+            "requester_email": complaint.complainant_email,
+            "language": complaint.language,
+        },
+        channel=Channel.WEB if complaint.channel == ComplaintChannel.WEB else Channel.PHONE,
+        acting_user=acting_user,
     )
     _set_status(complaint, ComplaintStatus.RECLASSIFIED, acting_user)
     _change(complaint, acting_user, f"reclassée en requête {request.number}")
@@ -324,8 +384,11 @@ def _notify_received(complaint: Complaint, statement: SignedStatement) -> None:
     with statement.pdf.open("rb") as handle:
         attachment = (f"plainte-{complaint.number}.pdf", handle.read(), "application/pdf")
     request_services.outbox_enqueue(
-        dedupe_key=f"complaint:{complaint.pk}:received:{statement.pk}", to=complaint.complainant_email,
-        template="complaint_received", language=complaint.language, attachments=[attachment],
+        dedupe_key=f"complaint:{complaint.pk}:received:{statement.pk}",
+        to=complaint.complainant_email,
+        template="complaint_received",
+        language=complaint.language,
+        attachments=[attachment],
         context={"complaint": complaint, "statement": statement, "tracking_path": _tracking_path(complaint)},
     )
     _notify_investigators(complaint)
@@ -337,15 +400,20 @@ def _notify_signing_link(complaint: Complaint) -> None:
     with translation.override(complaint.language):
         path = reverse("complaints:sign", kwargs={"token": complaint.signing_token})
     request_services.outbox_enqueue(
-        dedupe_key=f"complaint:{complaint.pk}:sign", to=complaint.complainant_email, template="complaint_sign",
-        language=complaint.language, context={"complaint": complaint, "sign_path": path},
+        dedupe_key=f"complaint:{complaint.pk}:sign",
+        to=complaint.complainant_email,
+        template="complaint_sign",
+        language=complaint.language,
+        context={"complaint": complaint, "sign_path": path},
     )
 
 
 def _notify_status(complaint: Complaint) -> None:
     request_services.outbox_enqueue(
-        dedupe_key=f"complaint:{complaint.pk}:status:{complaint.status}", to=complaint.complainant_email,
-        template="complaint_status", language=complaint.language,
+        dedupe_key=f"complaint:{complaint.pk}:status:{complaint.status}",
+        to=complaint.complainant_email,
+        template="complaint_status",
+        language=complaint.language,
         context={"complaint": complaint, "tracking_path": _tracking_path(complaint)},
     )
 
@@ -355,8 +423,10 @@ def _notify_investigators(complaint: Complaint) -> None:
         with translation.override(user.language):
             path = reverse("complaints:staff_detail", kwargs={"number": complaint.number})
         request_services.outbox_enqueue(
-            dedupe_key=f"complaint:{complaint.pk}:new:{complaint.status}:{user.pk}", to=user.email,
-            template="complaint_new", language=user.language,
+            dedupe_key=f"complaint:{complaint.pk}:new:{complaint.status}:{user.pk}",
+            to=user.email,
+            template="complaint_new",
+            language=user.language,
             context={"complaint": complaint, "staff_path": path},
         )
 

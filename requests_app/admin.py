@@ -3,7 +3,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -103,12 +102,39 @@ class RequestAdmin(admin.ModelAdmin):
     actions = ("assign_to_service_responsable", "close_completed")
     inlines = (RequestEventInline, InterventionInline, PhotoInline)
     fieldsets = (
-        (_("Classification"), {"fields": ("number", "status", "status_reason", "kind", "request_type", "service",
-                                           "responsable", "planned_date", "completed_on")}),
-        (_("Demande"), {"fields": ("channel", "received_at", "description", "location_address", "latitude",
-                                   "longitude")}),
-        (_("Demandeur"), {"fields": ("requester_name", "requester_address", "requester_phone", "requester_email",
-                                     "contact_preference", "language")}),
+        (
+            _("Classification"),
+            {
+                "fields": (
+                    "number",
+                    "status",
+                    "status_reason",
+                    "kind",
+                    "request_type",
+                    "service",
+                    "responsable",
+                    "planned_date",
+                    "completed_on",
+                )
+            },
+        ),
+        (
+            _("Demande"),
+            {"fields": ("channel", "received_at", "description", "location_address", "latitude", "longitude")},
+        ),
+        (
+            _("Demandeur"),
+            {
+                "fields": (
+                    "requester_name",
+                    "requester_address",
+                    "requester_phone",
+                    "requester_email",
+                    "contact_preference",
+                    "language",
+                )
+            },
+        ),
     )
     autocomplete_fields = ("request_type",)
 
@@ -150,7 +176,9 @@ class RequestAdmin(admin.ModelAdmin):
         """Only the classification is editable; it goes through the service to keep the history."""
         try:
             services.request_classify(
-                request=obj, acting_user=request.user, kind=form.cleaned_data["kind"],
+                request=obj,
+                acting_user=request.user,
+                kind=form.cleaned_data["kind"],
                 request_type=form.cleaned_data["request_type"],
             )
         except ApplicationError as error:
@@ -160,14 +188,20 @@ class RequestAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            path("<int:pk>/transition/<str:action>/", self.admin_site.admin_view(self.transition_view),
-                 name="requests_app_request_transition"),
+            path(
+                "<int:pk>/transition/<str:action>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="requests_app_request_transition",
+            ),
             *super().get_urls(),
         ]
 
     TRANSITION_FORMS = {
-        "complaint": (FromRequestForm, lambda **kw: complaint_services.complaint_from_request(**kw),
-                      _("Requête reclassée en plainte : le citoyen reçoit l'écrit à signer.")),
+        "complaint": (
+            FromRequestForm,
+            lambda **kw: complaint_services.complaint_from_request(**kw),
+            _("Requête reclassée en plainte : le citoyen reçoit l'écrit à signer."),
+        ),
         "assign": (AssignForm, services.request_assign, _("Demande assignée au responsable.")),
         "reject": (RejectForm, services.request_reject, _("Demande déclarée non recevable; le demandeur est avisé.")),
         "close": (CloseForm, services.request_close, _("Demande fermée; le demandeur est avisé.")),
@@ -207,8 +241,12 @@ class RequestAdmin(admin.ModelAdmin):
         forms = []
         if obj.kind == RequestKind.INFORMATION and obj.status == Status.RECEIVED:
             forms.append(("answer", _("Répondre et fermer"), AnswerForm(prefix="answer")))
-        if obj.kind == RequestKind.REQUEST and obj.status in (Status.RECEIVED, Status.ASSIGNED, Status.ON_HOLD,
-                                                              Status.SCHEDULED):
+        if obj.kind == RequestKind.REQUEST and obj.status in (
+            Status.RECEIVED,
+            Status.ASSIGNED,
+            Status.ON_HOLD,
+            Status.SCHEDULED,
+        ):
             label = _("Assigner") if obj.status == Status.RECEIVED else _("Réassigner")
             forms.append(("assign", label, AssignForm(prefix="assign")))
         if obj.status == Status.COMPLETED:
@@ -298,8 +336,19 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     search_fields = ("to", "subject")
     show_full_result_count = False
-    readonly_fields = ("dedupe_key", "to", "subject", "body_text", "request", "status", "attempts",
-                       "next_attempt_at", "last_error", "created_at", "sent_at")
+    readonly_fields = (
+        "dedupe_key",
+        "to",
+        "subject",
+        "body_text",
+        "request",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+        "created_at",
+        "sent_at",
+    )
     exclude = ("body_html", "claimed_at")
     actions = ("resend",)
 
@@ -321,8 +370,17 @@ class OutboundEmailAdmin(admin.ModelAdmin):
 class DigestDeliveryAdmin(admin.ModelAdmin):
     """Every monthly digest: when it was due, whether it left, and the Technicien's resends."""
 
-    list_display = ("month_label", "kind", "recipient", "scheduled_for", "is_late", "status", "email_status",
-                    "attempts", "resend_count")
+    list_display = (
+        "month_label",
+        "kind",
+        "recipient",
+        "scheduled_for",
+        "is_late",
+        "status",
+        "email_status",
+        "attempts",
+        "resend_count",
+    )
     list_filter = ("kind", "status", "is_late", "month")
     list_select_related = ("recipient", "email")
     show_full_result_count = False
@@ -363,8 +421,15 @@ class DigestDeliveryAdmin(admin.ModelAdmin):
 class DesignationAdmin(admin.ModelAdmin):
     """The history of designations per service, read-only: a signed designation is never edited."""
 
-    list_display = ("service", "reception_responsable", "execution_responsable", "designation_date", "effective_at",
-                    "superseded_at", "pdf_link")
+    list_display = (
+        "service",
+        "reception_responsable",
+        "execution_responsable",
+        "designation_date",
+        "effective_at",
+        "superseded_at",
+        "pdf_link",
+    )
     list_filter = ("service",)
     list_select_related = ("service", "reception_responsable", "execution_responsable")
     readonly_fields = [f.name for f in Designation._meta.fields if f.name != "id"] + ["pdf_link"]

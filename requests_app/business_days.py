@@ -120,6 +120,7 @@ def add_business_days(day: dt.date, count: int) -> dt.date:
 
 def _weekdays_after(start: dt.date, end: dt.date) -> int:
     """Monday-to-Friday days in (start, end], in constant time."""
+
     def weekdays_through(day: dt.date) -> int:
         ordinal = day.toordinal()  # ordinal 1 (0001-01-01) is a Monday
         weeks, rest = divmod(ordinal, 7)

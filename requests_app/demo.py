@@ -19,16 +19,63 @@ from requests_app.models import OutboundEmail, Request, RequestEvent, RequestTyp
 
 DEMO_PASSWORD = "demo-prevost"
 
-FIRST_NAMES = ["Marie", "Jean", "Sophie", "Luc", "Isabelle", "Mathieu", "Chantal", "Pierre", "Nathalie", "Éric",
-               "Julie", "François", "Geneviève", "Simon", "Catherine", "Alexandre", "Mélanie", "Denis"]
-LAST_NAMES = ["Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné",
-              "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc", "Paquette", "Girard"]
-STREETS = ["rue Principale", "boulevard du Curé-Labelle", "rue des Érables", "chemin du Lac-Écho",
-           "montée Sainte-Thérèse", "rue de la Station", "rue Shaw", "chemin du Lac-René", "rue des Morilles",
-           "rue du Clos-Prévostois", "rue Lesage", "montée Rolland"]
+FIRST_NAMES = [
+    "Marie",
+    "Jean",
+    "Sophie",
+    "Luc",
+    "Isabelle",
+    "Mathieu",
+    "Chantal",
+    "Pierre",
+    "Nathalie",
+    "Éric",
+    "Julie",
+    "François",
+    "Geneviève",
+    "Simon",
+    "Catherine",
+    "Alexandre",
+    "Mélanie",
+    "Denis",
+]
+LAST_NAMES = [
+    "Tremblay",
+    "Gagnon",
+    "Roy",
+    "Côté",
+    "Bouchard",
+    "Gauthier",
+    "Morin",
+    "Lavoie",
+    "Fortin",
+    "Gagné",
+    "Ouellet",
+    "Pelletier",
+    "Bélanger",
+    "Lévesque",
+    "Bergeron",
+    "Leblanc",
+    "Paquette",
+    "Girard",
+]
+STREETS = [
+    "rue Principale",
+    "boulevard du Curé-Labelle",
+    "rue des Érables",
+    "chemin du Lac-Écho",
+    "montée Sainte-Thérèse",
+    "rue de la Station",
+    "rue Shaw",
+    "chemin du Lac-René",
+    "rue des Morilles",
+    "rue du Clos-Prévostois",
+    "rue Lesage",
+    "montée Rolland",
+]
 FACTS = {
-    "nid-de-poule": "Un gros nid-de-poule s'est formé devant chez moi, les voitures l'évitent en roulant sur le trottoir.",
-    "lumiere-de-rue": "Le lampadaire au coin de la rue ne s'allume plus depuis une semaine; le secteur est très sombre.",
+    "nid-de-poule": "Un gros nid-de-poule s'est formé devant chez moi; les voitures l'évitent par le trottoir.",
+    "lumiere-de-rue": "Le lampadaire au coin de la rue ne s'allume plus depuis une semaine; le secteur est sombre.",
     "collecte-manquee": "Le bac de recyclage n'a pas été ramassé lundi alors qu'il était au chemin dès 6 h.",
     "arbre-dangereux": "Un grand peuplier penche dangereusement au-dessus du sentier du parc après la tempête.",
     "taxation-question": "Je ne comprends pas l'augmentation de la taxe foncière sur mon dernier compte.",
@@ -40,15 +87,22 @@ ROLE_ACCOUNTS = [
     ("dg", "Hélène", "Prud'homme", Role.DIRECTEUR_GENERAL),
     ("elu", "Paul", "Germain", Role.ELU),
 ]
-EXECUTION = {"travaux-publics": ("surintendant", "Denis", "Surprenant"),
-             "ingenierie": ("ingenieur-en-chef", "Hélène", "Ingénieure")}
+EXECUTION = {
+    "travaux-publics": ("surintendant", "Denis", "Surprenant"),
+    "ingenierie": ("ingenieur-en-chef", "Hélène", "Ingénieure"),
+}
 
 
 def _user(username, first, last, role, *, staff=False):
     user, created = User.objects.get_or_create(
         username=username,
-        defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.prevost.local",
-                  "is_staff": staff, "extension": str(200 + len(username))},
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "email": f"{username}@demo.prevost.local",
+            "is_staff": staff,
+            "extension": str(200 + len(username)),
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)
@@ -65,10 +119,12 @@ def create_accounts() -> list[str]:
     rng = random.Random(7)
     technicien = User.objects.get(username="technicien")
     for service in Service.objects.order_by("code"):
-        director = _user(f"directeur-{service.code}", rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES),
-                         Role.DIRECTEUR_SERVICE)
-        responsable = _user(f"responsable-{service.code}", rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES),
-                            Role.RESPONSABLE)
+        director = _user(
+            f"directeur-{service.code}", rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), Role.DIRECTEUR_SERVICE
+        )
+        responsable = _user(
+            f"responsable-{service.code}", rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), Role.RESPONSABLE
+        )
         execution = _user(*EXECUTION[service.code], Role.RESPONSABLE) if service.code in EXECUTION else None
         if service.director_id is None:
             service.director = director
@@ -82,26 +138,44 @@ def create_accounts() -> list[str]:
 def _designate(service, technicien, responsable, execution):
     """Annexe C for the demo, through the real signing flow (typed signatures)."""
     designation = designations.designation_start(
-        service=service, acting_user=technicien, reception_responsable=responsable,
-        position_email=f"{service.code}@demo.prevost.local", extension=responsable.extension,
-        designation_date=timezone.localdate(), execution_responsable=execution,
+        service=service,
+        acting_user=technicien,
+        reception_responsable=responsable,
+        position_email=f"{service.code}@demo.prevost.local",
+        extension=responsable.extension,
+        designation_date=timezone.localdate(),
+        execution_responsable=execution,
     )
     designations.designation_sign_as_employee(
-        designation=designation, acting_user=responsable,
-        signature=Signature(SignatureMethod.TYPED, responsable.get_full_name()))
+        designation=designation,
+        acting_user=responsable,
+        signature=Signature(SignatureMethod.TYPED, responsable.get_full_name()),
+    )
     designations.designation_sign_as_director(
-        designation=designation, acting_user=service.director,
-        signature=Signature(SignatureMethod.TYPED, service.director.get_full_name()))
+        designation=designation,
+        acting_user=service.director,
+        signature=Signature(SignatureMethod.TYPED, service.director.get_full_name()),
+    )
 
 
 def _target_status(rng: random.Random, age_days: int) -> str:
     if age_days < 3:
         return rng.choice([Status.RECEIVED, Status.RECEIVED, Status.ASSIGNED])
     if age_days < 30:
-        return rng.choice([Status.ASSIGNED, Status.ON_HOLD, Status.SCHEDULED, Status.COMPLETED, Status.CLOSED,
-                           Status.RECEIVED])
-    return rng.choice([Status.CLOSED, Status.CLOSED, Status.CLOSED, Status.COMPLETED, Status.ON_HOLD,
-                       Status.ASSIGNED, Status.REJECTED])
+        return rng.choice(
+            [Status.ASSIGNED, Status.ON_HOLD, Status.SCHEDULED, Status.COMPLETED, Status.CLOSED, Status.RECEIVED]
+        )
+    return rng.choice(
+        [
+            Status.CLOSED,
+            Status.CLOSED,
+            Status.CLOSED,
+            Status.COMPLETED,
+            Status.ON_HOLD,
+            Status.ASSIGNED,
+            Status.REJECTED,
+        ]
+    )
 
 
 def create_requests(count: int, *, random_seed: int = 2026) -> int:
@@ -129,13 +203,18 @@ def create_requests(count: int, *, random_seed: int = 2026) -> int:
                 "requester_email": f"{slugify(first)}.{slugify(last)}{index}@exemple.ca",
                 "contact_preference": rng.choice(ContactPreference.values),
             },
-            channel=rng.choice([Channel.WEB, Channel.WEB, Channel.PHONE, Channel.EMAIL, Channel.COUNTER, Channel.FIELD]),
+            channel=rng.choice(
+                [Channel.WEB, Channel.WEB, Channel.PHONE, Channel.EMAIL, Channel.COUNTER, Channel.FIELD]
+            ),
             received_at=received_at,
         )
         if kind == RequestKind.INFORMATION:
             if age_days > 0:
-                services.request_answer(request=request, acting_user=technicien,
-                                        answer="Les informations demandées vous ont été données par téléphone.")
+                services.request_answer(
+                    request=request,
+                    acting_user=technicien,
+                    answer="Les informations demandées vous ont été données par téléphone.",
+                )
         else:
             _advance(rng, request, _target_status(rng, age_days), technicien, today, received_at)
         _spread_history(request, received_at, now)
@@ -157,23 +236,35 @@ def _advance(rng, request, target, technicien, today, received_at):
     if target == Status.RECEIVED:
         return
     if target == Status.REJECTED:
-        services.request_reject(request=request, acting_user=technicien, reason=RejectionReason.PRIVATE_DISPUTE,
-                                public_note="Ce différend relève d'un litige privé entre voisins.")
+        services.request_reject(
+            request=request,
+            acting_user=technicien,
+            reason=RejectionReason.PRIVATE_DISPUTE,
+            public_note="Ce différend relève d'un litige privé entre voisins.",
+        )
         return
     request = services.request_assign(request=request, acting_user=technicien)
     responsable = request.responsable
     if target == Status.ON_HOLD:
-        services.request_put_on_hold(request=request, acting_user=responsable,
-                                     reason=rng.choice(["Dégel printanier", "Attente de pièces", "Attente du fournisseur"]))
+        services.request_put_on_hold(
+            request=request,
+            acting_user=responsable,
+            reason=rng.choice(["Dégel printanier", "Attente de pièces", "Attente du fournisseur"]),
+        )
     elif target == Status.SCHEDULED:
-        services.request_schedule(request=request, acting_user=responsable,
-                                  planned_date=today + dt.timedelta(days=rng.randint(1, 20)))
+        services.request_schedule(
+            request=request, acting_user=responsable, planned_date=today + dt.timedelta(days=rng.randint(1, 20))
+        )
     elif target in (Status.COMPLETED, Status.CLOSED):
         done = min(today, timezone.localdate(received_at) + dt.timedelta(days=rng.randint(1, 12)))
-        services.request_complete(request=request, acting_user=responsable, done_date=done,
-                                  extension=responsable.extension or "221",
-                                  internal_note="Équipe 2 dépêchée; travaux faits en 30 minutes.",
-                                  public_note="Les travaux ont été effectués. Merci de votre signalement.")
+        services.request_complete(
+            request=request,
+            acting_user=responsable,
+            done_date=done,
+            extension=responsable.extension or "221",
+            internal_note="Équipe 2 dépêchée; travaux faits en 30 minutes.",
+            public_note="Les travaux ont été effectués. Merci de votre signalement.",
+        )
         if target == Status.CLOSED:
             services.request_close(request=Request.objects.get(pk=request.pk), acting_user=technicien)
 
@@ -189,20 +280,30 @@ def _spread_history(request, received_at, now):
 
 def _create_complaints(technicien, now):
     """A few complaints in several states, so the confidential side can be seen in the demo."""
-    from complaints import services as complaint_services
     investigator = User.objects.get(username="directeur-sac")
     public_works = Service.objects.get(code="travaux-publics")
     today = timezone.localdate()
-    for index, (name, facts) in enumerate([
-        ("Lucie Beaulieu", "Le chauffeur de la déneigeuse a été impoli lorsque je lui ai demandé de ne pas bloquer "
-                           "mon entrée, le matin du 3."),
-        ("Gilles Thibault", "L'employé au comptoir a refusé de prendre ma demande de permis sans explication."),
-    ]):
+    for index, (name, facts) in enumerate(
+        [
+            (
+                "Lucie Beaulieu",
+                "Le chauffeur de la déneigeuse a été impoli lorsque je lui ai demandé de ne pas bloquer "
+                "mon entrée, le matin du 3.",
+            ),
+            ("Gilles Thibault", "L'employé au comptoir a refusé de prendre ma demande de permis sans explication."),
+        ]
+    ):
         complaint = complaint_services.complaint_submit(
-            data={"complainant_name": name, "complainant_address": "45, rue des Érables, Prévost",
-                  "complainant_phone": "450 224-0000", "complainant_email": f"plaignant{index}@exemple.ca",
-                  "facts_date": today - dt.timedelta(days=3), "service": public_works,
-                  "employee_named": "chauffeur de la déneigeuse" if index == 0 else "", "facts": facts},
+            data={
+                "complainant_name": name,
+                "complainant_address": "45, rue des Érables, Prévost",
+                "complainant_phone": "450 224-0000",
+                "complainant_email": f"plaignant{index}@exemple.ca",
+                "facts_date": today - dt.timedelta(days=3),
+                "service": public_works,
+                "employee_named": "chauffeur de la déneigeuse" if index == 0 else "",
+                "facts": facts,
+            },
             signature=Signature(SignatureMethod.TYPED, name),
         )
         if index == 0:
@@ -210,5 +311,6 @@ def _create_complaints(technicien, now):
     waiting = Request.objects.filter(status=Status.RECEIVED, kind=RequestKind.REQUEST).exclude(requester_email="")
     candidate = waiting.order_by("received_at").first()
     if candidate is not None:
-        complaint_services.complaint_from_request(request=candidate, acting_user=technicien,
-                                                  facts_date=today - dt.timedelta(days=2))
+        complaint_services.complaint_from_request(
+            request=candidate, acting_user=technicien, facts_date=today - dt.timedelta(days=2)
+        )

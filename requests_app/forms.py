@@ -82,7 +82,9 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
     photos = MultiplePhotoField(
         label=_("Photos (facultatif)"),
         required=False,
-        help_text=_("Jusqu'à 3 photos JPEG ou PNG de 10 Mo chacune. Les données de localisation de l'appareil sont retirées."),
+        help_text=_(
+            "Jusqu'à 3 photos JPEG ou PNG de 10 Mo chacune. Les données de localisation de l'appareil sont retirées."
+        ),
     )
     staged_photos = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -148,6 +150,7 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
     def request_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
+
 class StaffIntakeForm(RequestForm):
     """Policy 4.3: what the Technicien notes for a demand received by phone, e-mail, counter or field."""
 
@@ -185,7 +188,9 @@ class StaffIntakeForm(RequestForm):
     def clean(self):
         data = super().clean()
         if data.get("kind") == RequestKind.INFORMATION and not data.get("answer", "").strip():
-            self.add_error("answer", _("Écrivez la réponse donnée : une demande d'information se règle au premier contact."))
+            self.add_error(
+                "answer", _("Écrivez la réponse donnée : une demande d'information se règle au premier contact.")
+            )
         return data
 
     def request_data(self) -> dict:
@@ -194,7 +199,9 @@ class StaffIntakeForm(RequestForm):
 
 
 class LookupForm(forms.Form):
-    number = forms.CharField(label=_("Numéro de la demande"), max_length=20, widget=forms.TextInput(attrs={"placeholder": "2026-000123"}))
+    number = forms.CharField(
+        label=_("Numéro de la demande"), max_length=20, widget=forms.TextInput(attrs={"placeholder": "2026-000123"})
+    )
     email = forms.EmailField(label=_("Courriel donné lors de la demande"))
 
 
@@ -205,7 +212,9 @@ class CompleteForm(forms.Form):
     planned_date = forms.DateField(label=_("Date prévue d'intervention"), required=False, widget=DateInput)
     done_date = forms.DateField(label=_("Date effectuée"), initial=timezone.localdate, widget=DateInput)
     extension = forms.CharField(
-        label=_("Votre numéro de poste"), max_length=10, help_text=_("Pour vous joindre si le dossier demande plus d'information.")
+        label=_("Votre numéro de poste"),
+        max_length=10,
+        help_text=_("Pour vous joindre si le dossier demande plus d'information."),
     )
     internal_note = forms.CharField(
         label=_("Note (visible uniquement à l'interne)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -257,7 +266,9 @@ class InterventionForm(forms.Form):
 
 class AssignForm(forms.Form):
     responsable = forms.ModelChoiceField(
-        label=_("Responsable"), queryset=User.objects.none(), required=False,
+        label=_("Responsable"),
+        queryset=User.objects.none(),
+        required=False,
         help_text=_("Laissez vide pour le responsable désigné du service."),
     )
     note = forms.CharField(label=_("Note interne"), required=False, max_length=500)
@@ -270,14 +281,18 @@ class AssignForm(forms.Form):
 class RejectForm(forms.Form):
     reason = forms.ChoiceField(label=_("Motif"), choices=RejectionReason.choices)
     public_note = forms.CharField(
-        label=_("Explication au demandeur"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Explication au demandeur"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Par exemple, vers qui se tourner."),
     )
 
 
 class CloseForm(forms.Form):
     public_note = forms.CharField(
-        label=_("Message de clôture au demandeur (facultatif)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Message de clôture au demandeur (facultatif)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

@@ -40,9 +40,7 @@ def sanitize_photo(uploaded) -> ContentFile:
             else:
                 image.save(buffer, "PNG", optimize=True)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as exc:
-        raise ValidationError(
-            _("« %(name)s » n'est pas une photo JPEG ou PNG lisible.") % {"name": name}
-        ) from exc
+        raise ValidationError(_("« %(name)s » n'est pas une photo JPEG ou PNG lisible.") % {"name": name}) from exc
     content_type, extension = FORMATS[image_format]
     photo = ContentFile(buffer.getvalue(), name=f"photo.{extension}")
     photo.content_type = content_type

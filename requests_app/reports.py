@@ -64,35 +64,92 @@ def rnc_rows(services, today: dt.date) -> list[RncRow]:
         .annotate(**_last_intervention_annotations())
         .order_by("received_at", "pk")
         .values_list(
-            "pk", "number", "service_id", "received_at", "request_type__name_fr",
-            "request_type__target_business_days", "location_address", "status", "status_reason", "planned_date",
-            "last_code", "last_done",
+            "pk",
+            "number",
+            "service_id",
+            "received_at",
+            "request_type__name_fr",
+            "request_type__target_business_days",
+            "location_address",
+            "status",
+            "status_reason",
+            "planned_date",
+            "last_code",
+            "last_done",
         )
     )
-    for (pk, number, service_id, received_at, type_name, target, address, status, reason, planned, last_code,
-         last_done) in queryset.iterator(chunk_size=5000):
+    for (
+        pk,
+        number,
+        service_id,
+        received_at,
+        type_name,
+        target,
+        address,
+        status,
+        reason,
+        planned,
+        last_code,
+        last_done,
+    ) in queryset.iterator(chunk_size=5000):
         received = received_at.astimezone(business_days.local_tz()).date()
         age = business_days.business_days_between(received, today)
         last = ""
         if last_code is not None:
             last = codes.get(last_code, str(last_code)) + (f" ({last_done:%Y-%m-%d})" if last_done else "")
-        rows.append(RncRow(
-            pk=pk, number=number, service_id=service_id, received=received, age=age, target=target,
-            overdue=target is not None and age > target, type_name=type_name or "—", address=address,
-            status=status, status_label=str(statuses[status]), reason=reason, planned_date=planned,
-            last_intervention=last,
-        ))
+        rows.append(
+            RncRow(
+                pk=pk,
+                number=number,
+                service_id=service_id,
+                received=received,
+                age=age,
+                target=target,
+                overdue=target is not None and age > target,
+                type_name=type_name or "—",
+                address=address,
+                status=status,
+                status_label=str(statuses[status]),
+                reason=reason,
+                planned_date=planned,
+                last_intervention=last,
+            )
+        )
     return rows
 
 
 def rnc_csv(rows: list[RncRow]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([_("Numéro"), _("Reçue le"), _("Jours ouvrables"), _("Norme"), _("Hors norme"), _("Nature"),
-                     _("Lieu"), _("Statut"), _("Raison"), _("Dernière intervention")])
+    writer.writerow(
+        [
+            _("Numéro"),
+            _("Reçue le"),
+            _("Jours ouvrables"),
+            _("Norme"),
+            _("Hors norme"),
+            _("Nature"),
+            _("Lieu"),
+            _("Statut"),
+            _("Raison"),
+            _("Dernière intervention"),
+        ]
+    )
     for row in rows:
-        writer.writerow([row.number, row.received.isoformat(), row.age, row.target or "", "X" if row.overdue else "",
-                         row.type_name, row.address, row.status_label, row.reason, row.last_intervention])
+        writer.writerow(
+            [
+                row.number,
+                row.received.isoformat(),
+                row.age,
+                row.target or "",
+                "X" if row.overdue else "",
+                row.type_name,
+                row.address,
+                row.status_label,
+                row.reason,
+                row.last_intervention,
+            ]
+        )
     return ("\ufeff" + buffer.getvalue()).encode()  # BOM: Excel opens the accents right
 
 
@@ -144,13 +201,25 @@ def elus_report(month_start: dt.date, today: dt.date) -> tuple[list[ServiceRepor
             report.rnc_rows.append((row, street_only(row.address)))
     period_start, period_end = previous_month(month_start)
     completed = (
-        Request.objects.filter(status__in=(Status.COMPLETED, Status.CLOSED),
-                               completed_on__range=(period_start, period_end), service__in=services)
+        Request.objects.filter(
+            status__in=(Status.COMPLETED, Status.CLOSED),
+            completed_on__range=(period_start, period_end),
+            service__in=services,
+        )
         .order_by("completed_on", "pk")
-        .values_list("number", "service_id", "request_type__name_fr", "request_type__target_business_days",
-                     "location_address", "received_at", "completed_on")
+        .values_list(
+            "number",
+            "service_id",
+            "request_type__name_fr",
+            "request_type__target_business_days",
+            "location_address",
+            "received_at",
+            "completed_on",
+        )
     )
-    for number, service_id, type_name, target, address, received_at, completed_on in completed.iterator(chunk_size=5000):
+    for number, service_id, type_name, target, address, received_at, completed_on in completed.iterator(
+        chunk_size=5000
+    ):
         received = received_at.astimezone(business_days.local_tz()).date()
         age = business_days.business_days_between(received, completed_on)
         within = target is None or age <= target
@@ -158,6 +227,9 @@ def elus_report(month_start: dt.date, today: dt.date) -> tuple[list[ServiceRepor
         report.completed_count += 1
         report.completed_within += within
         if len(report.completed_rows) < ELUS_MAX_ROWS_PER_SERVICE:
-            report.completed_rows.append(CompletedRow(number, type_name or "—", street_only(address), received,
-                                                      completed_on, age, target, within))
+            report.completed_rows.append(
+                CompletedRow(
+                    number, type_name or "—", street_only(address), received, completed_on, age, target, within
+                )
+            )
     return list(reports.values()), period_start

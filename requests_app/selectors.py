@@ -94,6 +94,8 @@ def services_without_designation():
 
 def staff_directory():
     """Each active service with its director and responsables, their extension, e-mail and status."""
-    return Service.objects.filter(is_active=True).select_related(
-        "director", "responsable", "execution_responsable"
-    ).order_by("name_fr")
+    return (
+        Service.objects.filter(is_active=True)
+        .select_related("director", "responsable", "execution_responsable")
+        .order_by("name_fr")
+    )

@@ -57,9 +57,11 @@ def directeur_sac(db):
 @pytest.fixture
 def catalog_after_flush(transactional_db):
     """Transactional tests flush every table, the rows seeded by data migrations too: seed them again."""
-    for module, function in (("requests_app.migrations.0002_seed_catalog", "seed"),
-                             ("accounts.migrations.0002_groups", "create_groups"),
-                             ("accounts.migrations.0003_technicien_digest_permissions", "grant"),
-                             ("accounts.migrations.0006_technicien_manages_accounts", "grant"),
-                             ("accounts.migrations.0007_technicien_views_designations", "grant")):
+    for module, function in (
+        ("requests_app.migrations.0002_seed_catalog", "seed"),
+        ("accounts.migrations.0002_groups", "create_groups"),
+        ("accounts.migrations.0003_technicien_digest_permissions", "grant"),
+        ("accounts.migrations.0006_technicien_manages_accounts", "grant"),
+        ("accounts.migrations.0007_technicien_views_designations", "grant"),
+    ):
         getattr(importlib.import_module(module), function)(apps, None)

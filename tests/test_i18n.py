@@ -28,4 +28,6 @@ def test_compiled_catalog_matches_the_po_file():
 
 def test_french_times_read_as_in_quebec():
     with translation.override("fr-ca"):
-        assert formats.date_format(dt.datetime(2026, 11, 23, 5, 7), "DATETIME_FORMAT") == "23 novembre 2026, 05\xa0h\xa007"
+        assert (
+            formats.date_format(dt.datetime(2026, 11, 23, 5, 7), "DATETIME_FORMAT") == "23 novembre 2026, 05\xa0h\xa007"
+        )

@@ -20,8 +20,9 @@ def complaint_create(request):
         if form.is_valid():
             data = {**form.complaint_data(), "language": translation.get_language()}
             try:
-                complaint = services.complaint_submit(data=data, signature=form.signature(data["complainant_name"]),
-                                                      attachments=form.all_photos())
+                complaint = services.complaint_submit(
+                    data=data, signature=form.signature(data["complainant_name"]), attachments=form.all_photos()
+                )
             except ApplicationError as error:
                 form.add_error(None, error.message)
             else:
@@ -35,13 +36,19 @@ def complaint_track(request, token):
     complaint = selectors.complaint_for_complainant(token)
     if complaint is None:
         raise Http404
-    selectors.log_access(complaint=complaint, user=None, action=AccessAction.VIEW, detail="page de suivi (lien du plaignant)")
-    return render(request, "complaints/track.html", {
-        "complaint": complaint,
-        "statement": complaint.statements.order_by("-signed_at").first(),
-        "is_new": request.session.pop(f"new-complaint:{token}", False),
-        "Status": ComplaintStatus,
-    })
+    selectors.log_access(
+        complaint=complaint, user=None, action=AccessAction.VIEW, detail="page de suivi (lien du plaignant)"
+    )
+    return render(
+        request,
+        "complaints/track.html",
+        {
+            "complaint": complaint,
+            "statement": complaint.statements.order_by("-signed_at").first(),
+            "is_new": request.session.pop(f"new-complaint:{token}", False),
+            "Status": ComplaintStatus,
+        },
+    )
 
 
 def _statement_for_token(token, statement_id):
@@ -53,10 +60,18 @@ def _statement_for_token(token, statement_id):
 
 def complaint_pdf(request, token, statement_id):
     statement = _statement_for_token(token, statement_id)
-    selectors.log_access(complaint=statement.complaint, user=None, action=AccessAction.DOWNLOAD,
-                         detail="formulaire signé téléchargé (lien du plaignant)")
-    return FileResponse(statement.pdf.open("rb"), content_type="application/pdf", as_attachment=True,
-                        filename=f"plainte-{statement.complaint.number}.pdf")
+    selectors.log_access(
+        complaint=statement.complaint,
+        user=None,
+        action=AccessAction.DOWNLOAD,
+        detail="formulaire signé téléchargé (lien du plaignant)",
+    )
+    return FileResponse(
+        statement.pdf.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"plainte-{statement.complaint.number}.pdf",
+    )
 
 
 def complaint_signature_image(request, token, statement_id):
@@ -80,5 +95,6 @@ def complaint_sign(request, token):
             form.add_error(None, error.message)
         else:
             return redirect("complaints:track", token=complaint.tracking_token)
-    return render(request, "complaints/sign.html", {"form": form, "complaint": complaint},
-                  status=400 if form.errors else 200)
+    return render(
+        request, "complaints/sign.html", {"form": form, "complaint": complaint}, status=400 if form.errors else 200
+    )

@@ -13,8 +13,16 @@ from prevost_service.errors import ApplicationError
 
 from .. import selectors, services
 from ..enums import AccessAction
-from ..forms import (ConcludeForm, EmployeeForm, EvidenceForm, InterviewForm, PaperForm, ShareForm, ToRequestForm,
-                     VerbalComplaintForm)
+from ..forms import (
+    ConcludeForm,
+    EmployeeForm,
+    EvidenceForm,
+    InterviewForm,
+    PaperForm,
+    ShareForm,
+    ToRequestForm,
+    VerbalComplaintForm,
+)
 from ..models import Complaint, ComplaintAccessLog
 
 
@@ -30,22 +38,46 @@ def complaint_list(request):
 
 
 ACTIONS = {
-    "enquete": (None, lambda c, u, **kw: services.complaint_start_investigation(complaint=c, acting_user=u),
-                _lazy("Enquête ouverte; le plaignant en est avisé.")),
-    "rencontre": (InterviewForm, lambda c, u, **kw: services.interview_add(complaint=c, acting_user=u, **kw),
-                  _lazy("Rencontre inscrite.")),
-    "piece": (EvidenceForm, lambda c, u, **kw: services.evidence_add(complaint=c, acting_user=u, **kw),
-              _lazy("Pièce ajoutée au dossier.")),
-    "employe": (EmployeeForm, lambda c, u, **kw: services.complaint_identify_employee(complaint=c, acting_user=u, **kw),
-                _lazy("Employé concerné enregistré.")),
-    "conclure": (ConcludeForm, lambda c, u, **kw: services.complaint_conclude(complaint=c, acting_user=u, **kw),
-                 _lazy("Enquête conclue; le plaignant est avisé de l'issue.")),
-    "partager": (ShareForm, lambda c, u, **kw: services.complaint_share(complaint=c, acting_user=u, **kw),
-                 _lazy("Plainte partagée avec le directeur.")),
-    "retirer-partage": (ShareForm, lambda c, u, **kw: services.complaint_unshare(complaint=c, acting_user=u, **kw),
-                        _lazy("Partage retiré.")),
-    "reclasser": (ToRequestForm, lambda c, u, **kw: services.complaint_to_request(complaint=c, acting_user=u, **kw),
-                  _lazy("Plainte reclassée en requête.")),
+    "enquete": (
+        None,
+        lambda c, u, **kw: services.complaint_start_investigation(complaint=c, acting_user=u),
+        _lazy("Enquête ouverte; le plaignant en est avisé."),
+    ),
+    "rencontre": (
+        InterviewForm,
+        lambda c, u, **kw: services.interview_add(complaint=c, acting_user=u, **kw),
+        _lazy("Rencontre inscrite."),
+    ),
+    "piece": (
+        EvidenceForm,
+        lambda c, u, **kw: services.evidence_add(complaint=c, acting_user=u, **kw),
+        _lazy("Pièce ajoutée au dossier."),
+    ),
+    "employe": (
+        EmployeeForm,
+        lambda c, u, **kw: services.complaint_identify_employee(complaint=c, acting_user=u, **kw),
+        _lazy("Employé concerné enregistré."),
+    ),
+    "conclure": (
+        ConcludeForm,
+        lambda c, u, **kw: services.complaint_conclude(complaint=c, acting_user=u, **kw),
+        _lazy("Enquête conclue; le plaignant est avisé de l'issue."),
+    ),
+    "partager": (
+        ShareForm,
+        lambda c, u, **kw: services.complaint_share(complaint=c, acting_user=u, **kw),
+        _lazy("Plainte partagée avec le directeur."),
+    ),
+    "retirer-partage": (
+        ShareForm,
+        lambda c, u, **kw: services.complaint_unshare(complaint=c, acting_user=u, **kw),
+        _lazy("Partage retiré."),
+    ),
+    "reclasser": (
+        ToRequestForm,
+        lambda c, u, **kw: services.complaint_to_request(complaint=c, acting_user=u, **kw),
+        _lazy("Plainte reclassée en requête."),
+    ),
 }
 
 
@@ -76,8 +108,9 @@ def complaint_detail(request, number):
 def complaint_action(request, number, action):
     if action not in ACTIONS:
         raise Http404
-    complaint = selectors.complaint_for_reader(request.user, number, detail=f"action « {action} » demandée",
-                                               action=AccessAction.CHANGE)
+    complaint = selectors.complaint_for_reader(
+        request.user, number, detail=f"action « {action} » demandée", action=AccessAction.CHANGE
+    )
     if not selectors.is_investigator(request.user):
         raise PermissionDenied
     form_class, service, success = ACTIONS[action]
@@ -97,11 +130,16 @@ def complaint_action(request, number, action):
 
 @login_required
 def statement_pdf(request, number, statement_id):
-    complaint = selectors.complaint_for_reader(request.user, number, detail=f"déclaration {statement_id} téléchargée",
-                                               action=AccessAction.DOWNLOAD)
+    complaint = selectors.complaint_for_reader(
+        request.user, number, detail=f"déclaration {statement_id} téléchargée", action=AccessAction.DOWNLOAD
+    )
     statement = get_object_or_404(complaint.statements, pk=statement_id)
-    return FileResponse(statement.pdf.open("rb"), content_type="application/pdf", as_attachment=True,
-                        filename=f"plainte-{complaint.number}.pdf")
+    return FileResponse(
+        statement.pdf.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"plainte-{complaint.number}.pdf",
+    )
 
 
 @login_required
@@ -115,8 +153,9 @@ def statement_signature(request, number, statement_id):
 
 @login_required
 def evidence_file(request, number, evidence_id):
-    complaint = selectors.complaint_for_reader(request.user, number, detail=f"pièce {evidence_id} téléchargée",
-                                               action=AccessAction.DOWNLOAD)
+    complaint = selectors.complaint_for_reader(
+        request.user, number, detail=f"pièce {evidence_id} téléchargée", action=AccessAction.DOWNLOAD
+    )
     evidence = get_object_or_404(complaint.evidence, pk=evidence_id)
     return FileResponse(evidence.file.open("rb"), as_attachment=True)
 
@@ -138,13 +177,17 @@ def complaint_intake(request):
     form = VerbalComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            complaint = services.complaint_record_verbal(data=form.complaint_data(), acting_user=request.user,
-                                                         channel=form.cleaned_data["channel"])
+            complaint = services.complaint_record_verbal(
+                data=form.complaint_data(), acting_user=request.user, channel=form.cleaned_data["channel"]
+            )
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("Plainte %(number)s notée : le citoyen reçoit un lien pour la signer.")
-                             % {"number": complaint.number})
+            messages.success(
+                request,
+                _("Plainte %(number)s notée : le citoyen reçoit un lien pour la signer.")
+                % {"number": complaint.number},
+            )
             return redirect("complaints:staff_list")
     return render(request, "complaints/staff/intake.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -159,8 +202,11 @@ def complaint_paper(request, number):
     form = PaperForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.complaint_attach_paper(complaint=Complaint.objects.get(pk=complaint.pk),
-                                            scanned_pdf=form.cleaned_data["scan"].read(), acting_user=request.user)
+            services.complaint_attach_paper(
+                complaint=Complaint.objects.get(pk=complaint.pk),
+                scanned_pdf=form.cleaned_data["scan"].read(),
+                acting_user=request.user,
+            )
         except ApplicationError as error:
             form.add_error("scan", error.message)
         else:

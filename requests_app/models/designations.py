@@ -16,23 +16,32 @@ class Designation(models.Model):
     """Filled in at the first designation and at every change; takes effect once the employee and
     the director have both signed. A designation in force is superseded, never edited."""
 
-    service = models.ForeignKey("requests_app.Service", verbose_name=_("service"), on_delete=models.PROTECT,
-                                related_name="designations")
-    director = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("directeur du service"),
-                                 on_delete=models.PROTECT, related_name="+")
+    service = models.ForeignKey(
+        "requests_app.Service", verbose_name=_("service"), on_delete=models.PROTECT, related_name="designations"
+    )
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("directeur du service"), on_delete=models.PROTECT, related_name="+"
+    )
     reception_responsable = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("responsable de la réception des requêtes"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsable de la réception des requêtes"),
+        on_delete=models.PROTECT,
         related_name="reception_designations",
     )
     position_email = models.EmailField(_("adresse courriel du poste"))
     extension = models.CharField(_("numéro de poste (téléphone)"), max_length=10)
     execution_responsable = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("responsable de l'exécution (schéma B)"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="execution_designations",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsable de l'exécution (schéma B)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="execution_designations",
     )
     designation_date = models.DateField(_("date"))
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("préparée par"), on_delete=models.PROTECT,
-                                   related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("préparée par"), on_delete=models.PROTECT, related_name="+"
+    )
     employee_signed_at = models.DateTimeField(_("signée par l'employé le"), null=True, blank=True)
     employee_signature_method = models.CharField(max_length=20, choices=SignatureMethod.choices, blank=True)
     employee_signature = models.FileField(upload_to="designations/signatures/", blank=True)
@@ -54,9 +63,11 @@ class Designation(models.Model):
         verbose_name_plural = _("désignations (Annexe C)")
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["service"], condition=models.Q(effective_at__isnull=False,
-                                                                           superseded_at__isnull=True),
-                                    name="one_designation_in_force_per_service"),
+            models.UniqueConstraint(
+                fields=["service"],
+                condition=models.Q(effective_at__isnull=False, superseded_at__isnull=True),
+                name="one_designation_in_force_per_service",
+            ),
         ]
 
     def __str__(self):

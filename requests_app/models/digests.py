@@ -18,8 +18,12 @@ class DigestDelivery(models.Model):
 
     month = models.DateField(_("mois"), help_text=_("Premier jour du mois du suivi."))
     kind = models.CharField(_("type d'envoi"), max_length=20, choices=DigestKind.choices)
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("destinataire"), on_delete=models.PROTECT,
-                                  related_name="digest_deliveries")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("destinataire"),
+        on_delete=models.PROTECT,
+        related_name="digest_deliveries",
+    )
     scheduled_for = models.DateField(_("date prévue"))
     is_late = models.BooleanField(_("envoyé en retard"), default=False)
     status = models.CharField(_("état"), max_length=12, choices=DigestStatus.choices, default=DigestStatus.PENDING)
@@ -28,11 +32,23 @@ class DigestDelivery(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(_("dernière erreur"), blank=True)
     generated_at = models.DateTimeField(_("préparé le"), null=True, blank=True)
-    email = models.ForeignKey("requests_app.OutboundEmail", verbose_name=_("courriel"), on_delete=models.SET_NULL,
-                              null=True, blank=True, related_name="+")
+    email = models.ForeignKey(
+        "requests_app.OutboundEmail",
+        verbose_name=_("courriel"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     resend_count = models.PositiveSmallIntegerField(_("renvois"), default=0)
-    last_resent_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("dernier renvoi par"),
-                                       on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    last_resent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dernier renvoi par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     last_resent_at = models.DateTimeField(_("dernier renvoi le"), null=True, blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
 

@@ -44,7 +44,9 @@ class RequestQuerySet(models.QuerySet):
         if user.sees_all_requests:
             return self
         return self.filter(
-            Q(service__responsable=user) | Q(service__execution_responsable=user) | Q(service__director=user)
+            Q(service__responsable=user)
+            | Q(service__execution_responsable=user)
+            | Q(service__director=user)
             | Q(responsable=user)
         )
 
@@ -128,8 +130,10 @@ class Request(models.Model):
         schéma B service (Surintendant, Ingénieur en chef) acts on it (Annexe A)."""
         return user.is_authenticated and (
             self.responsable_id == user.pk
-            or (self.service is not None and user.pk in (self.service.responsable_id,
-                                                         self.service.execution_responsable_id))
+            or (
+                self.service is not None
+                and user.pk in (self.service.responsable_id, self.service.execution_responsable_id)
+            )
         )
 
 

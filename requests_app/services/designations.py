@@ -22,13 +22,21 @@ from .outbox import outbox_enqueue
 
 
 def can_start_designation(user, service: Service) -> bool:
-    return user.is_superuser or user.is_technicien or (service.director_id is not None and service.director_id == user.pk)
+    return (
+        user.is_superuser or user.is_technicien or (service.director_id is not None and service.director_id == user.pk)
+    )
 
 
 @transaction.atomic
 def designation_start(
-    *, service: Service, acting_user, reception_responsable: User, position_email: str, extension: str,
-    designation_date: dt.date, execution_responsable: User | None = None,
+    *,
+    service: Service,
+    acting_user,
+    reception_responsable: User,
+    position_email: str,
+    extension: str,
+    designation_date: dt.date,
+    execution_responsable: User | None = None,
 ) -> Designation:
     """The director, or the Technicien on his behalf, fills in the Annexe C form."""
     if not can_start_designation(acting_user, service):
@@ -40,9 +48,14 @@ def designation_start(
     if service.schema != ProcessSchema.B:
         execution_responsable = None
     designation = Designation(
-        service=service, director=service.director, reception_responsable=reception_responsable,
-        position_email=position_email, extension=extension, designation_date=designation_date,
-        execution_responsable=execution_responsable, started_by=acting_user,
+        service=service,
+        director=service.director,
+        reception_responsable=reception_responsable,
+        position_email=position_email,
+        extension=extension,
+        designation_date=designation_date,
+        execution_responsable=execution_responsable,
+        started_by=acting_user,
     )
     designation.full_clean()
     designation.save()
@@ -55,8 +68,9 @@ def _store_signature(designation: Designation, prefix: str, signature: Signature
     setattr(designation, f"{prefix}_signature_method", signature.method)
     setattr(designation, f"{prefix}_signed_name", signature.signer_name)
     if signature.image_png:
-        getattr(designation, f"{prefix}_signature").save(f"{designation.pk}-{prefix}.png",
-                                                          ContentFile(signature.image_png), save=False)
+        getattr(designation, f"{prefix}_signature").save(
+            f"{designation.pk}-{prefix}.png", ContentFile(signature.image_png), save=False
+        )
 
 
 @transaction.atomic
@@ -101,8 +115,10 @@ def _take_effect(designation: Designation) -> None:
     service.save(update_fields=["responsable", "execution_responsable", "contact_email"])
     for technicien in User.objects.filter(is_active=True, groups__name=Role.TECHNICIEN).exclude(email=""):
         outbox_enqueue(
-            dedupe_key=f"designation:{designation.pk}:technicien:{technicien.pk}", to=technicien.email,
-            template="designation_in_force", language=technicien.language,
+            dedupe_key=f"designation:{designation.pk}:technicien:{technicien.pk}",
+            to=technicien.email,
+            template="designation_in_force",
+            language=technicien.language,
             context={"designation": designation, "service": service},
             attachments=[(f"annexe-c-{service.code}.pdf", content, "application/pdf")],
         )
@@ -114,6 +130,9 @@ def _notify_signer(designation: Designation, signer: User, role: str) -> None:
     with translation.override(signer.language):
         path = reverse("staff:designation_detail", kwargs={"pk": designation.pk})
     outbox_enqueue(
-        dedupe_key=f"designation:{designation.pk}:sign:{role}", to=signer.email, template="designation_to_sign",
-        language=signer.language, context={"designation": designation, "signer": signer, "path": path},
+        dedupe_key=f"designation:{designation.pk}:sign:{role}",
+        to=signer.email,
+        template="designation_to_sign",
+        language=signer.language,
+        context={"designation": designation, "signer": signer, "path": path},
     )

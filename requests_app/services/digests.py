@@ -59,7 +59,9 @@ def _responsables():
 
 def _unanswered_responsables(month: dt.date):
     unanswered = DigestItem.objects.filter(
-        unanswered_condition(), delivery__recipient=OuterRef("pk"), delivery__month=month,
+        unanswered_condition(),
+        delivery__recipient=OuterRef("pk"),
+        delivery__month=month,
         delivery__kind=DigestKind.RESPONSABLE,
     )
     return _responsables().filter(Exists(unanswered))
@@ -98,9 +100,14 @@ def digests_dispatch(
             continue
         with transaction.atomic():
             delivery, created = DigestDelivery.objects.get_or_create(
-                month=item.month, kind=item.kind, recipient=item.recipient,
-                defaults={"scheduled_for": item.scheduled_for, "is_late": today > item.scheduled_for,
-                          "next_attempt_at": timezone.now()},
+                month=item.month,
+                kind=item.kind,
+                recipient=item.recipient,
+                defaults={
+                    "scheduled_for": item.scheduled_for,
+                    "is_late": today > item.scheduled_for,
+                    "next_attempt_at": timezone.now(),
+                },
             )
             if created and enqueue:
                 transaction.on_commit(lambda pk=delivery.pk: _enqueue_build(pk))
@@ -130,8 +137,9 @@ def digests_retry(*, now=None) -> int:
 def digests_retry_failed(*, deliveries) -> int:
     """The Technicien asks to build again digests that failed for good; they are queued at once."""
     ids = list(deliveries.filter(status=DigestStatus.FAILED).values_list("pk", flat=True))
-    DigestDelivery.objects.filter(pk__in=ids).update(status=DigestStatus.PENDING, attempts=0,
-                                                     next_attempt_at=timezone.now())
+    DigestDelivery.objects.filter(pk__in=ids).update(
+        status=DigestStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
+    )
     for pk in ids:
         transaction.on_commit(lambda pk=pk: _enqueue_build(pk))
     return len(ids)
@@ -182,17 +190,19 @@ def _build_responsable(delivery: DigestDelivery, today: dt.date) -> None:
         (f"rnc-{delivery.month:%Y-%m}.csv", reports.rnc_csv(rows), "text/csv"),
     ]
     email = outbox_enqueue(
-        dedupe_key=f"digest:{delivery.pk}:0", to=delivery.recipient.email, template="digest_responsable",
-        context=context, language=delivery.recipient.language, attachments=attachments,
+        dedupe_key=f"digest:{delivery.pk}:0",
+        to=delivery.recipient.email,
+        template="digest_responsable",
+        context=context,
+        language=delivery.recipient.language,
+        attachments=attachments,
     )
     _mark_queued(delivery, email, generated_at)
 
 
 def _snapshot_items(delivery: DigestDelivery, requests) -> None:
     """The list as sent, for the follow-up screen: one INSERT … SELECT, whatever its length."""
-    select_sql, params = (
-        requests.order_by().values_list(Value(delivery.pk), "pk", "service_id").query.sql_with_params()
-    )
+    select_sql, params = requests.order_by().values_list(Value(delivery.pk), "pk", "service_id").query.sql_with_params()
     table = DigestItem._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} (delivery_id, request_id, service_id) {select_sql}", params)
@@ -216,13 +226,21 @@ def _responsable_context(delivery, services, rows, today):
 
 def _build_reminder(delivery: DigestDelivery, today: dt.date) -> None:
     pending = DigestItem.objects.filter(
-        unanswered_condition(), delivery__recipient=delivery.recipient, delivery__month=delivery.month,
+        unanswered_condition(),
+        delivery__recipient=delivery.recipient,
+        delivery__month=delivery.month,
         delivery__kind=DigestKind.RESPONSABLE,
     ).count()
     email = outbox_enqueue(
-        dedupe_key=f"digest:{delivery.pk}:0", to=delivery.recipient.email, template="digest_reminder",
-        context={"recipient": delivery.recipient, "pending": pending, "follow_up_path": reverse("staff:rnc_follow_up"),
-                 "deadline": business_days.deadline_date(delivery.month.year, delivery.month.month)},
+        dedupe_key=f"digest:{delivery.pk}:0",
+        to=delivery.recipient.email,
+        template="digest_reminder",
+        context={
+            "recipient": delivery.recipient,
+            "pending": pending,
+            "follow_up_path": reverse("staff:rnc_follow_up"),
+            "deadline": business_days.deadline_date(delivery.month.year, delivery.month.month),
+        },
         language=delivery.recipient.language,
     )
     _mark_queued(delivery, email, timezone.now())
@@ -245,13 +263,20 @@ def elus_context(month: dt.date, today: dt.date) -> dict:
 
 
 def _build_elus(delivery: DigestDelivery, today: dt.date) -> None:
-    context = {**elus_context(delivery.month, today), "recipient": delivery.recipient, "is_late": delivery.is_late,
-               "report_path": reverse("staff:elus_report")}
-    attachments = [(f"rapport-elus-{delivery.month:%Y-%m}.pdf", pdf.render_elus_digest_pdf(context),
-                    "application/pdf")]
+    context = {
+        **elus_context(delivery.month, today),
+        "recipient": delivery.recipient,
+        "is_late": delivery.is_late,
+        "report_path": reverse("staff:elus_report"),
+    }
+    attachments = [(f"rapport-elus-{delivery.month:%Y-%m}.pdf", pdf.render_elus_digest_pdf(context), "application/pdf")]
     email = outbox_enqueue(
-        dedupe_key=f"digest:{delivery.pk}:0", to=delivery.recipient.email, template="digest_elus",
-        context=context, language=delivery.recipient.language, attachments=attachments,
+        dedupe_key=f"digest:{delivery.pk}:0",
+        to=delivery.recipient.email,
+        template="digest_elus",
+        context=context,
+        language=delivery.recipient.language,
+        attachments=attachments,
     )
     _mark_queued(delivery, email, timezone.now())
 
@@ -272,8 +297,12 @@ def digest_resend(*, delivery: DigestDelivery, acting_user) -> OutboundEmail:
     original = locked.email
     locked.resend_count += 1
     copy = OutboundEmail.objects.create(
-        dedupe_key=f"digest:{locked.pk}:{locked.resend_count}", to=locked.recipient.email, subject=original.subject,
-        body_text=original.body_text, body_html=original.body_html, next_attempt_at=timezone.now(),
+        dedupe_key=f"digest:{locked.pk}:{locked.resend_count}",
+        to=locked.recipient.email,
+        subject=original.subject,
+        body_text=original.body_text,
+        body_html=original.body_html,
+        next_attempt_at=timezone.now(),
     )
     for attachment in original.attachments.all():
         copy.attachments.create(file=attachment.file.name, filename=attachment.filename, mimetype=attachment.mimetype)

@@ -72,8 +72,9 @@ def _transition(
     rule = TRANSITIONS[action]
     locked = Request.objects.select_for_update(of=("self",)).select_related("service").get(pk=request.pk)
     if not rule.allowed(locked, acting_user):
-        raise ApplicationError(_("Vous n'avez pas le droit de faire cette action sur la demande %(number)s.")
-                               % {"number": locked.number})
+        raise ApplicationError(
+            _("Vous n'avez pas le droit de faire cette action sur la demande %(number)s.") % {"number": locked.number}
+        )
     if locked.status not in rule.sources:
         raise ApplicationError(
             _("La demande %(number)s est « %(status)s » : cette action n'est pas possible à ce stade.")
@@ -128,9 +129,7 @@ def request_submit(
     request.save()
     for image, content_type in photos:
         RequestPhoto.objects.create(request=request, image=image, content_type=content_type)
-    RequestEvent.objects.create(
-        request=request, kind=EventKind.SUBMITTED, to_status=request.status, actor=acting_user
-    )
+    RequestEvent.objects.create(request=request, kind=EventKind.SUBMITTED, to_status=request.status, actor=acting_user)
     notifications.notify_acknowledgement(request)
     return request
 
@@ -144,7 +143,9 @@ def request_classify(*, request: Request, acting_user, kind: str, request_type: 
     goes back to the Technicien's queue: the new service's responsable must be assigned anew."""
     if not acting_user.is_technicien:
         raise ApplicationError(_("Seul le Technicien du Service aux citoyens classe les demandes."))
-    locked = Request.objects.select_for_update(of=("self",)).select_related("service", "request_type").get(pk=request.pk)
+    locked = (
+        Request.objects.select_for_update(of=("self",)).select_related("service", "request_type").get(pk=request.pk)
+    )
     if locked.status not in NOT_COMPLETED_STATUSES:
         raise ApplicationError(_("Une demande complétée, fermée ou non recevable ne se reclasse plus."))
     new_service = request_type.service if request_type else None
@@ -165,8 +166,12 @@ def request_classify(*, request: Request, acting_user, kind: str, request_type: 
     locked.full_clean()
     locked.save()
     RequestEvent.objects.create(
-        request=locked, kind=EventKind.CLASSIFIED, from_status=from_status, to_status=locked.status,
-        actor=acting_user, note=note,
+        request=locked,
+        kind=EventKind.CLASSIFIED,
+        from_status=from_status,
+        to_status=locked.status,
+        actor=acting_user,
+        note=note,
     )
     return locked
 
@@ -188,8 +193,14 @@ def request_assign(*, request: Request, acting_user, responsable=None, note: str
             % {"service": request.service, "number": request.number}
         )
     request, event = _transition(
-        request=request, action="assign", acting_user=acting_user, event_kind=EventKind.ASSIGNED,
-        note=note, responsable=responsable, status_reason="", planned_date=None,
+        request=request,
+        action="assign",
+        acting_user=acting_user,
+        event_kind=EventKind.ASSIGNED,
+        note=note,
+        responsable=responsable,
+        status_reason="",
+        planned_date=None,
     )
     notifications.notify_responsable_assigned(request, event)
     return request
@@ -199,8 +210,12 @@ def request_assign(*, request: Request, acting_user, responsable=None, note: str
 def request_close(*, request: Request, acting_user, public_note: str = "") -> Request:
     """The closing process of policy 4.1: the citizen is told, with the service's public note."""
     request, event = _transition(
-        request=request, action="close", acting_user=acting_user, event_kind=EventKind.CLOSED,
-        public_note=public_note, closed_at=timezone.now(),
+        request=request,
+        action="close",
+        acting_user=acting_user,
+        event_kind=EventKind.CLOSED,
+        public_note=public_note,
+        closed_at=timezone.now(),
     )
     notifications.notify_closed(request, event)
     return request
@@ -214,8 +229,12 @@ def request_answer(*, request: Request, acting_user, answer: str) -> Request:
     if not answer.strip():
         raise ApplicationError(_("Écrivez la réponse donnée au citoyen."))
     request, event = _transition(
-        request=request, action="answer", acting_user=acting_user, event_kind=EventKind.ANSWERED,
-        public_note=answer, closed_at=timezone.now(),
+        request=request,
+        action="answer",
+        acting_user=acting_user,
+        event_kind=EventKind.ANSWERED,
+        public_note=answer,
+        closed_at=timezone.now(),
     )
     notifications.notify_closed(request, event)
     return request
@@ -226,8 +245,13 @@ def request_reject(*, request: Request, acting_user, reason: str, public_note: s
     if reason not in RejectionReason.values:
         raise ApplicationError(_("Choisissez le motif de non-recevabilité."))
     request, event = _transition(
-        request=request, action="reject", acting_user=acting_user, event_kind=EventKind.REJECTED,
-        public_note=public_note, rejection_reason=reason, closed_at=timezone.now(),
+        request=request,
+        action="reject",
+        acting_user=acting_user,
+        event_kind=EventKind.REJECTED,
+        public_note=public_note,
+        rejection_reason=reason,
+        closed_at=timezone.now(),
     )
     notifications.notify_rejected(request, event)
     return request
@@ -241,8 +265,12 @@ def request_put_on_hold(*, request: Request, acting_user, reason: str) -> Reques
     if not reason.strip():
         raise ApplicationError(_("Indiquez pourquoi la demande est en attente."))
     request, _event = _transition(
-        request=request, action="put_on_hold", acting_user=acting_user, event_kind=EventKind.ON_HOLD,
-        note=reason, status_reason=reason,
+        request=request,
+        action="put_on_hold",
+        acting_user=acting_user,
+        event_kind=EventKind.ON_HOLD,
+        note=reason,
+        status_reason=reason,
     )
     return request
 
@@ -252,8 +280,13 @@ def request_schedule(*, request: Request, acting_user, planned_date: dt.date, no
     if planned_date < timezone.localdate():
         raise ApplicationError(_("La date de l'action à venir ne peut pas être passée."))
     request, _event = _transition(
-        request=request, action="schedule", acting_user=acting_user, event_kind=EventKind.SCHEDULED,
-        note=note, planned_date=planned_date, status_reason="",
+        request=request,
+        action="schedule",
+        acting_user=acting_user,
+        event_kind=EventKind.SCHEDULED,
+        note=note,
+        planned_date=planned_date,
+        status_reason="",
     )
     return request
 
@@ -269,8 +302,12 @@ def intervention_record(*, request: Request, acting_user, code: InterventionCode
     intervention.full_clean()
     intervention.save()
     RequestEvent.objects.create(
-        request=request, kind=EventKind.INTERVENTION, from_status=request.status, to_status=request.status,
-        actor=acting_user, note=str(code),
+        request=request,
+        kind=EventKind.INTERVENTION,
+        from_status=request.status,
+        to_status=request.status,
+        actor=acting_user,
+        note=str(code),
     )
     return intervention
 
@@ -292,8 +329,12 @@ def request_complete(
     if done_date > timezone.localdate():
         raise ApplicationError(_("La date effectuée ne peut pas être dans le futur."))
     request, _event = _transition(
-        request=request, action="complete", acting_user=acting_user, event_kind=EventKind.COMPLETED,
-        completed_on=done_date, status_reason="",
+        request=request,
+        action="complete",
+        acting_user=acting_user,
+        event_kind=EventKind.COMPLETED,
+        completed_on=done_date,
+        status_reason="",
     )
     Intervention.objects.create(
         request=request,
@@ -313,7 +354,10 @@ def request_mark_reclassified(*, request: Request, acting_user, reference: str) 
     """The requête became a plainte (policy 4.4): its facts leave this record, which every responsable
     of the service could read, for the confidential complaint file named by `reference`."""
     request, _event = _transition(
-        request=request, action="reclassify", acting_user=acting_user, event_kind=EventKind.RECLASSIFIED,
+        request=request,
+        action="reclassify",
+        acting_user=acting_user,
+        event_kind=EventKind.RECLASSIFIED,
         note=_("Reclassée en plainte %(reference)s; l'exposé des faits est transféré au dossier confidentiel.")
         % {"reference": reference},
         description=_("Contenu transféré au dossier de plainte %(reference)s.") % {"reference": reference},

@@ -23,13 +23,15 @@ from requests_app.services import designations as designation_services
 
 class DesignationForm(forms.Form):
     service = forms.ModelChoiceField(label=_lazy("Nom du service"), queryset=Service.objects.none())
-    reception_responsable = forms.ModelChoiceField(label=_lazy("Responsable de la réception des requêtes"),
-                                                   queryset=User.objects.filter(is_active=True))
+    reception_responsable = forms.ModelChoiceField(
+        label=_lazy("Responsable de la réception des requêtes"), queryset=User.objects.filter(is_active=True)
+    )
     position_email = forms.EmailField(label=_lazy("Adresse courriel du poste"))
     extension = forms.CharField(label=_lazy("Numéro de poste (téléphone)"), max_length=10)
     execution_responsable = forms.ModelChoiceField(
         label=_lazy("Responsable de l'exécution des requêtes (Travaux publics, Ingénierie)"),
-        queryset=User.objects.filter(is_active=True), required=False,
+        queryset=User.objects.filter(is_active=True),
+        required=False,
     )
     designation_date = forms.DateField(label=_lazy("Date"), initial=timezone.localdate, widget=DateInput)
 
@@ -42,8 +44,9 @@ class DesignationForm(forms.Form):
 
 
 def _visible_designations(user):
-    queryset = Designation.objects.select_related("service", "director", "reception_responsable",
-                                                  "execution_responsable")
+    queryset = Designation.objects.select_related(
+        "service", "director", "reception_responsable", "execution_responsable"
+    )
     if user.is_superuser or user.is_technicien:
         return queryset
     return queryset.filter(Q(director=user) | Q(reception_responsable=user) | Q(execution_responsable=user))
@@ -54,9 +57,15 @@ def designation_list(request):
     designations = _visible_designations(request.user).order_by("service__name_fr", "-created_at")
     services_without = selectors.services_without_designation()
     can_start = request.user.is_technicien or Service.objects.filter(director=request.user).exists()
-    return render(request, "requests_app/staff/designations.html", {
-        "designations": designations, "services_without": services_without, "can_start": can_start,
-    })
+    return render(
+        request,
+        "requests_app/staff/designations.html",
+        {
+            "designations": designations,
+            "services_without": services_without,
+            "can_start": can_start,
+        },
+    )
 
 
 @login_required
@@ -73,8 +82,9 @@ def designation_create(request):
         else:
             messages.success(request, _("Désignation préparée : l'employé désigné est invité à la signer."))
             return redirect("staff:designation_detail", pk=designation.pk)
-    return render(request, "requests_app/staff/designation_form.html", {"form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request, "requests_app/staff/designation_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -92,15 +102,22 @@ def designation_detail(request, pk):
             raise PermissionDenied
         if form.is_valid():
             try:
-                signer(designation=designation, acting_user=request.user,
-                       signature=form.signature(request.user.get_full_name() or request.user.username))
+                signer(
+                    designation=designation,
+                    acting_user=request.user,
+                    signature=form.signature(request.user.get_full_name() or request.user.username),
+                )
             except ApplicationError as error:
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("Signature enregistrée."))
                 return redirect("staff:designation_detail", pk=pk)
-    return render(request, "requests_app/staff/designation_detail.html",
-                  {"designation": designation, "form": form}, status=400 if form is not None and form.errors else 200)
+    return render(
+        request,
+        "requests_app/staff/designation_detail.html",
+        {"designation": designation, "form": form},
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 @login_required
@@ -108,5 +125,9 @@ def designation_pdf(request, pk):
     designation = get_object_or_404(_visible_designations(request.user), pk=pk)
     if not designation.pdf:
         raise Http404
-    return FileResponse(designation.pdf.open("rb"), content_type="application/pdf", as_attachment=True,
-                        filename=f"annexe-c-{designation.service.code}-{designation.designation_date:%Y-%m-%d}.pdf")
+    return FileResponse(
+        designation.pdf.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"annexe-c-{designation.service.code}-{designation.designation_date:%Y-%m-%d}.pdf",
+    )

@@ -29,21 +29,28 @@ def follow_up(request):
         items = list(
             DigestItem.objects.filter(delivery=delivery)
             .select_related("request__request_type", "service")
-            .annotate(answered=Case(When(digests.answered_condition(), then=True), default=False,
-                                    output_field=BooleanField()))
+            .annotate(
+                answered=Case(When(digests.answered_condition(), then=True), default=False, output_field=BooleanField())
+            )
             .order_by("request__received_at", "pk")
         )
     today = timezone.localdate()
     rows = [(item, age_in_business_days(item.request, today), is_overdue(item.request, today)) for item in items]
-    return render(request, "requests_app/staff/rnc_follow_up.html", {
-        "delivery": delivery,
-        "rows": rows,
-        "answered": sum(item.answered for item in items),
-        "waiting_technicien": sum(item.request.status == Status.RECEIVED for item in items),
-        "deadline": digests.business_days.deadline_date(delivery.month.year, delivery.month.month) if delivery else None,
-        "today": today,
-        "actionable": (Status.ASSIGNED, Status.ON_HOLD, Status.SCHEDULED),
-    })
+    return render(
+        request,
+        "requests_app/staff/rnc_follow_up.html",
+        {
+            "delivery": delivery,
+            "rows": rows,
+            "answered": sum(item.answered for item in items),
+            "waiting_technicien": sum(item.request.status == Status.RECEIVED for item in items),
+            "deadline": digests.business_days.deadline_date(delivery.month.year, delivery.month.month)
+            if delivery
+            else None,
+            "today": today,
+            "actionable": (Status.ASSIGNED, Status.ON_HOLD, Status.SCHEDULED),
+        },
+    )
 
 
 def _month_param(request) -> dt.date:
@@ -75,10 +82,16 @@ def progress(request):
         owed = row["listed"] - row["waiting_technicien"]
         rows.append({**row, "answered": answered, "share": round(100 * answered / owed) if owed else 100})
     deliveries = DigestDelivery.objects.filter(month=month).select_related("recipient", "email").order_by("kind")
-    return render(request, "requests_app/staff/rnc_progress.html", {
-        "month": month, "rows": rows, "deliveries": deliveries,
-        "deadline": digests.business_days.deadline_date(month.year, month.month),
-    })
+    return render(
+        request,
+        "requests_app/staff/rnc_progress.html",
+        {
+            "month": month,
+            "rows": rows,
+            "deliveries": deliveries,
+            "deadline": digests.business_days.deadline_date(month.year, month.month),
+        },
+    )
 
 
 def _elus_context(request):

@@ -36,9 +36,7 @@ def home(request):
     order = "received_at" if statuses == NOT_COMPLETED_STATUSES else "-received_at"
     page = Paginator(queryset.order_by(order), 50).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    rows = [
-        (r, selectors.age_in_business_days(r, today), selectors.is_overdue(r, today)) for r in page.object_list
-    ]
+    rows = [(r, selectors.age_in_business_days(r, today), selectors.is_overdue(r, today)) for r in page.object_list]
     return render(request, "requests_app/staff/home.html", {"page": page, "rows": rows, "current": current})
 
 
@@ -64,7 +62,8 @@ def _render_detail(request, citizen_request, *, bound_form=None, status=200):
         "requests_app/staff/detail.html",
         {
             "citizen_request": citizen_request,
-            "can_act": citizen_request.can_be_handled_by(request.user) and citizen_request.status in IN_SERVICE_STATUSES,
+            "can_act": citizen_request.can_be_handled_by(request.user)
+            and citizen_request.status in IN_SERVICE_STATUSES,
             "age": selectors.age_in_business_days(citizen_request),
             "overdue": selectors.is_overdue(citizen_request),
             "forms": forms,
@@ -97,7 +96,9 @@ def request_action(request, number, action):
         else:
             messages.success(request, success)
             back = request.POST.get("next", "")
-            if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+            if url_has_allowed_host_and_scheme(
+                back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
                 return redirect(back)
             return redirect("staff:request_detail", number=number)
     else:

@@ -13,10 +13,19 @@ pytestmark = pytest.mark.django_db
 
 
 def user_form(user, **changes):
-    data = {"username": user.username, "first_name": user.first_name, "last_name": user.last_name,
-            "email": user.email, "language": user.language, "extension": user.extension,
-            "availability": user.availability, "is_active": "on", "date_joined_0": "2026-01-01",
-            "date_joined_1": "08:00:00", "_save": "1"}
+    data = {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "language": user.language,
+        "extension": user.extension,
+        "availability": user.availability,
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "08:00:00",
+        "_save": "1",
+    }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -68,13 +77,15 @@ def test_repeated_failed_logins_are_throttled_with_a_polite_page(client, technic
 
 def test_availability_in_one_click_and_the_directory_shows_it(client, technicien, responsable_env):
     client.force_login(responsable_env)
-    client.post(reverse("accounts:availability"), {"availability": Availability.OUT_OF_OFFICE, "back_at": "14:30",
-                                                   "next": "/personnel/"})
+    client.post(
+        reverse("accounts:availability"),
+        {"availability": Availability.OUT_OF_OFFICE, "back_at": "14:30", "next": "/personnel/"},
+    )
     responsable_env.refresh_from_db()
     assert responsable_env.availability == Availability.OUT_OF_OFFICE
     client.force_login(technicien)
     page = html.unescape(client.get(reverse("accounts:directory")).content.decode())
-    row = page[page.index("Environnement"):]
+    row = page[page.index("Environnement") :]
     assert responsable_env.get_full_name() in row and "Absent du bureau — de retour vers 14:30" in row
 
 

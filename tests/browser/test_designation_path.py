@@ -23,8 +23,9 @@ def login(page, base, username):
 
 def test_designation_signed_by_employee_then_director(live_server, desktop, shoot, tmp_path):
     base = live_server.url
-    director = UserFactory(username="dir-env", first_name="Claire", last_name="Directrice",
-                           roles=[Role.DIRECTEUR_SERVICE])
+    director = UserFactory(
+        username="dir-env", first_name="Claire", last_name="Directrice", roles=[Role.DIRECTEUR_SERVICE]
+    )
     employee = UserFactory(username="annie", first_name="Annie", last_name="Secrétaire", roles=[Role.RESPONSABLE])
     env = service("environnement")
     env.director = director
@@ -72,6 +73,12 @@ def test_designation_signed_by_employee_then_director(live_server, desktop, shoo
     path = tmp_path / "annexe-c.pdf"
     download.value.save_as(path)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
-    for expected in ("Environnement", "Claire Directrice", "Annie Secrétaire", "environnement@ville.test", "245",
-                     timezone.localdate().strftime("%d/%m/%Y")):
+    for expected in (
+        "Environnement",
+        "Claire Directrice",
+        "Annie Secrétaire",
+        "environnement@ville.test",
+        "245",
+        timezone.localdate().strftime("%d/%m/%Y"),
+    ):
         assert expected in text

@@ -20,14 +20,26 @@ OK, DENIED, HIDDEN, LOGIN = 200, 403, 404, 302
 
 
 @pytest.fixture
-def case(investigator, director_tp, other_director, employee, technicien, responsable_tp, elu,
-         django_capture_on_commit_callbacks):
+def case(
+    investigator,
+    director_tp,
+    other_director,
+    employee,
+    technicien,
+    responsable_tp,
+    elu,
+    django_capture_on_commit_callbacks,
+):
     with django_capture_on_commit_callbacks(execute=True):
         complaint = file_complaint()
         services.complaint_start_investigation(complaint=complaint, acting_user=investigator)
         services.complaint_identify_employee(complaint=complaint, acting_user=investigator, employee=employee)
-        evidence = services.evidence_add(complaint=complaint, acting_user=investigator, description="Photo du camion",
-                                         file=ContentFile(b"jpeg", name="camion.jpg"))
+        evidence = services.evidence_add(
+            complaint=complaint,
+            acting_user=investigator,
+            description="Photo du camion",
+            file=ContentFile(b"jpeg", name="camion.jpg"),
+        )
         services.complaint_share(complaint=complaint, director=director_tp, acting_user=investigator)
     superuser = UserFactory(username="it", is_superuser=True, is_staff=True)
     # The employee concerned is a director too, and the complaint is even shared with him by mistake:
@@ -38,17 +50,26 @@ def case(investigator, director_tp, other_director, employee, technicien, respon
     complaint.shares.create(director=boss_employee, granted_by=investigator)
     statement = complaint.statements.get()
     users = {
-        "anonymous": None, "technicien": technicien, "responsable": responsable_tp, "elu": elu,
-        "employee": employee, "employee_director": boss_employee, "other_director_shared": other_director,
-        "director_shared": director_tp, "investigator": investigator, "superuser": superuser,
+        "anonymous": None,
+        "technicien": technicien,
+        "responsable": responsable_tp,
+        "elu": elu,
+        "employee": employee,
+        "employee_director": boss_employee,
+        "other_director_shared": other_director,
+        "director_shared": director_tp,
+        "investigator": investigator,
+        "superuser": superuser,
     }
     urls = {
         "detail": reverse("complaints:staff_detail", kwargs={"number": complaint.number}),
         "pdf": reverse("complaints:staff_pdf", kwargs={"number": complaint.number, "statement_id": statement.pk}),
-        "signature": reverse("complaints:staff_signature", kwargs={"number": complaint.number,
-                                                                   "statement_id": statement.pk}),
-        "evidence": reverse("complaints:staff_evidence", kwargs={"number": complaint.number,
-                                                                 "evidence_id": evidence.pk}),
+        "signature": reverse(
+            "complaints:staff_signature", kwargs={"number": complaint.number, "statement_id": statement.pk}
+        ),
+        "evidence": reverse(
+            "complaints:staff_evidence", kwargs={"number": complaint.number, "evidence_id": evidence.pk}
+        ),
         "log": reverse("complaints:access_log"),
     }
     return complaint, users, urls
@@ -57,16 +78,16 @@ def case(investigator, director_tp, other_director, employee, technicien, respon
 # The expected answer of every cell, written out.
 MATRIX = {
     #                        detail  pdf     signature evidence log
-    "anonymous":             (LOGIN, LOGIN,  LOGIN,    LOGIN,   LOGIN),
-    "technicien":            (HIDDEN, HIDDEN, HIDDEN,  HIDDEN,  DENIED),
-    "responsable":           (HIDDEN, HIDDEN, HIDDEN,  HIDDEN,  DENIED),
-    "elu":                   (HIDDEN, HIDDEN, HIDDEN,  HIDDEN,  DENIED),
-    "employee":              (HIDDEN, HIDDEN, HIDDEN,  HIDDEN,  DENIED),
-    "employee_director":     (HIDDEN, HIDDEN, HIDDEN,  HIDDEN,  DENIED),
-    "other_director_shared": (OK,     OK,     OK,      OK,      DENIED),
-    "director_shared":       (OK,     OK,     OK,      OK,      DENIED),
-    "investigator":          (OK,     OK,     OK,      OK,      OK),
-    "superuser":             (OK,     OK,     OK,      OK,      OK),
+    "anonymous": (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+    "technicien": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, DENIED),
+    "responsable": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, DENIED),
+    "elu": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, DENIED),
+    "employee": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, DENIED),
+    "employee_director": (HIDDEN, HIDDEN, HIDDEN, HIDDEN, DENIED),
+    "other_director_shared": (OK, OK, OK, OK, DENIED),
+    "director_shared": (OK, OK, OK, OK, DENIED),
+    "investigator": (OK, OK, OK, OK, OK),
+    "superuser": (OK, OK, OK, OK, OK),
 }
 
 

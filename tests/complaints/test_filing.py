@@ -29,14 +29,21 @@ def form_post(**overrides):
     data = complaint_data()
     data["service"] = data["service"].pk
     data["facts_date"] = data["facts_date"].isoformat()
-    data.update({"signature_method": "dessinee", "signature_data": data_url(drawn_signature_png()),
-                 "attestation": "on", "safety_risk": ""})
+    data.update(
+        {
+            "signature_method": "dessinee",
+            "signature_data": data_url(drawn_signature_png()),
+            "attestation": "on",
+            "safety_risk": "",
+        }
+    )
     data.update(overrides)
     return {k: v for k, v in data.items() if v != ""}
 
 
-def test_signed_complaint_is_frozen_in_a_pdf_with_its_fingerprint(client, investigator,
-                                                                  django_capture_on_commit_callbacks):
+def test_signed_complaint_is_frozen_in_a_pdf_with_its_fingerprint(
+    client, investigator, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("complaints:create"), form_post(), follow=True)
     complaint = Complaint.objects.get()
@@ -95,8 +102,10 @@ def test_no_anonymous_complaint(client):
 
 
 def test_keyboard_users_sign_by_typing_their_name(client):
-    client.post(reverse("complaints:create"), form_post(signature_method="dactylographiee", signature_data="",
-                                                        signature_typed="Lucie Beaulieu"))
+    client.post(
+        reverse("complaints:create"),
+        form_post(signature_method="dactylographiee", signature_data="", signature_typed="Lucie Beaulieu"),
+    )
     statement = SignedStatement.objects.get()
     assert statement.method == SignatureMethod.TYPED and not statement.signature_image
     with statement.pdf.open("rb") as handle:
@@ -124,13 +133,17 @@ def test_private_dispute_guidance_is_on_the_form(client):
 def test_complainant_follows_the_outcome_and_gets_the_pdf_back(client):
     complaint = file_complaint()
     statement = complaint.statements.get()
-    page = html.unescape(client.get(reverse("complaints:track", kwargs={"token": complaint.tracking_token}))
-                         .content.decode())
+    page = html.unescape(
+        client.get(reverse("complaints:track", kwargs={"token": complaint.tracking_token})).content.decode()
+    )
     assert "Reçue" in page and statement.content_sha256 in page
-    assert reverse("complaints:signature", kwargs={"token": complaint.tracking_token,
-                                                   "statement_id": statement.pk}) in page
-    pdf = client.get(reverse("complaints:pdf", kwargs={"token": complaint.tracking_token,
-                                                       "statement_id": statement.pk}))
+    assert (
+        reverse("complaints:signature", kwargs={"token": complaint.tracking_token, "statement_id": statement.pk})
+        in page
+    )
+    pdf = client.get(
+        reverse("complaints:pdf", kwargs={"token": complaint.tracking_token, "statement_id": statement.pk})
+    )
     assert pdf["Content-Type"] == "application/pdf"
     assert read_and_close(pdf).startswith(b"%PDF")
     logged = list(complaint.access_log.filter(user=None).values_list("action", flat=True))
@@ -140,8 +153,9 @@ def test_complainant_follows_the_outcome_and_gets_the_pdf_back(client):
 def test_a_signed_statement_cannot_be_signed_again():
     complaint = file_complaint()
     with pytest.raises(ApplicationError, match="déjà signée"):
-        services.complaint_sign(complaint=complaint,
-                                signature=services.Signature(SignatureMethod.TYPED, "Quelqu'un d'autre"))
+        services.complaint_sign(
+            complaint=complaint, signature=services.Signature(SignatureMethod.TYPED, "Quelqu'un d'autre")
+        )
     assert complaint.statements.count() == 1
 
 

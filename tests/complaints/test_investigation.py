@@ -19,15 +19,24 @@ pytestmark = pytest.mark.django_db
 def investigating(investigator, employee):
     complaint = file_complaint()
     services.complaint_start_investigation(complaint=complaint, acting_user=investigator)
-    services.interview_add(complaint=complaint, acting_user=investigator, held_on=timezone.localdate(),
-                           people_met="Roger, chauffeur", account="Il reconnaît avoir haussé le ton.")
+    services.interview_add(
+        complaint=complaint,
+        acting_user=investigator,
+        held_on=timezone.localdate(),
+        people_met="Roger, chauffeur",
+        account="Il reconnaît avoir haussé le ton.",
+    )
     services.complaint_identify_employee(complaint=complaint, acting_user=investigator, employee=employee)
     return complaint
 
 
 def test_unfounded_complaint_writes_nothing_to_the_employee_file(investigating, investigator, employee):
-    services.complaint_conclude(complaint=investigating, acting_user=investigator, finding=Finding.UNFOUNDED,
-                                reasons="Aucun témoin ni élément de preuve.")
+    services.complaint_conclude(
+        complaint=investigating,
+        acting_user=investigator,
+        finding=Finding.UNFOUNDED,
+        reasons="Aucun témoin ni élément de preuve.",
+    )
     investigating.refresh_from_db()
     assert investigating.status == ComplaintStatus.CONCLUDED
     assert not DisciplinaryRecord.objects.filter(employee=employee).exists()
@@ -35,8 +44,12 @@ def test_unfounded_complaint_writes_nothing_to_the_employee_file(investigating, 
 
 def test_founded_complaint_records_incident_and_measure(investigating, investigator, employee):
     services.complaint_conclude(
-        complaint=investigating, acting_user=investigator, finding=Finding.FOUNDED, reasons="Reconnu par l'employé.",
-        incident="Propos injurieux envers une citoyenne.", measure=DisciplinaryMeasure.WRITTEN_WARNING,
+        complaint=investigating,
+        acting_user=investigator,
+        finding=Finding.FOUNDED,
+        reasons="Reconnu par l'employé.",
+        incident="Propos injurieux envers une citoyenne.",
+        measure=DisciplinaryMeasure.WRITTEN_WARNING,
     )
     record = DisciplinaryRecord.objects.get(employee=employee)
     assert (record.measure, record.source_reference) == (DisciplinaryMeasure.WRITTEN_WARNING, investigating.number)
@@ -47,8 +60,14 @@ def test_founded_needs_the_employee_and_the_measure(investigator):
     complaint = file_complaint()
     services.complaint_start_investigation(complaint=complaint, acting_user=investigator)
     with pytest.raises(ApplicationError, match="Identifiez l'employé"):
-        services.complaint_conclude(complaint=complaint, acting_user=investigator, finding=Finding.FOUNDED,
-                                    reasons="x", incident="y", measure=DisciplinaryMeasure.VERBAL_WARNING)
+        services.complaint_conclude(
+            complaint=complaint,
+            acting_user=investigator,
+            finding=Finding.FOUNDED,
+            reasons="x",
+            incident="y",
+            measure=DisciplinaryMeasure.VERBAL_WARNING,
+        )
     assert not DisciplinaryRecord.objects.exists()
 
 
@@ -58,8 +77,13 @@ def test_complainant_learns_the_outcome_without_any_disciplinary_detail(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.complaint_conclude(
-            complaint=investigating, acting_user=investigator, finding=Finding.FOUNDED, reasons="Reconnu.",
-            incident="Propos injurieux.", measure=DisciplinaryMeasure.SUSPENSION, measure_detail="deux jours",
+            complaint=investigating,
+            acting_user=investigator,
+            finding=Finding.FOUNDED,
+            reasons="Reconnu.",
+            incident="Propos injurieux.",
+            measure=DisciplinaryMeasure.SUSPENSION,
+            measure_detail="deux jours",
         )
     (message,) = [m for m in mail.outbox if m.to == ["lucie@example.ca"]]
     text = message.subject + message.body + message.alternatives[0][0]
@@ -81,8 +105,7 @@ def test_verbal_complaint_waits_for_a_signature_then_is_received(technicien, dja
     assert complaint.status == ComplaintStatus.AWAITING_SIGNATURE
     (link,) = [m for m in mail.outbox if m.to == ["lucie@example.ca"]]
     assert f"/plainte/signer/{complaint.signing_token}/" in link.body
-    services.complaint_sign(complaint=complaint,
-                            signature=services.Signature(SignatureMethod.TYPED, "Lucie Beaulieu"))
+    services.complaint_sign(complaint=complaint, signature=services.Signature(SignatureMethod.TYPED, "Lucie Beaulieu"))
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.RECEIVED
 
@@ -94,7 +117,9 @@ def test_verbal_complaint_about_safety_is_processed_at_once(technicien):
 
 def test_paper_signed_and_scanned_makes_it_received(technicien):
     complaint = services.complaint_record_verbal(data=complaint_data(), acting_user=technicien)
-    statement = services.complaint_attach_paper(complaint=complaint, scanned_pdf=b"%PDF-1.4 scan", acting_user=technicien)
+    statement = services.complaint_attach_paper(
+        complaint=complaint, scanned_pdf=b"%PDF-1.4 scan", acting_user=technicien
+    )
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.RECEIVED and statement.method == SignatureMethod.PAPER
     with pytest.raises(ApplicationError, match="PDF"):

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def test_requete_becomes_a_plainte_and_its_facts_leave_the_request(technicien):
     request = submit_request(description="L'inspecteur m'a parlé de façon méprisante.")
-    complaint = services.complaint_from_request(request=request, acting_user=technicien,
-                                                facts_date=request.received_at.date())
+    complaint = services.complaint_from_request(
+        request=request, acting_user=technicien, facts_date=request.received_at.date()
+    )
     request.refresh_from_db()
     assert complaint.status == ComplaintStatus.AWAITING_SIGNATURE and complaint.source_request == request
     assert complaint.facts == "L'inspecteur m'a parlé de façon méprisante."
@@ -25,8 +26,9 @@ def test_requete_becomes_a_plainte_and_its_facts_leave_the_request(technicien):
 
 def test_plainte_becomes_a_requete(investigator):
     complaint = file_complaint()
-    request = services.complaint_to_request(complaint=complaint, acting_user=investigator,
-                                            request_type=request_type("deneigement"))
+    request = services.complaint_to_request(
+        complaint=complaint, acting_user=investigator, request_type=request_type("deneigement")
+    )
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.RECLASSIFIED
     assert Request.objects.get(pk=request.pk).description == complaint.facts

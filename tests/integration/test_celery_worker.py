@@ -67,8 +67,9 @@ def test_acknowledgement_is_sent_by_a_worker_through_redis(redis_worker):
     assert [m.subject for m in mail.outbox] == [f"Demande {request.number} reçue — Ville de Prévost"]
 
 
-def test_daily_digest_task_through_a_worker_sends_each_list_once(redis_worker, technicien, responsable_tp,
-                                                                  responsable_env):
+def test_daily_digest_task_through_a_worker_sends_each_list_once(
+    redis_worker, technicien, responsable_tp, responsable_env
+):
     services.request_assign(request=submit_request(), acting_user=technicien)
     services.request_assign(request=submit_request(type_code="collecte-manquee"), acting_user=technicien)
     assert wait_for(lambda: len(mail.outbox) == 4)  # acknowledgements and assignment notices

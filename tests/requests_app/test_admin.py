@@ -79,8 +79,9 @@ def test_refused_transition_shows_a_french_message_and_changes_nothing(client, t
 def test_bulk_close_completed_requests(client, technicien, responsable_tp):
     client.force_login(technicien)
     request = services.request_assign(request=submit_request(), acting_user=technicien)
-    services.request_complete(request=request, acting_user=responsable_tp, done_date=timezone.localdate(),
-                              extension="227")
+    services.request_complete(
+        request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
+    )
     response = client.post(CHANGELIST, {"action": "close_completed", "_selected_action": [request.pk]}, follow=True)
     assert "1 demande(s) fermée(s)." in page(response)
     assert Request.objects.get(pk=request.pk).status == Status.CLOSED
@@ -92,8 +93,9 @@ def test_reclassifying_in_the_change_form_records_history(client, technicien):
     url = reverse("admin:requests_app_request_change", args=[request.pk])
     # Post what the browser posts: the hidden inputs of the page (inline management forms) plus the edit.
     hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', client.get(url).content.decode()))
-    response = client.post(url, {**hidden, "kind": RequestKind.REQUEST,
-                                 "request_type": request_type("lumiere-de-rue").pk, "_save": "1"})
+    response = client.post(
+        url, {**hidden, "kind": RequestKind.REQUEST, "request_type": request_type("lumiere-de-rue").pk, "_save": "1"}
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     request.refresh_from_db()
     assert request.request_type.code == "lumiere-de-rue"

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def env_director(db):
-    director = UserFactory(username="dir-env", first_name="Claire", last_name="Directrice",
-                           roles=[Role.DIRECTEUR_SERVICE])
+    director = UserFactory(
+        username="dir-env", first_name="Claire", last_name="Directrice", roles=[Role.DIRECTEUR_SERVICE]
+    )
     env = service("environnement")
     env.director = director
     env.save()
@@ -35,28 +36,40 @@ def typed(user):
 
 def designate(director, employee, **kwargs):
     designation = designations.designation_start(
-        service=service("environnement"), acting_user=director, reception_responsable=employee,
-        position_email="environnement@ville.test", extension="245", designation_date=timezone.localdate(), **kwargs,
+        service=service("environnement"),
+        acting_user=director,
+        reception_responsable=employee,
+        position_email="environnement@ville.test",
+        extension="245",
+        designation_date=timezone.localdate(),
+        **kwargs,
     )
     designations.designation_sign_as_employee(designation=designation, acting_user=employee, signature=typed(employee))
-    return designations.designation_sign_as_director(designation=designation, acting_user=director,
-                                                     signature=typed(director))
+    return designations.designation_sign_as_director(
+        designation=designation, acting_user=director, signature=typed(director)
+    )
 
 
 def test_takes_effect_only_once_both_have_signed(env_director):
     employee = UserFactory(username="secretaire", first_name="Annie", last_name="Secrétaire")
     designation = designations.designation_start(
-        service=service("environnement"), acting_user=env_director, reception_responsable=employee,
-        position_email="environnement@ville.test", extension="245", designation_date=timezone.localdate(),
+        service=service("environnement"),
+        acting_user=env_director,
+        reception_responsable=employee,
+        position_email="environnement@ville.test",
+        extension="245",
+        designation_date=timezone.localdate(),
     )
     assert service("environnement").responsable is None
     with pytest.raises(ApplicationError, match="L'employé désigné doit signer avant"):
-        designations.designation_sign_as_director(designation=designation, acting_user=env_director,
-                                                  signature=typed(env_director))
+        designations.designation_sign_as_director(
+            designation=designation, acting_user=env_director, signature=typed(env_director)
+        )
     designations.designation_sign_as_employee(designation=designation, acting_user=employee, signature=typed(employee))
     assert service("environnement").responsable is None, "one signature is not enough"
-    designations.designation_sign_as_director(designation=designation, acting_user=env_director,
-                                              signature=typed(env_director))
+    designations.designation_sign_as_director(
+        designation=designation, acting_user=env_director, signature=typed(env_director)
+    )
     designation.refresh_from_db()
     assert designation.state == "in_force" and service("environnement").responsable == employee
 
@@ -64,13 +77,18 @@ def test_takes_effect_only_once_both_have_signed(env_director):
 def test_only_the_named_people_sign_from_their_own_accounts(env_director, technicien):
     employee = UserFactory(username="secretaire")
     designation = designations.designation_start(
-        service=service("environnement"), acting_user=technicien, reception_responsable=employee,
-        position_email="e@ville.test", extension="1", designation_date=timezone.localdate(),
+        service=service("environnement"),
+        acting_user=technicien,
+        reception_responsable=employee,
+        position_email="e@ville.test",
+        extension="1",
+        designation_date=timezone.localdate(),
     )
     for intruder in (technicien, env_director):
         with pytest.raises(ApplicationError, match="Seul l'employé désigné"):
-            designations.designation_sign_as_employee(designation=designation, acting_user=intruder,
-                                                      signature=typed(intruder))
+            designations.designation_sign_as_employee(
+                designation=designation, acting_user=intruder, signature=typed(intruder)
+            )
 
 
 def test_routing_follows_the_designation_in_force_when_the_request_arrives(env_director, technicien):
@@ -93,20 +111,33 @@ def test_schema_b_names_an_execution_responsable_who_sees_and_acts(technicien):
     tp.save()
     secretary, superintendent = UserFactory(username="secretaire-tp"), UserFactory(username="surintendant")
     with pytest.raises(ApplicationError, match="schéma B"):
-        designations.designation_start(service=tp, acting_user=director, reception_responsable=secretary,
-                                       position_email="tp@ville.test", extension="2",
-                                       designation_date=timezone.localdate())
+        designations.designation_start(
+            service=tp,
+            acting_user=director,
+            reception_responsable=secretary,
+            position_email="tp@ville.test",
+            extension="2",
+            designation_date=timezone.localdate(),
+        )
     designation = designations.designation_start(
-        service=tp, acting_user=director, reception_responsable=secretary, position_email="tp@ville.test",
-        extension="2", designation_date=timezone.localdate(), execution_responsable=superintendent,
+        service=tp,
+        acting_user=director,
+        reception_responsable=secretary,
+        position_email="tp@ville.test",
+        extension="2",
+        designation_date=timezone.localdate(),
+        execution_responsable=superintendent,
     )
-    designations.designation_sign_as_employee(designation=designation, acting_user=secretary, signature=typed(secretary))
+    designations.designation_sign_as_employee(
+        designation=designation, acting_user=secretary, signature=typed(secretary)
+    )
     designations.designation_sign_as_director(designation=designation, acting_user=director, signature=typed(director))
     request = services.request_assign(request=submit_request(), acting_user=technicien)
     assert request.responsable == secretary
     assert request.can_be_handled_by(superintendent)
-    services.request_complete(request=request, acting_user=superintendent, done_date=timezone.localdate(),
-                              extension="3")
+    services.request_complete(
+        request=request, acting_user=superintendent, done_date=timezone.localdate(), extension="3"
+    )
 
 
 def test_annexe_c_pdf_carries_every_field_and_goes_to_the_technicien(
@@ -117,9 +148,20 @@ def test_annexe_c_pdf_carries_every_field_and_goes_to_the_technicien(
         designation = designate(env_director, employee)
     with designation.pdf.open("rb") as handle:
         text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
-    for expected in ("Ville de Prévost", "Annexe C", "Environnement", "Claire Directrice", "Annie Secrétaire",
-                     "environnement@ville.test", "245", timezone.localdate().strftime("%d/%m/%Y"),
-                     "Signature de l'employé", "Signature du Directeur", "secretaire", "dir-env"):
+    for expected in (
+        "Ville de Prévost",
+        "Annexe C",
+        "Environnement",
+        "Claire Directrice",
+        "Annie Secrétaire",
+        "environnement@ville.test",
+        "245",
+        timezone.localdate().strftime("%d/%m/%Y"),
+        "Signature de l'employé",
+        "Signature du Directeur",
+        "secretaire",
+        "dir-env",
+    ):
         assert expected in text, expected
     (notice,) = [m for m in mail.outbox if m.to == [technicien.email]]
     assert {name for name, _c, _t in notice.attachments} == {"annexe-c-environnement.pdf"}

@@ -36,16 +36,18 @@ def attachments(message):
 def november(technicien, responsable_tp, responsable_env):
     """Open requests in two services, received in October and November."""
     with freeze_time("2026-10-05 14:00:00"):
-        old = services.request_assign(request=submit_request(location_address="1234, rue Principale",
-                                                             requester_name="Marie Tremblay"),
-                                      acting_user=technicien)
+        old = services.request_assign(
+            request=submit_request(location_address="1234, rue Principale", requester_name="Marie Tremblay"),
+            acting_user=technicien,
+        )
     with freeze_time("2026-11-16 14:00:00"):
-        recent = services.request_assign(request=submit_request(type_code="lumiere-de-rue",
-                                                                location_address="88, rue des Érables"),
-                                         acting_user=technicien)
-        env = services.request_assign(request=submit_request(type_code="collecte-manquee",
-                                                             location_address="5, rue Shaw"),
-                                      acting_user=technicien)
+        recent = services.request_assign(
+            request=submit_request(type_code="lumiere-de-rue", location_address="88, rue des Érables"),
+            acting_user=technicien,
+        )
+        env = services.request_assign(
+            request=submit_request(type_code="collecte-manquee", location_address="5, rue Shaw"), acting_user=technicien
+        )
     mail.outbox.clear()
     return {"old": old, "recent": recent, "env": env}
 
@@ -78,8 +80,9 @@ def test_each_responsable_gets_their_list_once_even_if_the_task_runs_twice(
     assert "/personnel/suivi-rnc/" in tp_mail.body
 
 
-def test_overdue_requests_are_marked_against_their_standard(november, django_capture_on_commit_callbacks,
-                                                            responsable_tp):
+def test_overdue_requests_are_marked_against_their_standard(
+    november, django_capture_on_commit_callbacks, responsable_tp
+):
     run_daily(RESPONSABLES_DAY, django_capture_on_commit_callbacks)
     body = next(m for m in mail.outbox if m.to == [responsable_tp.email]).body
     old_line = next(line for line in body.splitlines() if november["old"].number in line)
@@ -102,8 +105,11 @@ def test_a_missed_day_is_caught_up_and_marked_late(november, django_capture_on_c
 
 def test_no_list_once_the_deadline_has_passed(november, django_capture_on_commit_callbacks):
     with freeze_time("2026-12-01 12:00:00"):
-        assert [d for d in digests.digests_due(dt.date(2026, 11, 30) + dt.timedelta(days=1))
-                if d.kind == DigestKind.RESPONSABLE] == []
+        assert [
+            d
+            for d in digests.digests_due(dt.date(2026, 11, 30) + dt.timedelta(days=1))
+            if d.kind == DigestKind.RESPONSABLE
+        ] == []
 
 
 def test_reminder_only_to_responsables_with_unanswered_items(
@@ -124,8 +130,9 @@ def test_elus_digest_has_the_picture_and_no_personal_information(
 ):
     elu = UserFactory(username="conseillere", roles=[Role.ELU])
     with freeze_time("2026-11-20 15:00:00"):
-        services.request_complete(request=november["recent"], acting_user=responsable_tp,
-                                  done_date=dt.date(2026, 11, 20), extension="227")
+        services.request_complete(
+            request=november["recent"], acting_user=responsable_tp, done_date=dt.date(2026, 11, 20), extension="227"
+        )
     run_daily(ELUS_DAY, django_capture_on_commit_callbacks)
     (message,) = [m for m in mail.outbox if m.to == [elu.email]]
     text = pdf_text(attachments(message)["rapport-elus-2026-12.pdf"])
@@ -162,11 +169,13 @@ def test_follow_up_screen_answers_each_listed_request(
         page = client.get(reverse("staff:rnc_follow_up")).content.decode()
         assert "0 sur 2 répondues." in page
         action = reverse("staff:request_action", kwargs={"number": november["old"].number, "action": "en-attente"})
-        response = client.post(action, {"hold-reason": "Asphalte chaud au printemps",
-                                        "next": reverse("staff:rnc_follow_up")})
+        response = client.post(
+            action, {"hold-reason": "Asphalte chaud au printemps", "next": reverse("staff:rnc_follow_up")}
+        )
         assert response.status_code == 302 and response.url == reverse("staff:rnc_follow_up")
-        action = reverse("staff:request_action", kwargs={"number": november["recent"].number,
-                                                         "action": "action-a-venir"})
+        action = reverse(
+            "staff:request_action", kwargs={"number": november["recent"].number, "action": "action-a-venir"}
+        )
         client.post(action, {"schedule-planned_date": "2026-12-02", "next": reverse("staff:rnc_follow_up")})
         page = client.get(reverse("staff:rnc_follow_up")).content.decode()
     assert "2 sur 2 répondues." in page

@@ -48,10 +48,16 @@ def test_elu_sees_no_request(client, tp_request, elu):
 def test_responsable_completes_from_the_annexe_a_screen(client, tp_request, responsable_tp):
     client.force_login(responsable_tp)
     action = reverse("staff:request_action", kwargs={"number": tp_request.number, "action": "completer"})
-    response = client.post(action, {
-        "complete-done_date": timezone.localdate().isoformat(), "complete-extension": "227",
-        "complete-internal_note": "Fait.", "complete-public_note": "Réparé.",
-    }, follow=True)
+    response = client.post(
+        action,
+        {
+            "complete-done_date": timezone.localdate().isoformat(),
+            "complete-extension": "227",
+            "complete-internal_note": "Fait.",
+            "complete-public_note": "Réparé.",
+        },
+        follow=True,
+    )
     assert "Demande complétée (code 238)." in page(response)
     tp_request.refresh_from_db()
     assert tp_request.status == Status.COMPLETED
@@ -60,10 +66,14 @@ def test_responsable_completes_from_the_annexe_a_screen(client, tp_request, resp
 def test_missing_extension_keeps_what_was_typed(client, tp_request, responsable_tp):
     client.force_login(responsable_tp)
     action = reverse("staff:request_action", kwargs={"number": tp_request.number, "action": "completer"})
-    response = client.post(action, {
-        "complete-done_date": timezone.localdate().isoformat(), "complete-extension": "",
-        "complete-public_note": "Le trou est réparé, merci.",
-    })
+    response = client.post(
+        action,
+        {
+            "complete-done_date": timezone.localdate().isoformat(),
+            "complete-extension": "",
+            "complete-public_note": "Le trou est réparé, merci.",
+        },
+    )
     assert response.status_code == 400
     text = page(response)
     assert "Ce champ est obligatoire." in text
@@ -78,13 +88,23 @@ def test_anonymous_is_sent_to_login(client, tp_request):
 def test_technicien_records_a_phone_request(client, technicien, responsable_tp):
     client.force_login(technicien)
     pothole = request_type("nid-de-poule")
-    response = client.post(reverse("staff:intake"), {
-        "kind": "requete", "channel": "telephone", "received_at": "2026-01-15T09:30",
-        "service": pothole.service_id, "request_type": pothole.pk,
-        "description": "Appel : nid-de-poule devant l'école.", "location_address": "rue Principale",
-        "requester_name": "Jean Roy", "requester_address": "12, rue Shaw", "requester_phone": "450 555-0199",
-        "requester_email": "", "contact_preference": "rappel",
-    })
+    response = client.post(
+        reverse("staff:intake"),
+        {
+            "kind": "requete",
+            "channel": "telephone",
+            "received_at": "2026-01-15T09:30",
+            "service": pothole.service_id,
+            "request_type": pothole.pk,
+            "description": "Appel : nid-de-poule devant l'école.",
+            "location_address": "rue Principale",
+            "requester_name": "Jean Roy",
+            "requester_address": "12, rue Shaw",
+            "requester_phone": "450 555-0199",
+            "requester_email": "",
+            "contact_preference": "rappel",
+        },
+    )
     created = Request.objects.get()
     assert response.status_code == 302
     assert created.channel == Channel.PHONE and created.created_by == technicien
@@ -95,12 +115,22 @@ def test_technicien_records_a_phone_request(client, technicien, responsable_tp):
 def test_phone_information_answered_at_first_contact_is_closed(client, technicien):
     client.force_login(technicien)
     tax = request_type("taxation-question")
-    client.post(reverse("staff:intake"), {
-        "kind": "information", "channel": "comptoir", "received_at": "2026-01-15T09:30",
-        "service": tax.service_id, "request_type": tax.pk, "description": "Date du 2e versement?",
-        "requester_name": "Jean Roy", "requester_address": "12, rue Shaw", "requester_phone": "450 555-0199",
-        "contact_preference": "rappel", "answer": "Le 2e versement est dû le 30 juin.",
-    })
+    client.post(
+        reverse("staff:intake"),
+        {
+            "kind": "information",
+            "channel": "comptoir",
+            "received_at": "2026-01-15T09:30",
+            "service": tax.service_id,
+            "request_type": tax.pk,
+            "description": "Date du 2e versement?",
+            "requester_name": "Jean Roy",
+            "requester_address": "12, rue Shaw",
+            "requester_phone": "450 555-0199",
+            "contact_preference": "rappel",
+            "answer": "Le 2e versement est dû le 30 juin.",
+        },
+    )
     assert Request.objects.get().status == Status.CLOSED
 
 

@@ -147,6 +147,8 @@ def test_failing_mail_server_never_loses_the_request(client, settings, django_ca
     assert email.status == OutboxStatus.PENDING
     assert email.attempts == 1
     assert "SMTP" in email.last_error
+
+
 def test_english_citizen_gets_english_pages_and_email(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/en/request/new/", form_data(), follow=True)

@@ -18,8 +18,12 @@ def page(response) -> str:
 def test_status_page_shows_public_note_and_never_internal_note_or_staff_name(client, technicien, responsable_tp):
     request = services.request_assign(request=submit_request(), acting_user=technicien)
     services.request_complete(
-        request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="47193",
-        internal_note="Note interne : le voisin est difficile.", public_note="Réparé avec de l'asphalte chaud.",
+        request=request,
+        acting_user=responsable_tp,
+        done_date=timezone.localdate(),
+        extension="47193",
+        internal_note="Note interne : le voisin est difficile.",
+        public_note="Réparé avec de l'asphalte chaud.",
     )
     services.request_close(request=request, acting_user=technicien, public_note="Merci de votre patience.")
 

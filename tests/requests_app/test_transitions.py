@@ -48,8 +48,12 @@ def test_responsable_completes_with_code_238(technicien, responsable_tp):
     request = assigned(technicien)
     today = timezone.localdate()
     request = services.request_complete(
-        request=request, acting_user=responsable_tp, done_date=today, extension="227",
-        internal_note="Asphalte froid posé.", public_note="Le trou a été réparé.",
+        request=request,
+        acting_user=responsable_tp,
+        done_date=today,
+        extension="227",
+        internal_note="Asphalte froid posé.",
+        public_note="Le trou a été réparé.",
     )
     assert request.status == Status.COMPLETED and request.completed_on == today
     intervention = Intervention.objects.get(request=request)
@@ -60,21 +64,24 @@ def test_responsable_completes_with_code_238(technicien, responsable_tp):
 def test_completion_requires_the_extension(technicien, responsable_tp):
     request = assigned(technicien)
     with pytest.raises(ApplicationError, match="numéro de poste"):
-        services.request_complete(request=request, acting_user=responsable_tp, done_date=timezone.localdate(),
-                                  extension=" ")
+        services.request_complete(
+            request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension=" "
+        )
 
 
 def test_responsable_cannot_complete_other_service_request(technicien, responsable_tp, responsable_env):
     request = assigned(technicien)
     with pytest.raises(ApplicationError, match="pas le droit"):
-        services.request_complete(request=request, acting_user=responsable_env, done_date=timezone.localdate(),
-                                  extension="300")
+        services.request_complete(
+            request=request, acting_user=responsable_env, done_date=timezone.localdate(), extension="300"
+        )
 
 
 def test_cannot_complete_a_request_not_yet_assigned(responsable_tp):
     with pytest.raises(ApplicationError, match="n'est pas possible à ce stade"):
-        services.request_complete(request=submit_request(), acting_user=responsable_tp,
-                                  done_date=timezone.localdate(), extension="227")
+        services.request_complete(
+            request=submit_request(), acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
+        )
 
 
 def test_on_hold_then_scheduled_then_completed(technicien, responsable_tp):
@@ -92,9 +99,14 @@ def test_close_tells_the_citizen_with_the_public_note_only(
     technicien, responsable_tp, django_capture_on_commit_callbacks
 ):
     request = assigned(technicien)
-    services.request_complete(request=request, acting_user=responsable_tp, done_date=timezone.localdate(),
-                              extension="227", internal_note="Employé Roger a oublié le cône.",
-                              public_note="Le trou a été réparé le matin même.")
+    services.request_complete(
+        request=request,
+        acting_user=responsable_tp,
+        done_date=timezone.localdate(),
+        extension="227",
+        internal_note="Employé Roger a oublié le cône.",
+        public_note="Le trou a été réparé le matin même.",
+    )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         request = services.request_close(request=request, acting_user=technicien)
@@ -114,8 +126,12 @@ def test_reject_with_reason_tells_the_citizen(technicien, django_capture_on_comm
     request = submit_request()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        request = services.request_reject(request=request, acting_user=technicien, reason="litige_prive",
-                                          public_note="Adressez-vous à la Cour des petites créances.")
+        request = services.request_reject(
+            request=request,
+            acting_user=technicien,
+            reason="litige_prive",
+            public_note="Adressez-vous à la Cour des petites créances.",
+        )
     assert request.status == Status.REJECTED
     assert "litige privé" in mail.outbox[0].body
     assert "Cour des petites créances" in mail.outbox[0].body
@@ -135,8 +151,9 @@ def test_information_cannot_be_assigned(technicien, responsable_tp):
 
 def test_reclassifying_to_another_service_returns_to_the_queue(technicien, responsable_tp):
     request = assigned(technicien)
-    request = services.request_classify(request=request, acting_user=technicien, kind=RequestKind.REQUEST,
-                                        request_type=request_type("collecte-manquee"))
+    request = services.request_classify(
+        request=request, acting_user=technicien, kind=RequestKind.REQUEST, request_type=request_type("collecte-manquee")
+    )
     assert request.status == Status.RECEIVED and request.responsable is None
     assert request.service.code == "environnement"
     event = RequestEvent.objects.get(request=request, kind=EventKind.CLASSIFIED)

@@ -7,7 +7,9 @@ from requests_app.services import digests
 
 
 class Command(BaseCommand):
-    help = "Envoie les listes RNC et le rapport aux élus dus à une date (aujourd'hui par défaut), une seule fois chacun."
+    help = (
+        "Envoie les listes RNC et le rapport aux élus dus à une date (aujourd'hui par défaut), une seule fois chacun."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="AAAA-MM-JJ")
