@@ -179,6 +179,8 @@ PHOTO_MAX_COUNT = 3
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 CITY_NAME = "Ville de Prévost"
+# Réclamations for snow-removal damage are accepted until this day each spring (MM-DD).
+SNOW_REMOVAL_CLAIMS_UNTIL = env.str("SNOW_REMOVAL_CLAIMS_UNTIL", default="05-15")
 # Loi sur les normes du travail lets the employer choose Good Friday or Easter Monday.
 EASTER_HOLIDAY = env.str("EASTER_HOLIDAY", default="good_friday")
 if EASTER_HOLIDAY not in ("good_friday", "easter_monday"):
