@@ -46,7 +46,7 @@ def complaint_for_reader(user, number: str, *, detail: str, action: str = Access
     return complaint
 
 
-def complaint_receipts(user) -> QuerySet:
+def complaint_receipts() -> QuerySet:
     """Number, date, service and status: the Technicien's view of the complaints he received."""
     return Complaint.objects.select_related("service").only(
         "number", "received_at", "status", "service__name_fr", "service__name_en", "channel"

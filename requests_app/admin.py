@@ -161,8 +161,8 @@ class RequestAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("âge (jours ouvrables)"))
     def age(self, obj):
-        days = selectors.age_in_business_days(obj)
-        if selectors.is_overdue(obj):
+        days, overdue = selectors.age_and_overdue(obj)
+        if overdue:
             return format_html('<strong class="overdue" title="{}">{} ⚠</strong>', _("hors norme"), days)
         return days
 
@@ -199,7 +199,7 @@ class RequestAdmin(admin.ModelAdmin):
     TRANSITION_FORMS = {
         "complaint": (
             FromRequestForm,
-            lambda **kw: complaint_services.complaint_from_request(**kw),
+            complaint_services.complaint_from_request,
             _("Requête reclassée en plainte : le citoyen reçoit l'écrit à signer."),
         ),
         "assign": (AssignForm, services.request_assign, _("Demande assignée au responsable.")),

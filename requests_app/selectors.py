@@ -72,10 +72,15 @@ def age_in_business_days(request: Request, today: dt.date | None = None) -> int:
     )
 
 
-def is_overdue(request: Request, today: dt.date | None = None) -> bool:
-    if request.request_type is None or not request.is_not_completed:
-        return False
-    return age_in_business_days(request, today) > request.request_type.target_business_days
+def age_and_overdue(request: Request, today: dt.date | None = None) -> tuple[int, bool]:
+    """Age in business days and whether it passes the type's standard (only while not completed)."""
+    age = age_in_business_days(request, today)
+    overdue = (
+        request.request_type is not None
+        and request.is_not_completed
+        and age > request.request_type.target_business_days
+    )
+    return age, overdue
 
 
 def request_type_ids_by_service() -> dict[str, list[int]]:

@@ -32,7 +32,7 @@ def complaint_list(request):
         rows = selectors.readable_complaints(request.user).select_related("service").order_by("-received_at")[:200]
         return render(request, "complaints/staff/list.html", {"rows": rows, "full": True})
     if selectors.sees_receipts(request.user):
-        rows = selectors.complaint_receipts(request.user).order_by("-received_at")[:200]
+        rows = selectors.complaint_receipts().order_by("-received_at")[:200]
         return render(request, "complaints/staff/list.html", {"rows": rows, "full": False})
     raise PermissionDenied
 
@@ -40,42 +40,42 @@ def complaint_list(request):
 ACTIONS = {
     "enquete": (
         None,
-        lambda c, u, **kw: services.complaint_start_investigation(complaint=c, acting_user=u),
+        services.complaint_start_investigation,
         _lazy("Enquête ouverte; le plaignant en est avisé."),
     ),
     "rencontre": (
         InterviewForm,
-        lambda c, u, **kw: services.interview_add(complaint=c, acting_user=u, **kw),
+        services.interview_add,
         _lazy("Rencontre inscrite."),
     ),
     "piece": (
         EvidenceForm,
-        lambda c, u, **kw: services.evidence_add(complaint=c, acting_user=u, **kw),
+        services.evidence_add,
         _lazy("Pièce ajoutée au dossier."),
     ),
     "employe": (
         EmployeeForm,
-        lambda c, u, **kw: services.complaint_identify_employee(complaint=c, acting_user=u, **kw),
+        services.complaint_identify_employee,
         _lazy("Employé concerné enregistré."),
     ),
     "conclure": (
         ConcludeForm,
-        lambda c, u, **kw: services.complaint_conclude(complaint=c, acting_user=u, **kw),
+        services.complaint_conclude,
         _lazy("Enquête conclue; le plaignant est avisé de l'issue."),
     ),
     "partager": (
         ShareForm,
-        lambda c, u, **kw: services.complaint_share(complaint=c, acting_user=u, **kw),
+        services.complaint_share,
         _lazy("Plainte partagée avec le directeur."),
     ),
     "retirer-partage": (
         ShareForm,
-        lambda c, u, **kw: services.complaint_unshare(complaint=c, acting_user=u, **kw),
+        services.complaint_unshare,
         _lazy("Partage retiré."),
     ),
     "reclasser": (
         ToRequestForm,
-        lambda c, u, **kw: services.complaint_to_request(complaint=c, acting_user=u, **kw),
+        services.complaint_to_request,
         _lazy("Plainte reclassée en requête."),
     ),
 }
@@ -117,7 +117,7 @@ def complaint_action(request, number, action):
     form = form_class(request.POST, request.FILES, prefix=action) if form_class else None
     if form is None or form.is_valid():
         try:
-            service(complaint, request.user, **(form.cleaned_data if form else {}))
+            service(complaint=complaint, acting_user=request.user, **(form.cleaned_data if form else {}))
         except ApplicationError as error:
             messages.error(request, error.message)
         else:
@@ -198,7 +198,7 @@ def complaint_paper(request, number):
     """The Technicien uploads the scan of a complaint signed on paper; he sees nothing of its content."""
     if not selectors.sees_receipts(request.user):
         raise PermissionDenied
-    complaint = get_object_or_404(selectors.complaint_receipts(request.user), number=number)
+    complaint = get_object_or_404(selectors.complaint_receipts(), number=number)
     form = PaperForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,7 +4,6 @@ import datetime
 
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from prevost_service.env import BASE_DIR, env, env_secret
 
@@ -199,5 +198,3 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
-
-ADMIN_SITE_HEADER = _("Service aux citoyens — Ville de Prévost")

@@ -12,7 +12,7 @@ from django.utils import timezone
 from requests_app import pdf
 from requests_app.enums import DigestKind, Status
 from requests_app.models import DigestDelivery, DigestItem
-from requests_app.selectors import age_in_business_days, is_overdue
+from requests_app.selectors import age_and_overdue
 from requests_app.services import digests
 
 
@@ -35,7 +35,7 @@ def follow_up(request):
             .order_by("request__received_at", "pk")
         )
     today = timezone.localdate()
-    rows = [(item, age_in_business_days(item.request, today), is_overdue(item.request, today)) for item in items]
+    rows = [(item, *age_and_overdue(item.request, today)) for item in items]
     return render(
         request,
         "requests_app/staff/rnc_follow_up.html",

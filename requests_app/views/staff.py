@@ -36,7 +36,7 @@ def home(request):
     order = "received_at" if statuses == NOT_COMPLETED_STATUSES else "-received_at"
     page = Paginator(queryset.order_by(order), 50).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    rows = [(r, selectors.age_in_business_days(r, today), selectors.is_overdue(r, today)) for r in page.object_list]
+    rows = [(r, *selectors.age_and_overdue(r, today)) for r in page.object_list]
     return render(request, "requests_app/staff/home.html", {"page": page, "rows": rows, "current": current})
 
 
@@ -64,8 +64,7 @@ def _render_detail(request, citizen_request, *, bound_form=None, status=200):
             "citizen_request": citizen_request,
             "can_act": citizen_request.can_be_handled_by(request.user)
             and citizen_request.status in IN_SERVICE_STATUSES,
-            "age": selectors.age_in_business_days(citizen_request),
-            "overdue": selectors.is_overdue(citizen_request),
+            **dict(zip(("age", "overdue"), selectors.age_and_overdue(citizen_request), strict=True)),
             "forms": forms,
             "open_action": bound_form.prefix if bound_form is not None else "",
         },

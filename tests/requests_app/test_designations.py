@@ -181,6 +181,8 @@ def test_a_signed_designation_cannot_be_edited_in_the_admin(client, env_director
     designation = designate(env_director, UserFactory(username="secretaire"))
     client.force_login(superuser)
     url = reverse("admin:requests_app_designation_change", args=[designation.pk])
-    client.post(url, {"extension": "999"})
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="extension"' not in page.content.decode(), "shown read-only"
+    assert client.post(url, {"extension": "999"}).status_code == 403
     designation.refresh_from_db()
     assert designation.extension == "245"
