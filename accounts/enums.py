@@ -11,12 +11,13 @@ class Role(models.TextChoices):
     DIRECTEUR_SAC = "Directeur du Service aux citoyens", _("Directeur du Service aux citoyens")
     EXPERIENCE_CITOYEN = "Responsable de l'Expérience citoyen", _("Responsable de l'Expérience citoyen")
     DIRECTEUR_GENERAL = "Directeur général", _("Directeur général")
+    GREFFIER = "Greffier", _("Greffier (Greffe)")
     ELU = "Élu", _("Élu")
 
 
-# Roles that read complaints or access-to-information files in bulk: granted by IT (superusers) only,
+# Roles that read complaints, claims or access-to-information files in bulk: granted by IT (superusers) only,
 # or the Technicien could create an account, give it one of these roles and log in with it.
-SENSITIVE_ROLES = (Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL)
+SENSITIVE_ROLES = (Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL, Role.GREFFIER)
 
 
 class Language(models.TextChoices):

@@ -44,6 +44,16 @@ class User(AbstractUser):
         )
 
     @property
+    def handles_claims(self) -> bool:
+        """Réclamations are read in full by the Greffe and the Directeur général only."""
+        return self.is_superuser or self.has_role(Role.GREFFIER, Role.DIRECTEUR_GENERAL)
+
+    @property
+    def handles_access_requests(self) -> bool:
+        """The DG is the Responsable de l'accès (policy 4.6); the greffier may act for him."""
+        return self.is_superuser or self.has_role(Role.GREFFIER, Role.DIRECTEUR_GENERAL)
+
+    @property
     def is_technicien(self) -> bool:
         return self.is_superuser or self.has_role(Role.TECHNICIEN)
 

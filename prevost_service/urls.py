@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from requests_app.urls import public_patterns, staff_patterns
+from requests_app.urls import access_patterns, claims_patterns, public_patterns, staff_patterns
 from requests_app.views import public
 
 urlpatterns = [
@@ -17,6 +17,8 @@ urlpatterns += i18n_patterns(
     path("", include(public_patterns)),
     path("", public.home, name="home"),
     path("", include("complaints.urls")),
+    path("", include(claims_patterns)),
+    path("", include(access_patterns)),
     path(_("personnel/"), include(staff_patterns)),
     path(_("compte/"), include("accounts.urls")),
     path("admin/", admin.site.urls),

@@ -13,8 +13,20 @@ from accounts.models import User
 from accounts.signatures import Signature
 from complaints import services as complaint_services
 from requests_app import services
+from requests_app.services import access as access_services
+from requests_app.services import claims as claim_services
 from requests_app.services import designations
-from requests_app.enums import Channel, ContactPreference, OutboxStatus, RejectionReason, RequestKind, Status
+from requests_app.enums import (
+    AccessForm,
+    Channel,
+    ClaimCause,
+    ContactPreference,
+    DamageKind,
+    OutboxStatus,
+    RejectionReason,
+    RequestKind,
+    Status,
+)
 from requests_app.models import OutboundEmail, Request, RequestEvent, RequestType, Service
 
 DEMO_PASSWORD = "demo-prevost"
@@ -86,6 +98,7 @@ ROLE_ACCOUNTS = [
     ("directeur-sac", "Martin", "Desjardins", Role.DIRECTEUR_SAC),
     ("dg", "Hélène", "Prud'homme", Role.DIRECTEUR_GENERAL),
     ("elu", "Paul", "Germain", Role.ELU),
+    ("greffier", "Nadia", "Lachance", Role.GREFFIER),
 ]
 EXECUTION = {
     "travaux-publics": ("surintendant", "Denis", "Surprenant"),
@@ -219,6 +232,7 @@ def create_requests(count: int, *, random_seed: int = 2026) -> int:
             _advance(rng, request, _target_status(rng, age_days), technicien, today, received_at)
         _spread_history(request, received_at, now)
     _create_complaints(technicien, now)
+    _create_claims_and_access_requests(technicien)
     return count
 
 
@@ -314,3 +328,73 @@ def _create_complaints(technicien, now):
         complaint_services.complaint_from_request(
             request=candidate, acting_user=technicien, facts_date=today - dt.timedelta(days=2)
         )
+
+
+def _create_claims_and_access_requests(technicien):
+    """Claims and access requests at several steps, one access request overdue, for the Greffe and the DG."""
+    greffier = User.objects.get(username="greffier")
+    today = timezone.localdate()
+    claims = [
+        (
+            DamageKind.PROPERTY,
+            ClaimCause.SEWER_BACKUP,
+            6,
+            "1050, rue Principale",
+            "Sous-sol inondé, tapis et meubles perdus.",
+        ),
+        (
+            DamageKind.PROPERTY,
+            ClaimCause.ROAD_SURFACE,
+            20,
+            "Chemin du Lac-Écho, face au 880",
+            "Pneu et jante avant droits.",
+        ),
+        (
+            DamageKind.BODILY,
+            ClaimCause.OTHER,
+            40,
+            "Trottoir de la rue de la Station",
+            "Chute sur un trottoir glacé; poignet.",
+        ),
+    ]
+    for index, (damage, cause, days_ago, place, description) in enumerate(claims):
+        claim = claim_services.claim_submit(
+            data={
+                "damage_kind": damage,
+                "cause_kind": cause,
+                "event_date": today - dt.timedelta(days=days_ago),
+                "event_time": None,
+                "event_place": place,
+                "cause": "Selon le réclamant, l'état des installations de la Ville.",
+                "damage_description": description,
+                "amount_claimed": None,
+                "claimant_name": rng_name(index),
+                "claimant_address": f"{100 + index}, rue des Pins, Prévost",
+                "claimant_phone": "450 224-0000",
+                "claimant_email": f"reclamant{index}@exemple.ca",
+                "insurer_name": "",
+                "insurer_policy": "",
+                "language": "fr-ca",
+            },
+            acting_user=technicien if index == 2 else None,
+            channel="telephone" if index == 2 else "web",
+        )
+        if index == 1:
+            claim_services.claim_start_analysis(claim=claim, acting_user=greffier)
+    for index, days_ago in enumerate((2, 16, 24)):
+        access_services.access_request_submit(
+            data={
+                "documents_requested": "Les procès-verbaux du comité consultatif d'urbanisme de 2025.",
+                "requester_name": rng_name(index + 3),
+                "requester_address": f"{200 + index}, rue des Érables, Prévost",
+                "requester_phone": "",
+                "requester_email": f"demandeur{index}@exemple.ca",
+                "language": "fr-ca",
+            },
+            form=AccessForm.WRITTEN,
+            received_on=today - dt.timedelta(days=days_ago),
+        )
+
+
+def rng_name(index: int) -> str:
+    return f"{FIRST_NAMES[index % len(FIRST_NAMES)]} {LAST_NAMES[(index * 3) % len(LAST_NAMES)]}"

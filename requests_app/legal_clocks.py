@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from requests_app import business_days
+from requests_app.enums import DamageKind
 
 NOTICE_DAYS = 15  # Loi sur les cités et villes, art. 585: written notice within 15 days
 PROPERTY_PRESCRIPTION = relativedelta(months=6)  # LCV art. 585–586: action prescribed after 6 months
@@ -19,12 +20,6 @@ BODILY_PRESCRIPTION = relativedelta(years=3)  # Code civil du Québec, art. 2925
 ACCESS_ANSWER_DAYS = 20  # Loi sur l'accès, art. 47
 ACCESS_EXTENSION_DAYS = 10  # art. 47, last paragraph: once, by written notice before the 20th day
 ACCESS_FIRST_WARNING_DAY = 15
-
-
-class DamageKind:
-    PROPERTY = "biens"
-    BODILY = "corporel"
-    OTHER = "autre"
 
 
 @dataclass(frozen=True)
@@ -61,7 +56,8 @@ def claim_clocks(
         # Never stricter than the law: the later of the season's end and the 15-day notice.
         deadline = max(deadline, snow_removal_season_end(event_date))
         basis = _(
-            "Dommages causés par le déneigement : réclamations reçues jusqu'au %(date)s (règle saisonnière de la Ville)."
+            "Dommages causés par le déneigement : réclamations reçues jusqu'au %(date)s "
+            "(règle saisonnière de la Ville)."
         ) % {"date": snow_removal_season_end(event_date).isoformat()}
     deadline = business_days.next_business_day(deadline)
     return ClaimClocks(

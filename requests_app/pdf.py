@@ -31,3 +31,13 @@ def render_designation_pdf(context: dict) -> bytes:
             with field.open("rb") as handle:
                 images[prefix] = "data:image/png;base64," + base64.b64encode(handle.read()).decode()
     return _render("designations/annexe_c_pdf.html", {**context, "signature_images": images})
+
+
+def render_claim_acknowledgement_pdf(context: dict) -> bytes:
+    """The Avis de réclamation: the statement, the clocks and their legal basis. Frozen at filing."""
+    return _render("claims/avis_pdf.html", context)
+
+
+def render_access_letter_pdf(context: dict) -> bytes:
+    """A letter of the Responsable de l'accès: acknowledgement, extension or decision. Frozen when sent."""
+    return _render("access/letter_pdf.html", context)

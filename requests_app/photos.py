@@ -47,6 +47,22 @@ def sanitize_photo(uploaded) -> ContentFile:
     return photo
 
 
+def sanitize_document(uploaded) -> ContentFile:
+    """An invoice or an estimate: a PDF checked by its signature, or a photo cleaned as above."""
+    head = uploaded.read(5)
+    uploaded.seek(0)
+    if head != b"%PDF-":
+        return sanitize_photo(uploaded)
+    name = getattr(uploaded, "name", "document.pdf")
+    if uploaded.size > settings.PHOTO_MAX_BYTES:
+        raise ValidationError(
+            _("Le fichier « %(name)s » dépasse %(max)s Mo.") % {"name": name, "max": settings.PHOTO_MAX_BYTES // 2**20}
+        )
+    document = ContentFile(uploaded.read(), name="document.pdf")
+    document.content_type = "application/pdf"
+    return document
+
+
 def stage_photos(photos: list[ContentFile]) -> str:
     """Keep already-checked photos while the citizen fixes another field; returns a signed token."""
     names = []
@@ -73,6 +89,49 @@ def unstage_photos(token: str) -> list[ContentFile]:
         photo.content_type = "image/png" if name.endswith(".png") else "image/jpeg"
         photos.append(photo)
     return photos
+
+
+_DOCUMENT_SALT = "claims.staged-documents"
+_CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "pdf": "application/pdf"}
+
+
+def stage_documents(documents: list[tuple[str, ContentFile]]) -> str:
+    """Like stage_photos, for (kind, file) pairs of checked photos and PDFs."""
+    staged = []
+    for kind, document in documents:
+        extension = document.name.rsplit(".", 1)[-1]
+        staged.append((kind, default_storage.save(f"{STAGING_DIR}/{uuid.uuid4().hex}.{extension}", document)))
+    return signing.dumps(staged, salt=_DOCUMENT_SALT) if staged else ""
+
+
+def unstage_documents(token: str) -> list[tuple[str, ContentFile]]:
+    if not token:
+        return []
+    try:
+        staged = signing.loads(token, salt=_DOCUMENT_SALT, max_age=STAGING_MAX_AGE)
+    except signing.BadSignature:
+        return []
+    documents = []
+    for kind, name in staged:
+        extension = name.rsplit(".", 1)[-1]
+        if (
+            not name.startswith(f"{STAGING_DIR}/")
+            or extension not in _CONTENT_TYPES
+            or not default_storage.exists(name)
+        ):
+            continue
+        with default_storage.open(name) as handle:
+            document = ContentFile(handle.read(), name=f"document.{extension}")
+        document.content_type = _CONTENT_TYPES[extension]
+        documents.append((kind, document))
+    return documents
+
+
+def staged_document_count(token: str) -> int:
+    try:
+        return len(signing.loads(token, salt=_DOCUMENT_SALT, max_age=STAGING_MAX_AGE)) if token else 0
+    except signing.BadSignature:
+        return 0
 
 
 def staged_count(token: str) -> int:

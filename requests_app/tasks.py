@@ -32,3 +32,11 @@ def build_digest(delivery_id: int) -> bool:
 @shared_task
 def purge_staged_photos() -> int:
     return photos.purge_staged_photos()
+
+
+@shared_task(acks_late=True)
+def warn_access_deadlines(day: str | None = None) -> int:
+    """Daily (beat): day-15 and last-day warnings on access requests; each sent once (dedupe keys)."""
+    from requests_app.services.access import access_deadline_warnings
+
+    return access_deadline_warnings(today=dt.date.fromisoformat(day) if day else timezone.localdate())

@@ -55,6 +55,16 @@ def directeur_sac(db):
 
 
 @pytest.fixture
+def greffier(db):
+    return UserFactory(username="greffier", first_name="Nadia", roles=[Role.GREFFIER])
+
+
+@pytest.fixture
+def directeur_general(db):
+    return UserFactory(username="dg", first_name="Hélène", roles=[Role.DIRECTEUR_GENERAL])
+
+
+@pytest.fixture
 def catalog_after_flush(transactional_db):
     """Transactional tests flush every table, the rows seeded by data migrations too: seed them again."""
     for module, function in (
@@ -63,5 +73,7 @@ def catalog_after_flush(transactional_db):
         ("accounts.migrations.0003_technicien_digest_permissions", "grant"),
         ("accounts.migrations.0006_technicien_manages_accounts", "grant"),
         ("accounts.migrations.0007_technicien_views_designations", "grant"),
+        ("accounts.migrations.0008_greffier", "create_group"),
+        ("requests_app.migrations.0007_greffe_and_provisions", "seed"),
     ):
         getattr(importlib.import_module(module), function)(apps, None)

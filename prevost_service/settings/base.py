@@ -171,11 +171,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "requests_app.tasks.send_rnc_digests",
         "schedule": crontab(hour=env.int("RNC_DIGEST_HOUR", default=7), minute=env.int("RNC_DIGEST_MINUTE", default=0)),
     },
+    # Before the office opens, so the responsable reads the warning with his first e-mails.
+    "access-deadline-warnings": {
+        "task": "requests_app.tasks.warn_access_deadlines",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 # --- The portal's own settings ---------------------------------------------------
 PHOTO_MAX_COUNT = 3
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
+CLAIM_MAX_DOCUMENTS = 8  # per submission; more can be added later from the tracking link
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 CITY_NAME = "Ville de Prévost"
 # Réclamations for snow-removal damage are accepted until this day each spring (MM-DD).

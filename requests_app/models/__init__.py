@@ -2,9 +2,20 @@ from .catalog import ClosureDay, InterventionCode, RequestType, Service
 from .designations import Designation
 from .digests import DigestDelivery, DigestItem
 from .outbox import OutboundAttachment, OutboundEmail
+from .access import AccessLetter, AccessNumberSequence, AccessRequest, LegalProvision
+from .claims import Claim, ClaimConsultation, ClaimDocument, ClaimEvent, ClaimNumberSequence
 from .requests import Intervention, Request, RequestEvent, RequestNumberSequence, RequestPhoto
 
 __all__ = [
+    "AccessLetter",
+    "AccessNumberSequence",
+    "AccessRequest",
+    "Claim",
+    "ClaimConsultation",
+    "ClaimDocument",
+    "ClaimEvent",
+    "ClaimNumberSequence",
+    "LegalProvision",
     "ClosureDay",
     "Designation",
     "DigestDelivery",

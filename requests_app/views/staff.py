@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.enums import Role
 from prevost_service.errors import ApplicationError
-from requests_app import selectors, services
+from requests_app import legal_selectors, selectors, services
 from requests_app.enums import FINAL_STATUSES, IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, RequestKind, Status
 from requests_app.forms import CompleteForm, InterventionForm, OnHoldForm, ScheduleForm, StaffIntakeForm
 
@@ -37,7 +37,12 @@ def home(request):
     page = Paginator(queryset.order_by(order), 50).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [(r, *selectors.age_and_overdue(r, today)) for r in page.object_list]
-    return render(request, "requests_app/staff/home.html", {"page": page, "rows": rows, "current": current})
+    legal = {}
+    if request.user.handles_access_requests:
+        # Art. 52: past the deadline, silence is a refusal; the responsable sees every such request here.
+        legal["access_overdue"] = legal_selectors.access_overdue(today)
+        legal["access_due_soon"] = legal_selectors.access_due_soon(today)
+    return render(request, "requests_app/staff/home.html", {"page": page, "rows": rows, "current": current, **legal})
 
 
 def _get_visible(request, number):

@@ -1,0 +1,64 @@
+"""A property-damage claim filed from a phone, its dates shown while typing, and the Avis de réclamation PDF."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.utils import timezone
+from PIL import Image
+from pypdf import PdfReader
+
+from requests_app.enums import ClaimStatus
+from requests_app.models import Claim
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def photo_file(tmp_path):
+    path = tmp_path / "sous-sol.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "brown").save(buffer, "JPEG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_a_citizen_files_a_property_damage_claim_from_a_phone(live_server, phone, shoot, tmp_path, greffier):
+    base = live_server.url
+    event_date = timezone.localdate() - dt.timedelta(days=3)
+    phone.goto(f"{base}/")
+    phone.click("text=Faire une réclamation")
+    phone.check("input[name=damage_kind][value=biens]")
+    # The art. 604.1 notice shows only for road-surface damage.
+    assert not phone.is_visible("#road-surface-notice")
+    phone.check("input[name=cause_kind][value=chaussee]")
+    assert phone.is_visible("#road-surface-notice")
+    phone.check("input[name=cause_kind][value=refoulement]")
+    assert not phone.is_visible("#road-surface-notice")
+    phone.fill("#id_event_date", event_date.isoformat())
+    phone.dispatch_event("#id_event_date", "change")
+    phone.wait_for_selector("#claim-clocks:not([hidden])")
+    clocks = phone.inner_text("#claim-clocks")
+    assert "art. 585" in clocks and (event_date + dt.timedelta(days=15)).strftime("%Y") in clocks
+    phone.fill("#id_event_place", "1050, rue Principale, sous-sol")
+    phone.fill("#id_cause", "L'égout municipal a refoulé pendant l'orage.")
+    phone.fill("#id_damage_description", "Tapis et meubles du sous-sol détrempés.")
+    phone.set_input_files("#id_photos", str(photo_file(tmp_path)))
+    phone.fill("#id_claimant_name", "Marie Tremblay")
+    phone.fill("#id_claimant_address", "1050, rue Principale, Prévost")
+    phone.fill("#id_claimant_phone", "450 555-0101")
+    phone.fill("#id_claimant_email", "marie@example.ca")
+    shoot(phone, "claim-01-form-phone")
+    phone.click("text=Envoyer ma réclamation")
+    phone.wait_for_selector("text=Votre réclamation est reçue")
+    shoot(phone, "claim-02-confirmation-phone")
+    number = phone.inner_text(".request-number")
+    claim = Claim.objects.get(number=number)
+    assert claim.status == ClaimStatus.RECEIVED and claim.documents.get().kind == "photo"
+
+    with phone.expect_download() as download_info:
+        phone.click("text=Télécharger l'avis de réclamation (PDF)")
+    path = download_info.value.path()
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    assert f"Avis de réclamation {number}" in text
+    assert f"au plus tard le {claim.notice_deadline.isoformat()}" in text
+    assert "Tapis et meubles du sous-sol détrempés." in text
