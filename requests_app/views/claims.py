@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from prevost_service.errors import ApplicationError
+from requests_app import legal_clocks
 from requests_app import legal_selectors as selectors
 from requests_app.enums import ClaimCause, ClaimStatus, DamageKind
 from requests_app.legal_forms import (
@@ -54,7 +55,7 @@ def claim_create(request):
     return render(
         request,
         "claims/form.html",
-        {"form": form, "today": timezone.localdate()},
+        {"form": form, "snow_removal_until": legal_clocks.snow_removal_season_end(timezone.localdate())},
         status=400 if form.errors else 200,
     )
 
