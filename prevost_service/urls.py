@@ -9,6 +9,8 @@ from requests_app.views import public
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # An API has one address whatever the language: outside i18n_patterns.
+    path("open311/v2/", include("requests_app.open311_urls")),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
 ]
 

@@ -20,6 +20,16 @@ class Channel(models.TextChoices):
     EMAIL = "courriel", _("courriel")
     COUNTER = "comptoir", _("comptoir")
     FIELD = "terrain", _("terrain")
+    API = "api", _("API Open311")
+
+
+# What staff can record by hand: not the web form, not the API.
+STAFF_CHANNELS = [
+    (Channel.PHONE, Channel.PHONE.label),
+    (Channel.EMAIL, Channel.EMAIL.label),
+    (Channel.COUNTER, Channel.COUNTER.label),
+    (Channel.FIELD, Channel.FIELD.label),
+]
 
 
 class ContactPreference(models.TextChoices):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.enums import Role
 from accounts.models import User
 from requests_app import photos as photo_tools
-from requests_app.enums import Channel, ContactPreference, RejectionReason, RequestKind
+from requests_app.enums import Channel, STAFF_CHANNELS, ContactPreference, RejectionReason, RequestKind
 from requests_app.models import InterventionCode, Request, RequestType, Service
 from requests_app.selectors import request_types_by_service
 
@@ -155,9 +155,7 @@ class StaffIntakeForm(RequestForm):
     """Policy 4.3: what the Technicien notes for a demand received by phone, e-mail, counter or field."""
 
     kind = forms.ChoiceField(label=_("Catégorie"), choices=RequestKind.choices, initial=RequestKind.REQUEST)
-    channel = forms.ChoiceField(
-        label=_("Provenance"), choices=[c for c in Channel.choices if c[0] != Channel.WEB], initial=Channel.PHONE
-    )
+    channel = forms.ChoiceField(label=_("Provenance"), choices=STAFF_CHANNELS, initial=Channel.PHONE)
     received_at = forms.DateTimeField(
         label=_("Date de réception"),
         initial=timezone.now,

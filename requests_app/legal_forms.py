@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from requests_app import photos as photo_tools
-from requests_app.enums import AccessDecision, AccessForm, Channel, ClaimDocumentKind
+from requests_app.enums import AccessDecision, AccessForm, Channel, STAFF_CHANNELS, ClaimDocumentKind
 from requests_app.forms import DateInput, MultipleFileInput, MultiplePhotoField
 from requests_app.models import AccessRequest, Claim, LegalProvision, Service
 
@@ -176,9 +176,7 @@ class ClaimForm(ClaimDocumentsMixin, forms.ModelForm):
 class ClaimIntakeForm(ClaimForm):
     """The Technicien takes a claim by phone or at the counter; the claimant signs nothing here."""
 
-    channel = forms.ChoiceField(
-        label=_("Provenance"), choices=[c for c in Channel.choices if c[0] != Channel.WEB], initial=Channel.PHONE
-    )
+    channel = forms.ChoiceField(label=_("Provenance"), choices=STAFF_CHANNELS, initial=Channel.PHONE)
 
 
 class ClaimDocumentsForm(ClaimDocumentsMixin, forms.Form):
@@ -281,9 +279,7 @@ class AccessIntakeForm(AccessRequestForm):
             "sur une demande écrite peut être révisée (art. 45)."
         ),
     )
-    channel = forms.ChoiceField(
-        label=_("Provenance"), choices=[c for c in Channel.choices if c[0] != Channel.WEB], initial=Channel.PHONE
-    )
+    channel = forms.ChoiceField(label=_("Provenance"), choices=STAFF_CHANNELS, initial=Channel.PHONE)
     received_on = forms.DateField(label=_("Date de réception"), initial=timezone.localdate, widget=DateInput)
 
     def clean_received_on(self):

@@ -181,6 +181,9 @@ CELERY_BEAT_SCHEDULE = {
 # --- The portal's own settings ---------------------------------------------------
 PHOTO_MAX_COUNT = 3
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
+OPEN311_JURISDICTION_ID = env.str("OPEN311_JURISDICTION_ID", default="prevost.ca")
+# POSTs per API key per hour (Open311): a runaway client cannot flood the Technicien's queue.
+OPEN311_POST_LIMIT = (env.int("OPEN311_POSTS_PER_HOUR", default=60), 3600)
 CLAIM_MAX_DOCUMENTS = 8  # per submission; more can be added later from the tracking link
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 CITY_NAME = "Ville de Prévost"

@@ -70,6 +70,7 @@ class Request(models.Model):
     location_address = models.CharField(_("adresse du lieu"), max_length=200, blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    media_url = models.URLField(_("lien vers une photo (API)"), max_length=500, blank=True)
 
     requester_name = models.CharField(_("nom du demandeur"), max_length=150)
     requester_address = models.CharField(_("adresse du demandeur"), max_length=250, blank=True)

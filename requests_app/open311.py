@@ -1,0 +1,267 @@
+"""Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): what the API reads and writes.
+
+Service codes are request-type codes; a service request is a `Request` of kind requête.
+GET answers never carry personal information: no name, e-mail or phone; the address as filed.
+"""
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from requests_app.enums import FINAL_STATUSES, ContactPreference, RequestKind, Status
+from requests_app.models import ApiKey, Request, RequestType
+from requests_app.selectors import public_messages
+
+MAX_RESULTS = 1000
+DEFAULT_WINDOW = dt.timedelta(days=90)
+CLOSED_STATUSES = (Status.COMPLETED, *FINAL_STATUSES)
+_TOKEN_SALT = "open311.token"
+
+
+@dataclass
+class ApiError(Exception):
+    status: int
+    description: str
+
+    def as_list(self):
+        return [{"code": self.status, "description": self.description}]
+
+
+def iso(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = timezone.make_aware(dt.datetime.combine(value, dt.time(12)))
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+def check_jurisdiction(params) -> None:
+    jurisdiction = params.get("jurisdiction_id")
+    if jurisdiction and jurisdiction != settings.OPEN311_JURISDICTION_ID:
+        raise ApiError(404, f"jurisdiction_id '{jurisdiction}' is not served here")
+
+
+# --- services ------------------------------------------------------------------------------------
+
+
+def service_types() -> QuerySet[RequestType]:
+    return RequestType.objects.active().select_related("service").order_by("service__name_fr", "name_fr")
+
+
+def service_entry(request_type: RequestType) -> dict:
+    return {
+        "service_code": request_type.code,
+        "service_name": request_type.name,
+        "description": request_type.name,
+        "metadata": False,
+        "type": "realtime",
+        "keywords": "",
+        "group": request_type.service.name,
+    }
+
+
+def service_definition(code: str) -> dict:
+    if not service_types().filter(code=code).exists():
+        raise ApiError(404, f"service_code '{code}' not found")
+    # No type asks for extra attributes yet: the definition is the code and an empty list.
+    return {"service_code": code, "attributes": []}
+
+
+# --- requests, read --------------------------------------------------------------------------------
+
+
+def public_requests() -> QuerySet[Request]:
+    """Requêtes only: information demands and complaints are not public service requests."""
+    return (
+        Request.objects.filter(kind=RequestKind.REQUEST, request_type__isnull=False)
+        .exclude(status=Status.RECLASSIFIED)
+        .select_related("request_type", "service")
+    )
+
+
+def _parse_datetime(name: str, raw: str) -> dt.datetime:
+    value = parse_datetime(raw.replace(" ", "+")) if raw else None  # a '+' in a query string arrives as ' '
+    if value is None:
+        raise ApiError(400, f"{name} must be an ISO 8601 date and time (e.g. 2026-11-23T09:00:00-05:00)")
+    return value if timezone.is_aware(value) else timezone.make_aware(value)
+
+
+def search(params) -> list[Request]:
+    queryset = public_requests()
+    ids = [value for value in params.get("service_request_id", "").split(",") if value.strip()]
+    if ids:  # the spec: service_request_id overrides every other argument
+        return list(queryset.filter(number__in=[value.strip() for value in ids[:MAX_RESULTS]]).order_by("-received_at"))
+    end = _parse_datetime("end_date", params["end_date"]) if params.get("end_date") else timezone.now()
+    start = _parse_datetime("start_date", params["start_date"]) if params.get("start_date") else end - DEFAULT_WINDOW
+    if start > end:
+        raise ApiError(400, "start_date must be before end_date")
+    if end - start > DEFAULT_WINDOW:
+        raise ApiError(400, "start_date and end_date may not span more than 90 days")
+    queryset = queryset.filter(received_at__gte=start, received_at__lte=end)
+    codes = [code.strip() for code in params.get("service_code", "").split(",") if code.strip()]
+    if codes:
+        queryset = queryset.filter(request_type__code__in=codes)
+    status = params.get("status", "")
+    if status:
+        wanted = {value.strip() for value in status.split(",")}
+        if not wanted <= {"open", "closed"}:
+            raise ApiError(400, "status must be open or closed")
+        if wanted == {"open"}:
+            queryset = queryset.exclude(status__in=CLOSED_STATUSES)
+        elif wanted == {"closed"}:
+            queryset = queryset.filter(status__in=CLOSED_STATUSES)
+    return list(queryset.order_by("-received_at")[:MAX_RESULTS])
+
+
+def request_entry(request: Request, *, with_notes: bool = True) -> dict:
+    notes = public_messages(request) if with_notes else []
+    return {
+        "service_request_id": request.number,
+        "status": "closed" if request.status in CLOSED_STATUSES else "open",
+        "status_notes": notes[-1].text if notes else "",
+        "service_name": request.request_type.name,
+        "service_code": request.request_type.code,
+        "description": request.description,
+        "agency_responsible": request.service.name if request.service else "",
+        "service_notice": "",
+        "requested_datetime": iso(request.received_at),
+        "updated_datetime": iso(request.updated_at),
+        "expected_datetime": iso(request.planned_date),
+        "address": request.location_address,
+        "address_id": "",
+        "zipcode": "",
+        "lat": float(request.latitude) if request.latitude is not None else None,
+        "long": float(request.longitude) if request.longitude is not None else None,
+        "media_url": request.media_url,
+    }
+
+
+def request_by_number(number: str) -> Request:
+    request = public_requests().filter(number=number).first()
+    if request is None:
+        raise ApiError(404, f"service_request_id '{number}' not found")
+    return request
+
+
+def token_for(request: Request) -> str:
+    return signing.dumps(request.pk, salt=_TOKEN_SALT)
+
+
+def request_for_token(token: str) -> Request:
+    try:
+        pk = signing.loads(token, salt=_TOKEN_SALT)
+    except signing.BadSignature:
+        raise ApiError(404, "token not found") from None
+    request = public_requests().filter(pk=pk).first()
+    if request is None:
+        raise ApiError(404, "token not found")
+    return request
+
+
+# --- requests, write -------------------------------------------------------------------------------
+
+
+def api_key_for(params) -> ApiKey:
+    key = ApiKey.objects.for_raw_key(params.get("api_key", ""))
+    if key is None:
+        raise ApiError(403, "a valid api_key is required")
+    return key
+
+
+def check_rate(key: ApiKey) -> None:
+    """A fixed window per key, in the shared cache: a runaway client cannot flood the Technicien's queue."""
+    limit, seconds = settings.OPEN311_POST_LIMIT
+    window = int(timezone.now().timestamp()) // seconds
+    cache_key = f"open311:post:{key.pk}:{window}"
+    cache.add(cache_key, 0, timeout=seconds)
+    if cache.incr(cache_key) > limit:
+        raise ApiError(429, f"too many requests: at most {limit} every {seconds} seconds for this api_key")
+
+
+def _coordinate(params, name: str, bound: int) -> Decimal | None:
+    raw = params.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw).quantize(Decimal("0.000001"))
+    except InvalidOperation:
+        raise ApiError(400, f"{name} must be a decimal number") from None
+    if not value.is_finite() or abs(value) > bound:
+        raise ApiError(400, f"{name} is out of range")
+    return value
+
+
+def submission_data(params, key: ApiKey) -> tuple[dict, dict]:
+    """The Request fields from a POST, and the attribute[...] values (kept in the description)."""
+    code = params.get("service_code", "").strip()
+    if not code:
+        raise ApiError(400, "service_code is required")
+    request_type = service_types().filter(code=code).first()
+    if request_type is None:
+        raise ApiError(404, f"service_code '{code}' not found")
+    latitude, longitude = _coordinate(params, "lat", 90), _coordinate(params, "long", 180)
+    address = params.get("address_string", "").strip()
+    if (latitude is None) != (longitude is None):
+        raise ApiError(400, "lat and long go together")
+    if latitude is None and not address:
+        raise ApiError(400, "a location is required: lat and long, or address_string")
+    description = params.get("description", "").strip()
+    if not description:
+        raise ApiError(400, "description is required")
+    attributes = {
+        k[len("attribute[") : -1]: v for k, v in params.items() if k.startswith("attribute[") and k.endswith("]")
+    }
+    if attributes:
+        description += "\n\n" + "\n".join(f"{name}: {value}" for name, value in sorted(attributes.items()))
+    name = " ".join(
+        part for part in (params.get("first_name", "").strip(), params.get("last_name", "").strip()) if part
+    )
+    email = params.get("email", "").strip()
+    data = {
+        "request_type": request_type,
+        "description": description[:5000],
+        "location_address": address[:200],
+        "latitude": latitude,
+        "longitude": longitude,
+        "requester_name": (name or key.organisation)[:150],
+        "requester_email": email[:254],
+        "requester_phone": params.get("phone", "").strip()[:30],
+        "contact_preference": ContactPreference.EMAIL,
+        "media_url": params.get("media_url", "").strip()[:500],
+    }
+    return data, attributes
+
+
+# --- formats ---------------------------------------------------------------------------------------
+
+
+def to_xml(root: str, item: str | None, payload) -> bytes:
+    element = ET.Element(root)
+    for entry in payload if isinstance(payload, list) else [payload]:
+        node = ET.SubElement(element, item) if item else element
+        for field, value in entry.items():
+            child = ET.SubElement(node, field)
+            if isinstance(value, list):  # the attributes of a service definition
+                for sub in value:
+                    attribute = ET.SubElement(child, "attribute")
+                    for name, sub_value in sub.items():
+                        ET.SubElement(attribute, name).text = _text(sub_value)
+            else:
+                child.text = _text(value)
+    return ET.tostring(element, encoding="utf-8", xml_declaration=True)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

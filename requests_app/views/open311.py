@@ -1,0 +1,98 @@
+"""Open311 GeoReport v2 endpoints, JSON or XML by extension; errors as the spec's list of code/description."""
+
+import json
+
+from django.db import transaction
+from django.http import HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from requests_app import open311
+from requests_app.enums import Channel
+from requests_app.services import request_submit
+
+CONTENT_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
+
+
+def _respond(fmt: str, payload, *, root: str, item: str | None, status: int = 200) -> HttpResponse:
+    if fmt == "xml":
+        body = open311.to_xml(root, item, payload)
+    else:
+        body = json.dumps(payload, ensure_ascii=False)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt], status=status)
+    response["Access-Control-Allow-Origin"] = "*"  # open data: readable from any site's scripts
+    return response
+
+
+def _error(fmt: str, error: open311.ApiError) -> HttpResponse:
+    return _respond(fmt, error.as_list(), root="errors", item="error", status=error.status)
+
+
+def api(view):
+    """Turn ApiError into the spec's error list, in the format asked for."""
+
+    def wrapper(request, *args, fmt, **kwargs):
+        try:
+            open311.check_jurisdiction(request.GET if request.method == "GET" else request.POST)
+            return view(request, *args, fmt=fmt, **kwargs)
+        except open311.ApiError as error:
+            return _error(fmt, error)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+@require_GET
+@api
+def services(request, fmt):
+    entries = [open311.service_entry(t) for t in open311.service_types()]
+    return _respond(fmt, entries, root="services", item="service")
+
+
+@require_GET
+@api
+def service_definition(request, code, fmt):
+    return _respond(fmt, open311.service_definition(code), root="service_definition", item=None)
+
+
+@csrf_exempt  # an API authenticated by its api_key, called by other sites' servers
+@require_http_methods(["GET", "POST"])
+@api
+def requests(request, fmt):
+    if request.method == "POST":
+        return _create(request, fmt)
+    rows = open311.search(request.GET)
+    return _respond(fmt, [open311.request_entry(r) for r in rows], root="service_requests", item="request")
+
+
+def _create(request, fmt):
+    key = open311.api_key_for(request.POST)
+    open311.check_rate(key)
+    data, _attributes = open311.submission_data(request.POST, key)
+    with transaction.atomic():
+        created = request_submit(data={**data, "language": "fr-ca"}, channel=Channel.API)
+    entry = {
+        "service_request_id": created.number,
+        "token": open311.token_for(created),
+        "service_notice": "",
+        "account_id": "",
+    }
+    return _respond(fmt, [entry], root="service_requests", item="request", status=201)
+
+
+@require_GET
+@api
+def request_detail(request, number, fmt):
+    return _respond(
+        fmt, [open311.request_entry(open311.request_by_number(number))], root="service_requests", item="request"
+    )
+
+
+@require_GET
+@api
+def token(request, token, fmt):
+    found = open311.request_for_token(token)
+    return _respond(
+        fmt, [{"service_request_id": found.number, "token": token}], root="service_requests", item="request"
+    )
