@@ -95,29 +95,28 @@ def _parse_datetime(name: str, raw: str) -> dt.datetime:
 
 
 def search(params) -> list[Request]:
-    queryset = public_requests()
-    ids = [value for value in params.get("service_request_id", "").split(",") if value.strip()]
-    if ids:  # the spec: service_request_id overrides every other argument
-        return list(queryset.filter(number__in=[value.strip() for value in ids[:MAX_RESULTS]]).order_by("-received_at"))
-    end = _parse_datetime("end_date", params["end_date"]) if params.get("end_date") else timezone.now()
-    start = _parse_datetime("start_date", params["start_date"]) if params.get("start_date") else end - DEFAULT_WINDOW
+    # Every argument is checked, even those service_request_id overrides: a malformed one is an error.
+    end = _parse_datetime("end_date", params["end_date"]) if "end_date" in params else timezone.now()
+    start = _parse_datetime("start_date", params["start_date"]) if "start_date" in params else end - DEFAULT_WINDOW
     if start > end:
         raise ApiError(400, "start_date must be before end_date")
     if end - start > DEFAULT_WINDOW:
         raise ApiError(400, "start_date and end_date may not span more than 90 days")
+    wanted = {value.strip() for value in params["status"].split(",")} if "status" in params else {"open", "closed"}
+    if not wanted or not wanted <= {"open", "closed"}:
+        raise ApiError(400, "status must be open or closed")
+    queryset = public_requests()
+    ids = [value.strip() for value in params.get("service_request_id", "").split(",") if value.strip()]
+    if ids:  # the spec: service_request_id overrides every other argument
+        return list(queryset.filter(number__in=ids[:MAX_RESULTS]).order_by("-received_at"))
     queryset = queryset.filter(received_at__gte=start, received_at__lte=end)
     codes = [code.strip() for code in params.get("service_code", "").split(",") if code.strip()]
     if codes:
         queryset = queryset.filter(request_type__code__in=codes)
-    status = params.get("status", "")
-    if status:
-        wanted = {value.strip() for value in status.split(",")}
-        if not wanted <= {"open", "closed"}:
-            raise ApiError(400, "status must be open or closed")
-        if wanted == {"open"}:
-            queryset = queryset.exclude(status__in=CLOSED_STATUSES)
-        elif wanted == {"closed"}:
-            queryset = queryset.filter(status__in=CLOSED_STATUSES)
+    if wanted == {"open"}:
+        queryset = queryset.exclude(status__in=CLOSED_STATUSES)
+    elif wanted == {"closed"}:
+        queryset = queryset.filter(status__in=CLOSED_STATUSES)
     return list(queryset.order_by("-received_at")[:MAX_RESULTS])
 
 

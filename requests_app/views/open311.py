@@ -4,10 +4,10 @@ import json
 
 from django.db import transaction
 from django.http import HttpResponse
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from requests_app import open311
+from requests_app.open311_openapi import spec
 from requests_app.enums import Channel
 from requests_app.services import request_submit
 
@@ -56,7 +56,6 @@ def service_definition(request, code, fmt):
     return _respond(fmt, open311.service_definition(code), root="service_definition", item=None)
 
 
-@csrf_exempt  # an API authenticated by its api_key, called by other sites' servers
 @require_http_methods(["GET", "POST"])
 @api
 def requests(request, fmt):
@@ -96,3 +95,10 @@ def token(request, token, fmt):
     return _respond(
         fmt, [{"service_request_id": found.number, "token": token}], root="service_requests", item="request"
     )
+
+
+@require_GET
+def openapi(request):
+    response = HttpResponse(json.dumps(spec(), ensure_ascii=False), content_type=CONTENT_TYPES["json"])
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
