@@ -16,6 +16,7 @@ from requests_app import services
 from requests_app.services import access as access_services
 from requests_app.services import claims as claim_services
 from requests_app.services import designations
+from requests_app.standards import standards_refresh
 from requests_app.enums import (
     AccessForm,
     Channel,
@@ -241,6 +242,7 @@ def seed(*, count: int, only_if_empty: bool) -> tuple[list[str], int]:
     """Accounts, designations, requests and complaints in one transaction. Returns usernames, requests made."""
     usernames = create_accounts()
     made = 0 if only_if_empty and Request.objects.exists() else create_requests(count)
+    standards_refresh()  # what the nightly job would have published
     # Demo messages are not for real mailboxes: mark them sent before the commit queues them.
     OutboundEmail.objects.filter(status=OutboxStatus.PENDING).update(status=OutboxStatus.SENT, sent_at=timezone.now())
     return usernames, made

@@ -40,3 +40,11 @@ def warn_access_deadlines(day: str | None = None) -> int:
     from requests_app.services.access import access_deadline_warnings
 
     return access_deadline_warnings(today=dt.date.fromisoformat(day) if day else timezone.localdate())
+
+
+@shared_task(acks_late=True)
+def refresh_standards() -> int:
+    """Nightly (beat): the published standards page reads these figures; it never computes them."""
+    from requests_app.standards import standards_refresh
+
+    return standards_refresh()

@@ -11,6 +11,7 @@ public_patterns = (
         path(_("suivi/<str:token>/"), public.track, name="track"),
         path(_("suivi/<str:token>/photos/<int:photo_id>/"), public.track_photo, name="track_photo"),
         path(_("confidentialite/"), public.privacy, name="privacy"),
+        path(_("normes-de-service/"), public.standards, name="standards"),
     ],
     "requests",
 )

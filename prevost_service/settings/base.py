@@ -172,6 +172,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=env.int("RNC_DIGEST_HOUR", default=7), minute=env.int("RNC_DIGEST_MINUTE", default=0)),
     },
     # Before the office opens, so the responsable reads the warning with his first e-mails.
+    "refresh-standards": {"task": "requests_app.tasks.refresh_standards", "schedule": crontab(hour=2, minute=15)},
     "access-deadline-warnings": {
         "task": "requests_app.tasks.warn_access_deadlines",
         "schedule": crontab(hour=6, minute=30),

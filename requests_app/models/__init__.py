@@ -5,6 +5,7 @@ from .open311 import ApiKey
 from .outbox import OutboundAttachment, OutboundEmail
 from .access import AccessLetter, AccessNumberSequence, AccessRequest, LegalProvision
 from .claims import Claim, ClaimConsultation, ClaimDocument, ClaimEvent, ClaimNumberSequence
+from .standards import StandardResult
 from .requests import Intervention, Request, RequestEvent, RequestNumberSequence, RequestPhoto
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "RequestPhoto",
     "RequestType",
     "Service",
+    "StandardResult",
 ]

@@ -7,13 +7,43 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from requests_app import selectors, services
+from requests_app import charts, selectors, services
+from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
 from requests_app.forms import LookupForm, RequestForm
 
 
 def home(request):
     return render(request, "requests_app/home.html")
+
+
+def standards(request):
+    """« Nos normes de service »: figures computed nightly (standards_refresh), read here as they are."""
+    results = list(standards_module.published_results())
+    grouped = {}
+    for result in results:
+        grouped.setdefault(result.request_type.service, []).append(result)
+    sections = [
+        (
+            service,
+            rows,
+            charts.horizontal_bars(
+                _("%(service)s : part des requêtes complétées dans la norme, par nature") % {"service": service.name},
+                [
+                    charts.Bar(
+                        row.request_type.name, row.share_within, f"{row.percent_within} %" if row.assessed else "—"
+                    )
+                    for row in rows
+                ],
+            ),
+        )
+        for service, rows in grouped.items()
+    ]
+    return render(
+        request,
+        "requests_app/standards.html",
+        {"sections": sections, "computed_at": results[0].computed_at if results else None},
+    )
 
 
 def privacy(request):

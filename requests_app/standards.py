@@ -1,0 +1,109 @@
+"""« Nos normes de service »: per request type, over the last 12 months, how many requests came in,
+the median delay to completion and the share completed within the standard (policy 2.3; the federal
+audit in shared/docs asks to publish standards and real performance).
+
+Delays are business days from the day received to the day completed, on the city's calendar.
+A request counts toward the share once its outcome is known: completed (on time or late), or still
+open past its standard (late whatever happens next). Open requests within their standard wait.
+"""
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+from django.utils import timezone
+
+from requests_app import business_days
+from requests_app.enums import RequestKind, Status
+from requests_app.models import Request, RequestType, StandardResult
+
+WINDOW = relativedelta(months=12)
+NOT_COUNTED = (Status.REJECTED, Status.RECLASSIFIED)
+
+
+@dataclass
+class Tally:
+    received: int = 0
+    completed: int = 0
+    assessed: int = 0
+    within: int = 0
+
+    def __post_init__(self):
+        self.delays: list[int] = []
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min), business_days.local_tz())
+
+
+def compute(today: dt.date) -> dict[int, tuple[Tally, dt.date]]:
+    """Tallies per request type id. One pass over the window's rows, three columns each."""
+    start = today - WINDOW
+    targets = dict(RequestType.objects.values_list("pk", "target_business_days"))
+    tallies = {type_id: Tally() for type_id in targets}
+    rows = (
+        Request.objects.filter(
+            kind=RequestKind.REQUEST,
+            request_type__isnull=False,
+            # Bounds as instants so the received_at index serves the range (a __date lookup would not).
+            received_at__gte=_local_midnight(start + dt.timedelta(days=1)),
+            received_at__lt=_local_midnight(today + dt.timedelta(days=1)),
+        )
+        .exclude(status__in=NOT_COUNTED)
+        .values_list("request_type_id", "received_at", "completed_on")
+        .iterator(chunk_size=5000)
+    )
+    tz = business_days.local_tz()
+    for type_id, received_at, completed_on in rows:
+        tally, target = tallies[type_id], targets[type_id]
+        tally.received += 1
+        received_on = received_at.astimezone(tz).date()
+        if completed_on is not None:
+            delay = business_days.business_days_between(received_on, completed_on)
+            tally.completed += 1
+            tally.delays.append(delay)
+            tally.assessed += 1
+            tally.within += delay <= target
+        elif business_days.business_days_between(received_on, today) > target:
+            tally.assessed += 1  # already late, whatever happens next
+    return {type_id: (tally, start) for type_id, tally in tallies.items()}
+
+
+@transaction.atomic
+def standards_refresh(today: dt.date | None = None) -> int:
+    """Replace the published figures in one transaction: readers see yesterday's or today's, never half."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    targets = dict(RequestType.objects.values_list("pk", "target_business_days"))
+    results = []
+    for type_id, (tally, start) in compute(today).items():
+        median = statistics.median(tally.delays) if tally.delays else None
+        results.append(
+            StandardResult(
+                request_type_id=type_id,
+                target_business_days=targets[type_id],
+                window_start=start + dt.timedelta(days=1),
+                window_end=today,
+                received=tally.received,
+                completed=tally.completed,
+                assessed=tally.assessed,
+                within_standard=tally.within,
+                median_days=None if median is None else Decimal(str(median)).quantize(Decimal("0.1")),
+                computed_at=now,
+            )
+        )
+    StandardResult.objects.all().delete()
+    StandardResult.objects.bulk_create(results)
+    return len(results)
+
+
+def published_results():
+    """What the public page shows: active types of active services, grouped by service."""
+    return (
+        StandardResult.objects.filter(request_type__is_active=True, request_type__service__is_active=True)
+        .select_related("request_type__service")
+        .order_by("request_type__service__name_fr", "request_type__name_fr")
+    )
