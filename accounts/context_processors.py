@@ -9,5 +9,6 @@ def roles(request):
         "is_staff_member": True,
         "is_technicien": user.is_technicien,
         "can_read_complaints": user.is_superuser or user.has_role(Role.DIRECTEUR_SAC, Role.DIRECTEUR_SERVICE),
+        "can_read_satisfaction": user.reads_satisfaction,
         "availability_choices": Availability.choices,
     }

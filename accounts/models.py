@@ -44,6 +44,10 @@ class User(AbstractUser):
         )
 
     @property
+    def reads_satisfaction(self) -> bool:
+        return self.is_superuser or self.has_role(Role.EXPERIENCE_CITOYEN, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL)
+
+    @property
     def handles_claims(self) -> bool:
         """Réclamations are read in full by the Greffe and the Directeur général only."""
         return self.is_superuser or self.has_role(Role.GREFFIER, Role.DIRECTEUR_GENERAL)

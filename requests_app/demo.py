@@ -16,6 +16,7 @@ from requests_app import services
 from requests_app.services import access as access_services
 from requests_app.services import claims as claim_services
 from requests_app.services import designations
+from requests_app.satisfaction import satisfaction_record
 from requests_app.standards import standards_refresh
 from requests_app.enums import (
     AccessForm,
@@ -100,6 +101,7 @@ ROLE_ACCOUNTS = [
     ("dg", "Hélène", "Prud'homme", Role.DIRECTEUR_GENERAL),
     ("elu", "Paul", "Germain", Role.ELU),
     ("greffier", "Nadia", "Lachance", Role.GREFFIER),
+    ("experience-citoyen", "Chantal", "Lafleur", Role.EXPERIENCE_CITOYEN),
 ]
 EXECUTION = {
     "travaux-publics": ("surintendant", "Denis", "Surprenant"),
@@ -234,6 +236,7 @@ def create_requests(count: int, *, random_seed: int = 2026) -> int:
         _spread_history(request, received_at, now)
     _create_complaints(technicien, now)
     _create_claims_and_access_requests(technicien)
+    _create_satisfaction(rng)
     return count
 
 
@@ -400,3 +403,21 @@ def _create_claims_and_access_requests(technicien):
 
 def rng_name(index: int) -> str:
     return f"{FIRST_NAMES[index % len(FIRST_NAMES)]} {LAST_NAMES[(index * 3) % len(LAST_NAMES)]}"
+
+
+SATISFACTION_COMMENTS = [
+    "Réglé en deux jours, merci!",
+    "On m'a rappelé rapidement, très courtois.",
+    "Il a fallu relancer deux fois avant que quelqu'un se déplace.",
+    "",
+    "",
+]
+
+
+def _create_satisfaction(rng):
+    """Answers to the closure survey on part of the closed requests, for the Expérience citoyen page."""
+    for request in Request.objects.filter(status=Status.CLOSED).order_by("pk")[:40]:
+        if rng.random() < 0.6:
+            rating = rng.choices([5, 4, 3, 2, 1], weights=[40, 30, 15, 10, 5])[0]
+            comment = rng.choice(SATISFACTION_COMMENTS) if rating != 3 else ""
+            satisfaction_record(request=request, rating=rating, comment=comment)

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from requests_app.views import access, claims, designations, public, rnc, staff
+from requests_app.views import access, claims, designations, public, rnc, satisfaction, staff
 
 public_patterns = (
     [
@@ -12,6 +12,7 @@ public_patterns = (
         path(_("suivi/<str:token>/photos/<int:photo_id>/"), public.track_photo, name="track_photo"),
         path(_("confidentialite/"), public.privacy, name="privacy"),
         path(_("normes-de-service/"), public.standards, name="standards"),
+        path(_("satisfaction/<str:token>/"), satisfaction.survey, name="satisfaction"),
     ],
     "requests",
 )
@@ -23,6 +24,7 @@ staff_patterns = (
         path(_("suivi-rnc/"), rnc.follow_up, name="rnc_follow_up"),
         path(_("suivi-rnc/avancement/"), rnc.progress, name="rnc_progress"),
         path(_("rapport-elus/"), rnc.elus_report, name="elus_report"),
+        path(_("satisfaction/"), satisfaction.results, name="satisfaction"),
         path(_("designations/"), designations.designation_list, name="designations"),
         path(_("designations/nouvelle/"), designations.designation_create, name="designation_create"),
         path(_("designations/<int:pk>/"), designations.designation_detail, name="designation_detail"),

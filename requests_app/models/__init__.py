@@ -5,6 +5,7 @@ from .open311 import ApiKey
 from .outbox import OutboundAttachment, OutboundEmail
 from .access import AccessLetter, AccessNumberSequence, AccessRequest, LegalProvision
 from .claims import Claim, ClaimConsultation, ClaimDocument, ClaimEvent, ClaimNumberSequence
+from .satisfaction import SatisfactionResponse
 from .standards import StandardResult
 from .requests import Intervention, Request, RequestEvent, RequestNumberSequence, RequestPhoto
 
@@ -32,6 +33,7 @@ __all__ = [
     "RequestNumberSequence",
     "RequestPhoto",
     "RequestType",
+    "SatisfactionResponse",
     "Service",
     "StandardResult",
 ]

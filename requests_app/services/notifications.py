@@ -37,8 +37,17 @@ def notify_acknowledgement(request: Request) -> None:
 
 
 def notify_closed(request: Request, event: RequestEvent) -> None:
+    from requests_app.satisfaction import survey_path
+
     notes = [message.text for message in public_messages(request)]
-    _to_citizen(request, key=f"closed:{event.pk}", template="request_closed", event=event, public_notes=notes)
+    _to_citizen(
+        request,
+        key=f"closed:{event.pk}",
+        template="request_closed",
+        event=event,
+        public_notes=notes,
+        survey_path=survey_path(request, request.language),
+    )
 
 
 def notify_rejected(request: Request, event: RequestEvent) -> None:
