@@ -10,5 +10,7 @@ def roles(request):
         "is_technicien": user.is_technicien,
         "can_read_complaints": user.is_superuser or user.has_role(Role.DIRECTEUR_SAC, Role.DIRECTEUR_SERVICE),
         "can_read_satisfaction": user.reads_satisfaction,
+        "can_read_dashboard": user.is_superuser
+        or user.has_role(Role.DIRECTEUR_SERVICE, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL),
         "availability_choices": Availability.choices,
     }

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from requests_app.views import access, claims, designations, public, rnc, satisfaction, staff
+from requests_app.views import access, claims, dashboard, designations, public, rnc, satisfaction, staff
 
 public_patterns = (
     [
@@ -25,6 +25,7 @@ staff_patterns = (
         path(_("suivi-rnc/avancement/"), rnc.progress, name="rnc_progress"),
         path(_("rapport-elus/"), rnc.elus_report, name="elus_report"),
         path(_("satisfaction/"), satisfaction.results, name="satisfaction"),
+        path(_("tableau-de-bord/"), dashboard.dashboard_view, name="dashboard"),
         path(_("designations/"), designations.designation_list, name="designations"),
         path(_("designations/nouvelle/"), designations.designation_create, name="designation_create"),
         path(_("designations/<int:pk>/"), designations.designation_detail, name="designation_detail"),

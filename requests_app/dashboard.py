@@ -1,0 +1,197 @@
+"""The directors' dashboard: each table is computed once, in a fixed number of queries whatever the
+volume, and rendered both as HTML (with a chart where one helps) and as CSV with the same filters.
+
+Complaint details never appear here: complaints are counted, nothing more.
+"""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from complaints.models import Complaint
+from requests_app import business_days
+from requests_app.enums import NOT_COMPLETED_STATUSES, Channel, RequestKind
+from requests_app.models import Request, SatisfactionResponse, Service, StandardResult
+
+AGE_BUCKETS = ((0, 5), (6, 10), (11, 20), (21, 60), (61, None))
+
+
+@dataclass
+class Table:
+    key: str
+    caption: str
+    headers: list[str]
+    rows: list[list]
+
+
+def services_for(user):
+    """The services a reader sees: all for the DSAC, the DG and superusers; his own for a director."""
+    from accounts.enums import Role
+
+    services = Service.objects.filter(is_active=True).order_by("name_fr")
+    if user.is_superuser or user.has_role(Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL):
+        return services
+    if user.has_role(Role.DIRECTEUR_SERVICE):
+        return services.filter(director=user)
+    return services.none()
+
+
+def months_back(today: dt.date, count: int = 12) -> list[dt.date]:
+    first = today.replace(day=1)
+    return [first - relativedelta(months=offset) for offset in range(count - 1, -1, -1)]
+
+
+def _local(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min), business_days.local_tz())
+
+
+def volume(services, months) -> tuple[Table, Table]:
+    start = _local(months[0])
+    rows = (
+        Request.objects.filter(service__in=services, received_at__gte=start)
+        .annotate(month=TruncMonth("received_at"))
+        .values_list("month", "kind", "channel")
+        .annotate(count=Count("id"))
+    )
+    by_kind, by_channel = defaultdict(Counter), defaultdict(Counter)
+    for month, kind, channel, count in rows:
+        key = timezone.localtime(month).date()
+        by_kind[key][kind] += count
+        by_channel[key][channel] += count
+    kinds = Table(
+        "volume",
+        _("Demandes reçues par mois et par catégorie"),
+        [_("Mois"), *[label for _value, label in RequestKind.choices], _("Total")],
+        [
+            [f"{m:%Y-%m}", *[by_kind[m][value] for value in RequestKind.values], sum(by_kind[m].values())]
+            for m in months
+        ],
+    )
+    channels = Table(
+        "provenance",
+        _("Demandes reçues par mois et par provenance"),
+        [_("Mois"), *[label for _value, label in Channel.choices]],
+        [[f"{m:%Y-%m}", *[by_channel[m][value] for value in Channel.values]] for m in months],
+    )
+    return kinds, channels
+
+
+def backlog(services, today: dt.date) -> Table:
+    """Open requests by age in business days, and how many of them are past their standard."""
+    counts, late = Counter(), Counter()
+    rows = Request.objects.filter(service__in=services, status__in=NOT_COMPLETED_STATUSES).values_list(
+        "received_at", "request_type__target_business_days"
+    )
+    tz = business_days.local_tz()
+    for received_at, target in rows.iterator(chunk_size=5000):
+        age = business_days.business_days_between(received_at.astimezone(tz).date(), today)
+        bucket = next(b for b in AGE_BUCKETS if b[1] is None or age <= b[1])
+        counts[bucket] += 1
+        late[bucket] += target is not None and age > target
+    return Table(
+        "arrerages",
+        _("Demandes non complétées, par âge (jours ouvrables)"),
+        [_("Âge"), _("Demandes"), _("Hors norme")],
+        [[f"{low}–{high}" if high else f"{low}+", counts[(low, high)], late[(low, high)]] for low, high in AGE_BUCKETS],
+    )
+
+
+def standards(services) -> Table:
+    rows = (
+        StandardResult.objects.filter(request_type__service__in=services)
+        .select_related("request_type")
+        .order_by("request_type__service__name_fr", "request_type__name_fr")
+    )
+    return Table(
+        "normes",
+        _("Part complétée dans la norme, 12 derniers mois (calcul de la nuit)"),
+        [_("Nature"), _("Norme (jours ouvrables)"), _("Reçues"), _("Délai médian"), _("Dans la norme (%)")],
+        [
+            [
+                r.request_type.name,
+                r.target_business_days,
+                r.received,
+                r.median_days if r.median_days is not None else "",
+                r.percent_within if r.percent_within is not None else "",
+            ]
+            for r in rows
+        ],
+    )
+
+
+def rnc_trend(services, months) -> Table:
+    """Requests not completed at the end of each month, counted from the requests' own dates in one query."""
+    ends = [_local(m + relativedelta(months=1)) for m in months]
+    still_open = {
+        f"m{index}": Count(
+            "id",
+            filter=Q(received_at__lt=end)
+            & (Q(completed_on__isnull=True) | Q(completed_on__gte=end.date()))
+            & (Q(closed_at__isnull=True) | Q(closed_at__gte=end)),
+        )
+        for index, end in enumerate(ends)
+    }
+    counts = Request.objects.filter(service__in=services, kind=RequestKind.REQUEST).aggregate(**still_open)
+    return Table(
+        "rnc",
+        _("Requêtes non complétées à la fin de chaque mois"),
+        [_("Mois"), _("Non complétées")],
+        [[f"{m:%Y-%m}", counts[f"m{index}"]] for index, m in enumerate(months)],
+    )
+
+
+def satisfaction(services, months) -> Table:
+    rows = (
+        SatisfactionResponse.objects.filter(request__service__in=services, answered_at__gte=_local(months[0]))
+        .annotate(month=TruncMonth("answered_at"))
+        .values_list("month", "rating")
+    )
+    ratings = defaultdict(list)
+    for month, rating in rows:
+        ratings[timezone.localtime(month).date().replace(day=1)].append(rating)
+    return Table(
+        "satisfaction",
+        _("Satisfaction des citoyens (note sur 5)"),
+        [_("Mois"), _("Réponses"), _("Moyenne")],
+        [
+            [f"{m:%Y-%m}", len(ratings[m]), round(sum(ratings[m]) / len(ratings[m]), 2) if ratings[m] else ""]
+            for m in months
+        ],
+    )
+
+
+def complaints(services, months) -> Table:
+    rows = (
+        Complaint.objects.filter(service__in=services, received_at__gte=_local(months[0]))
+        .annotate(month=TruncMonth("received_at"))
+        .values_list("month")
+        .annotate(count=Count("id"))
+    )
+    counts = {timezone.localtime(month).date().replace(day=1): count for month, count in rows}
+    return Table(
+        "plaintes",
+        _("Plaintes reçues (nombre seulement)"),
+        [_("Mois"), _("Plaintes")],
+        [[f"{m:%Y-%m}", counts.get(m, 0)] for m in months],
+    )
+
+
+def build(services, today: dt.date | None = None) -> list[Table]:
+    today = today or timezone.localdate()
+    months = months_back(today)
+    kinds, channels = volume(services, months)
+    return [
+        kinds,
+        channels,
+        backlog(services, today),
+        standards(services),
+        rnc_trend(services, months),
+        satisfaction(services, months),
+        complaints(services, months),
+    ]
