@@ -17,8 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from requests_app.enums import FINAL_STATUSES, ContactPreference, RequestKind, Status
-from requests_app.models import ApiKey, Request, RequestType
-from requests_app.selectors import public_messages
+from requests_app.models import ApiKey, Intervention, Request, RequestEvent, RequestType
 
 MAX_RESULTS = 1000
 DEFAULT_WINDOW = dt.timedelta(days=90)
@@ -120,12 +119,28 @@ def search(params) -> list[Request]:
     return list(queryset.order_by("-received_at")[:MAX_RESULTS])
 
 
-def request_entry(request: Request, *, with_notes: bool = True) -> dict:
-    notes = public_messages(request) if with_notes else []
+def latest_public_notes(requests: list[Request]) -> dict[int, str]:
+    """The last note written for the citizen on each request, in two queries for the whole page."""
+    ids = [request.pk for request in requests]
+    latest: dict[int, tuple] = {}
+    for model in (Intervention, RequestEvent):
+        rows = model.objects.filter(request_id__in=ids).exclude(public_note="")
+        for request_id, at, text in rows.values_list("request_id", "created_at", "public_note"):
+            if request_id not in latest or at >= latest[request_id][0]:
+                latest[request_id] = (at, text)
+    return {request_id: text for request_id, (_at, text) in latest.items()}
+
+
+def request_entries(requests: list[Request]) -> list[dict]:
+    notes = latest_public_notes(requests)
+    return [request_entry(request, status_notes=notes.get(request.pk, "")) for request in requests]
+
+
+def request_entry(request: Request, *, status_notes: str) -> dict:
     return {
         "service_request_id": request.number,
         "status": "closed" if request.status in CLOSED_STATUSES else "open",
-        "status_notes": notes[-1].text if notes else "",
+        "status_notes": status_notes,
         "service_name": request.request_type.name,
         "service_code": request.request_type.code,
         "description": request.description,

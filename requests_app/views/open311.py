@@ -62,7 +62,7 @@ def requests(request, fmt):
     if request.method == "POST":
         return _create(request, fmt)
     rows = open311.search(request.GET)
-    return _respond(fmt, [open311.request_entry(r) for r in rows], root="service_requests", item="request")
+    return _respond(fmt, open311.request_entries(rows), root="service_requests", item="request")
 
 
 def _create(request, fmt):
@@ -84,7 +84,7 @@ def _create(request, fmt):
 @api
 def request_detail(request, number, fmt):
     return _respond(
-        fmt, [open311.request_entry(open311.request_by_number(number))], root="service_requests", item="request"
+        fmt, open311.request_entries([open311.request_by_number(number)]), root="service_requests", item="request"
     )
 
 

@@ -221,3 +221,10 @@ def test_posts_are_rate_limited_per_key(client, api_key, settings):
 def test_only_the_hash_of_a_key_is_stored(api_key):
     stored = ApiKey.objects.get()
     assert api_key not in (stored.key_hash, stored.key_prefix) and stored.key_prefix == api_key[:8]
+
+
+def test_a_page_of_requests_costs_the_same_queries_whatever_its_length(client, django_assert_max_num_queries):
+    for _ in range(12):
+        submit_request()
+    with django_assert_max_num_queries(4):
+        assert len(client.get(f"{BASE}/requests.json").json()) == 12
