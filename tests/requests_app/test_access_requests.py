@@ -120,7 +120,7 @@ def test_warnings_on_day_fifteen_and_on_the_last_day_once_each(directeur_general
     submit(received_on=D(2026, 11, 10))  # nothing today
     assert services.access_deadline_warnings(today=D(2026, 11, 23)) == 2
     subjects = sorted(
-        OutboundEmail.objects.filter(to=directeur_general.email, subject__contains="jour").values_list(
+        OutboundEmail.objects.filter(to=directeur_general.email, subject__icontains="jour").values_list(
             "subject", flat=True
         )
     )

@@ -3,7 +3,9 @@ no 5xx, documented status codes, content types and response shapes."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -13,6 +15,17 @@ from ..factories import submit_request
 
 schema = schemathesis.openapi.from_dict(spec())
 schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """A bare WSGI call ends with request_finished, whose close_old_connections would close the test's
+    connection mid-transaction on PostgreSQL; Django's test client holds it off the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
