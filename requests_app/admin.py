@@ -14,6 +14,7 @@ from prevost_service.errors import ApplicationError
 from requests_app import business_days, selectors, services
 from requests_app.services import digests
 from requests_app.enums import OutboxStatus, RequestKind, Status
+from requests_app.paginators import EstimatedCountPaginator
 from requests_app.forms import AnswerForm, AssignForm, CloseForm, RejectForm
 from requests_app.models import (
     ApiKey,
@@ -96,6 +97,7 @@ class RequestAdmin(admin.ModelAdmin):
     list_select_related = ("service", "request_type", "responsable")
     search_fields = ("=number", "requester_name", "requester_email", "location_address", "requester_address")
     show_full_result_count = False
+    paginator = EstimatedCountPaginator  # no COUNT(*) over a million rows on each page
     list_per_page = 50
     date_hierarchy = None
     save_on_top = True

@@ -114,3 +114,17 @@ def test_responsable_has_no_access_to_the_admin(client, responsable_tp):
     client.force_login(responsable_tp)
     response = client.get(CHANGELIST)
     assert response.status_code == 302 and "login" in response.url
+
+
+def test_the_triage_list_never_counts_past_the_cap(client, technicien, monkeypatch, django_assert_max_num_queries):
+    from requests_app import paginators
+    from requests_app.models import Request
+
+    monkeypatch.setattr(paginators, "CAP", 5)
+    for _ in range(8):
+        submit_request()
+    assert paginators.EstimatedCountPaginator(Request.objects.filter(kind="requete"), 50).count == 6
+    client.force_login(technicien)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("admin:requests_app_request_changelist") + "?status__exact=recue")
+    assert response.status_code == 200 and len(response.context["cl"].result_list) == 8
