@@ -1,5 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.http import HttpResponse
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -7,7 +8,14 @@ from django.views.generic import RedirectView
 from requests_app.urls import access_patterns, claims_patterns, public_patterns, staff_patterns
 from requests_app.views import public
 
+def healthz(request):
+    """Liveness for the container and the load balancer; it reads nothing, so it is also the bare
+    Django view that bench/load.py compares the portal's pages with."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 urlpatterns = [
+    path("healthz", healthz),
     path("i18n/", include("django.conf.urls.i18n")),
     # An API has one address whatever the language: outside i18n_patterns.
     path("open311/v2/", include("requests_app.open311_urls")),

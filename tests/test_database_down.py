@@ -46,3 +46,9 @@ def test_the_api_answers_its_own_error_list(client):
         response = client.get("/open311/v2/requests.json")
     assert response.status_code == 503
     assert response.json() == [{"code": 503, "description": "service unavailable, retry later"}]
+
+
+def test_the_liveness_probe_reads_nothing(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok"

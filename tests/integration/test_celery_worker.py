@@ -14,7 +14,7 @@ from prevost_service.celery import app
 from requests_app import services
 from requests_app.enums import DigestStatus, OutboxStatus
 from requests_app.models import DigestDelivery, OutboundEmail
-from requests_app.tasks import send_rnc_digests
+from requests_app.tasks import flush_outbox, send_rnc_digests
 
 from ..celery_helpers import celery_config
 from ..factories import submit_request
@@ -88,3 +88,22 @@ def test_daily_digest_task_through_a_worker_sends_each_list_once(
     assert sorted(m.to[0] for m in mail.outbox) == sorted([responsable_tp.email, responsable_env.email])
     for message in mail.outbox:
         assert {name for name, _content, _type in message.attachments} == {"rnc-2026-11.pdf", "rnc-2026-11.csv"}
+
+
+def test_mail_queued_while_redis_was_down_is_sent_once_when_it_is_back(catalog_after_flush):
+    # Redis away: the citizens' submissions succeed, their e-mails wait in the outbox.
+    with celery_config(task_always_eager=False, broker_url="redis://127.0.0.1:1/0"):
+        first, second = submit_request(), submit_request()
+    waiting = OutboundEmail.objects.filter(request__in=[first, second])
+    assert waiting.count() == 2 and set(waiting.values_list("status", flat=True)) == {OutboxStatus.PENDING}
+
+    # Redis is back: the beat's flush, run by a real worker, sends each one, once.
+    url = urlsplit(REDIS_URL)._replace(path="/15").geturl()
+    with celery_config(task_always_eager=False, broker_url=url, result_backend=url):
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            assert flush_outbox.delay().get(timeout=30) == 2
+            assert flush_outbox.delay().get(timeout=30) == 0
+    assert set(waiting.values_list("status", flat=True)) == {OutboxStatus.SENT}
+    assert sorted(m.subject for m in mail.outbox) == sorted(
+        f"Demande {r.number} reçue — Ville de Prévost" for r in (first, second)
+    )
