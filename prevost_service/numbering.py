@@ -1,4 +1,14 @@
-from django.db import connection
+from django.db import connection, models
+
+
+class YearlySequence(models.Model):
+    """A counter per year for numbers like 2026-000123; subclass it per kind of number."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
 
 
 def next_yearly_value(sequence_model, year: int) -> int:

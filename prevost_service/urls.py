@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 from requests_app.urls import access_patterns, claims_patterns, public_patterns, staff_patterns
 from requests_app.views import public
 
+
 def healthz(request):
     """Liveness for the container and the load balancer; it reads nothing, so it is also the bare
     Django view that bench/load.py compares the portal's pages with."""

@@ -26,8 +26,14 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultiplePhotoField(forms.FileField):
     """Django's documented way to accept several files in one field; each is sanitized."""
 
+    accept = "image/jpeg,image/png"
+
+    @staticmethod
+    def sanitize(uploaded):
+        return photo_tools.sanitize_photo(uploaded)
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png"}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": self.accept}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -35,7 +41,7 @@ class MultiplePhotoField(forms.FileField):
         errors, cleaned = [], []
         for uploaded in files:
             try:
-                cleaned.append(photo_tools.sanitize_photo(super().clean(uploaded, initial)))
+                cleaned.append(self.sanitize(super().clean(uploaded, initial)))
             except ValidationError as error:
                 errors.extend(error.messages)
         if errors:

@@ -7,31 +7,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from requests_app import photos as photo_tools
-from requests_app.enums import AccessDecision, AccessForm, Channel, STAFF_CHANNELS, ClaimDocumentKind
-from requests_app.forms import DateInput, MultipleFileInput, MultiplePhotoField
+from requests_app.enums import STAFF_CHANNELS, AccessDecision, AccessForm, Channel, ClaimDocumentKind
+from requests_app.forms import DateInput, MultiplePhotoField
 from requests_app.models import AccessRequest, Claim, LegalProvision, Service
 
 DOCUMENT_ACCEPT = "image/jpeg,image/png,application/pdf"
 
 
-class MultipleDocumentField(forms.FileField):
+class MultipleDocumentField(MultiplePhotoField):
     """Photos (re-encoded, metadata stripped) or PDF invoices and estimates, checked by their content."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": DOCUMENT_ACCEPT}))
-        super().__init__(*args, **kwargs)
+    accept = DOCUMENT_ACCEPT
 
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
-        errors, cleaned = [], []
-        for uploaded in files:
-            try:
-                cleaned.append(photo_tools.sanitize_document(super().clean(uploaded, initial)))
-            except ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
+    @staticmethod
+    def sanitize(uploaded):
+        return photo_tools.sanitize_document(uploaded)
 
 
 class ClaimDocumentsMixin:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from prevost_service.numbering import YearlySequence
 from requests_app import legal_clocks
 from requests_app.enums import (
     OPEN_ACCESS_STATUSES,
@@ -22,9 +23,8 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class AccessNumberSequence(models.Model):
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last_value = models.PositiveIntegerField(default=0)
+class AccessNumberSequence(YearlySequence):
+    pass
 
 
 class LegalProvision(models.Model):

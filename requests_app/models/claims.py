@@ -10,16 +10,16 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from requests_app.enums import Channel, ClaimCause, ClaimDocumentKind, ClaimStatus, DamageKind, OPEN_CLAIM_STATUSES
+from prevost_service.numbering import YearlySequence
+from requests_app.enums import OPEN_CLAIM_STATUSES, Channel, ClaimCause, ClaimDocumentKind, ClaimStatus, DamageKind
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class ClaimNumberSequence(models.Model):
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last_value = models.PositiveIntegerField(default=0)
+class ClaimNumberSequence(YearlySequence):
+    pass
 
 
 class ClaimQuerySet(models.QuerySet):
