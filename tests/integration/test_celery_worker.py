@@ -1,17 +1,26 @@
 """The production path: a citizen's submission queues its e-mail on Redis and a real Celery worker sends it."""
 
+import datetime as dt
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import redis
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_prerun
 from django.core import mail
+from django.db import connection
+from django.utils import timezone
 
 from prevost_service.celery import app
 from requests_app import services
+from requests_app.services import digests
 from requests_app.enums import DigestStatus, OutboxStatus
 from requests_app.models import DigestDelivery, OutboundEmail
 from requests_app.tasks import flush_outbox, send_rnc_digests
@@ -34,6 +43,7 @@ pytestmark = [
 def redis_worker():
     # A Redis database of its own, so a developer's running worker cannot take these messages.
     url = urlsplit(REDIS_URL)._replace(path="/15").geturl()
+    redis.Redis.from_url(url).flushdb()  # nothing left over from an earlier run reaches this worker
     with celery_config(task_always_eager=False, broker_url=url, result_backend=url):
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             yield
@@ -99,6 +109,7 @@ def test_mail_queued_while_redis_was_down_is_sent_once_when_it_is_back(catalog_a
 
     # Redis is back: the beat's flush, run by a real worker, sends each one, once.
     url = urlsplit(REDIS_URL)._replace(path="/15").geturl()
+    redis.Redis.from_url(url).flushdb()
     with celery_config(task_always_eager=False, broker_url=url, result_backend=url):
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             assert flush_outbox.delay().get(timeout=30) == 2
@@ -106,4 +117,52 @@ def test_mail_queued_while_redis_was_down_is_sent_once_when_it_is_back(catalog_a
     assert set(waiting.values_list("status", flat=True)) == {OutboxStatus.SENT}
     assert sorted(m.subject for m in mail.outbox) == sorted(
         f"Demande {r.number} reçue — Ville de Prévost" for r in (first, second)
+    )
+
+
+def test_a_worker_killed_while_building_a_digest_leaves_it_to_be_sent_once(
+    catalog_after_flush, technicien, responsable_tp, tmp_path
+):
+    services.request_assign(request=submit_request(), acting_user=technicien)
+    url = urlsplit(REDIS_URL)._replace(path="/15").geturl()
+    settings_dict = connection.settings_dict
+    database_url = (
+        f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
+    )
+    marker = tmp_path / "building"
+    worker = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("hanging_worker.py"))],
+        env={
+            **os.environ,
+            "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+            "DATABASE_URL": database_url,
+            "BROKER_URL": url,
+            "HANG_MARKER": str(marker),
+        },
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        with celery_config(task_always_eager=False, broker_url=url, result_backend=url):
+            digests.digests_dispatch(today=dt.date(2026, 11, 23))  # queues the build on Redis
+            assert wait_for(marker.exists, timeout=60), "the worker never started building"
+        worker.send_signal(signal.SIGKILL)  # mid-build: its transaction dies with it
+        worker.wait(timeout=10)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        # The killed worker's message stays unacknowledged and would be redelivered in an hour, perhaps
+        # to another run's worker on this machine: the broker database is emptied.
+        redis.Redis.from_url(url).flushdb()
+    delivery = DigestDelivery.objects.get()
+    assert delivery.status == DigestStatus.GENERATING and delivery.email is None
+
+    # Restarted: the flush job releases the dead worker's claim and builds the digest, once.
+    later = timezone.now() + digests.STUCK_AFTER + dt.timedelta(minutes=1)
+    assert digests.digests_retry(now=later) == 1
+    assert digests.digests_retry(now=later) == 0
+    delivery.refresh_from_db()
+    assert delivery.status == DigestStatus.QUEUED
+    assert (
+        OutboundEmail.objects.filter(to=responsable_tp.email, subject__startswith="Requêtes non complétées").count()
+        == 1
     )
