@@ -113,3 +113,28 @@ def access_due_soon(today: dt.date | None = None, *, within_days: int = 5) -> li
         for a in AccessRequest.objects.open().order_by("received_on")
         if today <= a.deadline <= today + dt.timedelta(days=within_days)
     ]
+
+
+def legal_counts(month_start: dt.date, today: dt.date) -> dict:
+    """What the élus may know of claims and access requests: counts for the month, nothing else."""
+    from dateutil.relativedelta import relativedelta
+    from django.db.models import Count, Q
+
+    month_end = month_start + relativedelta(months=1)
+    start = timezone.make_aware(dt.datetime.combine(month_start, dt.time.min))
+    end = timezone.make_aware(dt.datetime.combine(month_end, dt.time.min))
+    claims = Claim.objects.aggregate(
+        received=Count("pk", filter=Q(received_at__gte=start, received_at__lt=end)),
+        late=Count("pk", filter=Q(received_at__gte=start, received_at__lt=end, notice_is_late=True)),
+    )
+    access = AccessRequest.objects.aggregate(
+        received=Count("pk", filter=Q(received_on__gte=month_start, received_on__lt=month_end)),
+        decided=Count("pk", filter=Q(decided_on__gte=month_start, decided_on__lt=month_end)),
+    )
+    return {
+        "claims_received": claims["received"],
+        "claims_late_notice": claims["late"],
+        "access_received": access["received"],
+        "access_decided": access["decided"],
+        "access_overdue": len(access_overdue(today)),
+    }

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from accounts.enums import Role
 from accounts.models import User
 from prevost_service.errors import ApplicationError
-from requests_app import business_days, pdf, reports
+from requests_app import business_days, legal_selectors, pdf, reports
 from requests_app.enums import IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, DigestKind, DigestStatus, EventKind
 from requests_app.models import DigestDelivery, DigestItem, OutboundEmail, Request, RequestEvent, Service
 
@@ -259,6 +259,7 @@ def elus_context(month: dt.date, today: dt.date) -> dict:
             "completed": sum(r.completed_count for r in service_reports),
         },
         "max_rows": reports.ELUS_MAX_ROWS_PER_SERVICE,
+        "legal": legal_selectors.legal_counts(period_start, today),
     }
 
 

@@ -251,3 +251,20 @@ def test_e_mails_leave_in_the_claimants_language(greffier, django_capture_on_com
     sent = [m for m in mail.outbox if m.to == ["marie@example.test"]]
     assert sent and sent[0].subject.startswith(f"Your claim {claim.number}")
     assert "Notice of claim" in pdf_text(claim.acknowledgement_pdf)
+
+
+def test_the_elus_read_counts_of_claims_never_a_claimant(client, elu):
+    from requests_app.legal_selectors import legal_counts
+
+    file_claim()
+    file_claim(event_date="2026-10-01")  # late notice
+    assert legal_counts(D(2026, 11, 1), D(2026, 11, 23)) == {
+        "claims_received": 2,
+        "claims_late_notice": 1,
+        "access_received": 0,
+        "access_decided": 0,
+        "access_overdue": 0,
+    }
+    client.force_login(elu)
+    page = html.unescape(client.get(reverse("staff:elus_report")).content.decode())
+    assert "Réclamations reçues" in page and "Marie" not in page and "1050" not in page
