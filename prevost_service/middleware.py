@@ -25,6 +25,9 @@ class DatabaseUnavailableMiddleware:
         try:
             return self.get_response(request)
         except (OperationalError, InterfaceError) as error:
+            # Raised by a middleware (sessions, authentication) before any view ran.
+            if not _is_connection_error(error):
+                raise
             return self._unavailable(request, error)
 
     def process_exception(self, request, exception):

@@ -14,6 +14,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.enums import Role
 from complaints.models import Complaint
 from requests_app import business_days
 from requests_app.enums import NOT_COMPLETED_STATUSES, Channel, RequestKind
@@ -32,8 +33,6 @@ class Table:
 
 def services_for(user):
     """The services a reader sees: all for the DSAC, the DG and superusers; his own for a director."""
-    from accounts.enums import Role
-
     services = Service.objects.filter(is_active=True).order_by("name_fr")
     if user.is_superuser or user.has_role(Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL):
         return services
@@ -182,16 +181,20 @@ def complaints(services, months) -> Table:
     )
 
 
-def build(services, today: dt.date | None = None) -> list[Table]:
+def build(services, today: dt.date | None = None, only: str | None = None) -> list[Table]:
+    """Every table, or with `only` the one a CSV export asks for (the others are not computed)."""
     today = today or timezone.localdate()
     months = months_back(today)
-    kinds, channels = volume(services, months)
-    return [
-        kinds,
-        channels,
-        backlog(services, today),
-        standards(services),
-        rnc_trend(services, months),
-        satisfaction(services, months),
-        complaints(services, months),
+    builders = [
+        (("volume", "provenance"), lambda: volume(services, months)),
+        (("arrerages",), lambda: [backlog(services, today)]),
+        (("normes",), lambda: [standards(services)]),
+        (("rnc",), lambda: [rnc_trend(services, months)]),
+        (("satisfaction",), lambda: [satisfaction(services, months)]),
+        (("plaintes",), lambda: [complaints(services, months)]),
     ]
+    tables = []
+    for keys, builder in builders:
+        if only is None or only in keys:
+            tables.extend(builder())
+    return [table for table in tables if only is None or table.key == only]

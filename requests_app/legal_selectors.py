@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from requests_app import legal_clocks
@@ -117,9 +118,6 @@ def access_due_soon(today: dt.date | None = None, *, within_days: int = 5) -> li
 
 def legal_counts(month_start: dt.date, today: dt.date) -> dict:
     """What the élus may know of claims and access requests: counts for the month, nothing else."""
-    from dateutil.relativedelta import relativedelta
-    from django.db.models import Count, Q
-
     month_end = month_start + relativedelta(months=1)
     start = timezone.make_aware(dt.datetime.combine(month_start, dt.time.min))
     end = timezone.make_aware(dt.datetime.combine(month_end, dt.time.min))

@@ -63,56 +63,32 @@ def sanitize_document(uploaded) -> ContentFile:
     return document
 
 
-def stage_photos(photos: list[ContentFile]) -> str:
-    """Keep already-checked photos while the citizen fixes another field; returns a signed token."""
-    names = []
-    for photo in photos:
-        extension = photo.name.rsplit(".", 1)[-1]
-        names.append(default_storage.save(f"{STAGING_DIR}/{uuid.uuid4().hex}.{extension}", photo))
-    return signing.dumps(names, salt=_SIGNER_SALT) if names else ""
-
-
-def unstage_photos(token: str) -> list[ContentFile]:
-    """The photos a signed token stands for; a forged, expired or stale token gives none."""
-    if not token:
-        return []
-    try:
-        names = signing.loads(token, salt=_SIGNER_SALT, max_age=STAGING_MAX_AGE)
-    except signing.BadSignature:
-        return []
-    photos = []
-    for name in names:
-        if not name.startswith(f"{STAGING_DIR}/") or not default_storage.exists(name):
-            continue
-        with default_storage.open(name) as handle:
-            photo = ContentFile(handle.read(), name=f"photo.{name.rsplit('.', 1)[-1]}")
-        photo.content_type = "image/png" if name.endswith(".png") else "image/jpeg"
-        photos.append(photo)
-    return photos
-
-
-_DOCUMENT_SALT = "claims.staged-documents"
 _CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "pdf": "application/pdf"}
 
 
 def stage_documents(documents: list[tuple[str, ContentFile]]) -> str:
-    """Like stage_photos, for (kind, file) pairs of checked photos and PDFs."""
+    """Keep already-checked files, as (kind, file) pairs, while the citizen fixes another field;
+    returns a signed token that stands for them."""
     staged = []
     for kind, document in documents:
         extension = document.name.rsplit(".", 1)[-1]
         staged.append((kind, default_storage.save(f"{STAGING_DIR}/{uuid.uuid4().hex}.{extension}", document)))
-    return signing.dumps(staged, salt=_DOCUMENT_SALT) if staged else ""
+    return signing.dumps(staged, salt=_SIGNER_SALT) if staged else ""
 
 
-def unstage_documents(token: str) -> list[tuple[str, ContentFile]]:
+def _staged(token: str) -> list:
     if not token:
         return []
     try:
-        staged = signing.loads(token, salt=_DOCUMENT_SALT, max_age=STAGING_MAX_AGE)
+        return signing.loads(token, salt=_SIGNER_SALT, max_age=STAGING_MAX_AGE)
     except signing.BadSignature:
         return []
+
+
+def unstage_documents(token: str) -> list[tuple[str, ContentFile]]:
+    """The files a signed token stands for; a forged, expired or stale token gives none."""
     documents = []
-    for kind, name in staged:
+    for kind, name in _staged(token):
         extension = name.rsplit(".", 1)[-1]
         if (
             not name.startswith(f"{STAGING_DIR}/")
@@ -128,17 +104,21 @@ def unstage_documents(token: str) -> list[tuple[str, ContentFile]]:
 
 
 def staged_document_count(token: str) -> int:
-    try:
-        return len(signing.loads(token, salt=_DOCUMENT_SALT, max_age=STAGING_MAX_AGE)) if token else 0
-    except signing.BadSignature:
-        return 0
+    return len(_staged(token))
 
 
-def staged_count(token: str) -> int:
-    try:
-        return len(signing.loads(token, salt=_SIGNER_SALT, max_age=STAGING_MAX_AGE)) if token else 0
-    except signing.BadSignature:
-        return 0
+# Photos alone (requêtes, complaints): the same staging, every file of kind "photo".
+
+
+def stage_photos(photos: list[ContentFile]) -> str:
+    return stage_documents([("photo", photo) for photo in photos])
+
+
+def unstage_photos(token: str) -> list[ContentFile]:
+    return [photo for _kind, photo in unstage_documents(token)]
+
+
+staged_count = staged_document_count
 
 
 def purge_staged_photos(*, older_than_seconds: int = STAGING_MAX_AGE) -> int:

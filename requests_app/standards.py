@@ -39,8 +39,8 @@ def _local_midnight(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min), business_days.local_tz())
 
 
-def compute(today: dt.date) -> dict[int, tuple[Tally, dt.date]]:
-    """Tallies per request type id. One pass over the window's rows, three columns each."""
+def compute(today: dt.date) -> dict[int, Tally]:
+    """Tallies per request type id over the 12 months ending today. One pass, three columns a row."""
     start = today - WINDOW
     targets = dict(RequestType.objects.values_list("pk", "target_business_days"))
     tallies = {type_id: Tally() for type_id in targets}
@@ -69,7 +69,7 @@ def compute(today: dt.date) -> dict[int, tuple[Tally, dt.date]]:
             tally.within += delay <= target
         elif business_days.business_days_between(received_on, today) > target:
             tally.assessed += 1  # already late, whatever happens next
-    return {type_id: (tally, start) for type_id, tally in tallies.items()}
+    return tallies
 
 
 @transaction.atomic
@@ -79,13 +79,14 @@ def standards_refresh(today: dt.date | None = None) -> int:
     now = timezone.now()
     targets = dict(RequestType.objects.values_list("pk", "target_business_days"))
     results = []
-    for type_id, (tally, start) in compute(today).items():
+    window_start = today - WINDOW + dt.timedelta(days=1)
+    for type_id, tally in compute(today).items():
         median = statistics.median(tally.delays) if tally.delays else None
         results.append(
             StandardResult(
                 request_type_id=type_id,
                 target_business_days=targets[type_id],
-                window_start=start + dt.timedelta(days=1),
+                window_start=window_start,
                 window_end=today,
                 received=tally.received,
                 completed=tally.completed,

@@ -1,18 +1,17 @@
 """Demandes d'accès à l'information: the requester's form and link, the Responsable de l'accès's file
 and register, the Technicien's intake of a verbal or paper request."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prevost_service.downloads import csv_download
 from prevost_service.errors import ApplicationError
 from requests_app import legal_clocks
 from requests_app import legal_selectors as selectors
@@ -80,16 +79,16 @@ def staff_register(request):
 
 
 REGISTER_COLUMNS = (
-    ("number", _lazy("Numéro")),
-    ("form", _lazy("Forme")),
-    ("received", _lazy("Reçue le")),
-    ("deadline", _lazy("Échéance")),
-    ("extended", _lazy("Prolongée le")),
-    ("status", _lazy("Statut")),
-    ("decision", _lazy("Décision")),
-    ("decided", _lazy("Décision rendue le")),
-    ("days", _lazy("Jours écoulés")),
-    ("provisions", _lazy("Dispositions invoquées")),
+    _lazy("Numéro"),
+    _lazy("Forme"),
+    _lazy("Reçue le"),
+    _lazy("Échéance"),
+    _lazy("Prolongée le"),
+    _lazy("Statut"),
+    _lazy("Décision"),
+    _lazy("Décision rendue le"),
+    _lazy("Jours écoulés"),
+    _lazy("Dispositions invoquées"),
 )
 
 
@@ -98,27 +97,22 @@ def staff_register_csv(request):
     """The register as the responsable exports it: no requester's name, only what the register holds."""
     if not request.user.handles_access_requests:
         raise PermissionDenied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="registre-acces-information.csv"'
-    response.write("\ufeff")  # so that spreadsheet software reads the accents as UTF-8
-    writer = csv.writer(response)
-    writer.writerow([str(label) for _key, label in REGISTER_COLUMNS])
-    for row in selectors.access_register():
-        writer.writerow(
-            [
-                row.number,
-                row.get_form_display(),
-                row.received_on.isoformat(),
-                row.deadline.isoformat(),
-                row.extended_on.isoformat() if row.extended_on else "",
-                row.get_status_display(),
-                row.get_decision_display(),
-                row.decided_on.isoformat() if row.decided_on else "",
-                "" if row.days_taken is None else row.days_taken,
-                "; ".join(f"{p.law} art. {p.article}" for p in row.provisions.all()),
-            ]
-        )
-    return response
+    rows = (
+        [
+            row.number,
+            row.get_form_display(),
+            row.received_on.isoformat(),
+            row.deadline.isoformat(),
+            row.extended_on.isoformat() if row.extended_on else "",
+            row.get_status_display(),
+            row.get_decision_display(),
+            row.decided_on.isoformat() if row.decided_on else "",
+            "" if row.days_taken is None else row.days_taken,
+            "; ".join(f"{p.law} art. {p.article}" for p in row.provisions.all()),
+        ]
+        for row in selectors.access_register()
+    )
+    return csv_download("registre-acces-information.csv", REGISTER_COLUMNS, rows)
 
 
 @login_required

@@ -1,12 +1,11 @@
 """The directors' dashboard (issue 6): their services' figures, charts beside tables, CSV of any table."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 
+from prevost_service.downloads import csv_download
 from requests_app import charts, dashboard
 
 CHARTED = {"volume": -1, "arrerages": 1, "rnc": 1}  # table key → column drawn as bars
@@ -32,20 +31,14 @@ def dashboard_view(request):
     services = allowed.filter(code=chosen) if chosen else allowed
     if chosen and not services.exists():
         raise Http404
-    tables = dashboard.build(services)
     export = request.GET.get("export")
     if export:
-        table = next((t for t in tables if t.key == export), None)
-        if table is None:
+        tables = dashboard.build(services, only=export)
+        if not tables:
             raise Http404
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
         suffix = f"-{chosen}" if chosen else ""
-        response["Content-Disposition"] = f'attachment; filename="tableau-{table.key}{suffix}.csv"'
-        response.write("\ufeff")  # spreadsheets read the accents as UTF-8
-        writer = csv.writer(response)
-        writer.writerow(table.headers)
-        writer.writerows(table.rows)
-        return response
+        return csv_download(f"tableau-{export}{suffix}.csv", tables[0].headers, tables[0].rows)
+    tables = dashboard.build(services)
     return render(
         request,
         "requests_app/staff/dashboard.html",

@@ -1,5 +1,6 @@
 """Open311 GeoReport v2 endpoints, JSON or XML by extension; errors as the spec's list of code/description."""
 
+import functools
 import json
 
 from django.db import transaction
@@ -7,8 +8,8 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from requests_app import open311
-from requests_app.open311_openapi import spec
 from requests_app.enums import Channel
+from requests_app.open311_openapi import spec
 from requests_app.services import request_submit
 
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
@@ -31,6 +32,7 @@ def _error(fmt: str, error: open311.ApiError) -> HttpResponse:
 def api(view):
     """Turn ApiError into the spec's error list, in the format asked for."""
 
+    @functools.wraps(view)
     def wrapper(request, *args, fmt, **kwargs):
         try:
             open311.check_jurisdiction(request.GET if request.method == "GET" else request.POST)
@@ -38,8 +40,6 @@ def api(view):
         except open311.ApiError as error:
             return _error(fmt, error)
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     return wrapper
 
 

@@ -236,10 +236,9 @@ def test_letters_can_be_marked_printed_for_mail(client, greffier):
     assert letter.printed_at is not None
 
 
-def test_the_daily_task_sends_the_warnings(directeur_general, settings):
+def test_the_daily_task_sends_the_warnings(directeur_general):
     from requests_app.tasks import warn_access_deadlines
 
-    settings.CELERY_TASK_ALWAYS_EAGER = True
     submit(received_on=D(2026, 11, 8))
     assert warn_access_deadlines.delay("2026-11-23").get() == 1
     assert OutboundEmail.objects.filter(to=directeur_general.email, subject__contains="(jour 15)").count() == 1

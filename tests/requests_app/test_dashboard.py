@@ -95,6 +95,7 @@ def test_any_table_exports_to_csv_with_the_filters(client, directeur_sac, data):
     assert response["Content-Disposition"] == 'attachment; filename="tableau-arrerages-travaux-publics.csv"'
     assert rows[0] == ["Âge", "Demandes", "Hors norme"]
     assert rows[1] == ["0–5", "1", "0"] and rows[4] == ["21–60", "1", "1"]
+    assert client.get(reverse("staff:dashboard"), {"export": "inconnu"}).status_code == 404
 
 
 @freeze_time("2026-11-23 12:00:00")

@@ -73,9 +73,12 @@ def test_the_page_reads_the_nightly_figures_and_does_not_compute(client, django_
     standards_refresh()
     pothole(D(2026, 11, 3), D(2026, 11, 4))  # after the nightly run: not on the page until the next
     with django_assert_max_num_queries(6):
-        page = client.get(reverse("requests:standards")).content.decode()
-    assert StandardResult.objects.get(request_type__code="nid-de-poule").received == 1
-    assert "Chiffres calculés le 2026-11-23" in page
+        response = client.get(reverse("requests:standards"))
+    shown = {
+        row.request_type.code: row.received for _service, rows, _chart in response.context["sections"] for row in rows
+    }
+    assert shown["nid-de-poule"] == 1  # the nightly figure, not the two requests now in the table
+    assert "Chiffres calculés le 2026-11-23" in response.content.decode()
 
 
 def test_before_the_first_run_the_page_says_so(client):
