@@ -16,17 +16,19 @@ from celery.contrib.testing.worker import start_worker
 from celery.signals import task_prerun
 from django.core import mail
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from prevost_service.celery import app
 from requests_app import services
 from requests_app.services import digests
 from requests_app.enums import DigestStatus, OutboxStatus
-from requests_app.models import DigestDelivery, OutboundEmail
+from requests_app.models import DigestDelivery, OutboundEmail, Request
 from requests_app.tasks import flush_outbox, send_rnc_digests
 
 from ..celery_helpers import celery_config
 from ..factories import submit_request
+from ..requests_app.test_submission import form_data
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 pytestmark = [
@@ -100,10 +102,22 @@ def test_daily_digest_task_through_a_worker_sends_each_list_once(
         assert {name for name, _content, _type in message.attachments} == {"rnc-2026-11.pdf", "rnc-2026-11.csv"}
 
 
-def test_mail_queued_while_redis_was_down_is_sent_once_when_it_is_back(catalog_after_flush):
-    # Redis away: the citizens' submissions succeed, their e-mails wait in the outbox.
+def test_mail_queued_while_redis_was_down_is_sent_once_when_it_is_back(catalog_after_flush, client, settings):
+    # Redis away, as broker and as cache: the citizens' submissions through the form succeed,
+    # their e-mails wait in the outbox.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "prevost_service.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
     with celery_config(task_always_eager=False, broker_url="redis://127.0.0.1:1/0"):
-        first, second = submit_request(), submit_request()
+        for _ in range(2):
+            response = client.post(reverse("requests:create"), form_data())
+            assert response.status_code == 302
+            assert client.get(response.url).status_code == 200  # the status page too
+    first, second = Request.objects.order_by("pk")
     waiting = OutboundEmail.objects.filter(request__in=[first, second])
     assert waiting.count() == 2 and set(waiting.values_list("status", flat=True)) == {OutboxStatus.PENDING}
 

@@ -1,0 +1,45 @@
+"""Redis as a cache and nothing more: when it does not answer, reads miss and writes are dropped.
+
+Everything the portal keeps in the cache (closure dates, the status pages, Open311 rate windows)
+can be recomputed or skipped, so a Redis outage must slow pages down, not fail them: a citizen's
+submission computes business days, which read the cache. Connection refusals are immediate; the
+socket timeouts in the settings bound a Redis that hangs.
+"""
+
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+
+def _forgiving(fallback):
+    def decorate(method):
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except RedisError as error:
+                logger.warning("cache unavailable (%s): %s skipped", error.__class__.__name__, method.__name__)
+                return fallback(*args, **kwargs) if callable(fallback) else fallback
+
+        wrapper.__name__ = method.__name__
+        wrapper.__doc__ = method.__doc__
+        return wrapper
+
+    return decorate
+
+
+class ResilientRedisCache(RedisCache):
+    get = _forgiving(lambda key, default=None, version=None: default)(RedisCache.get)
+    get_many = _forgiving({})(RedisCache.get_many)
+    has_key = _forgiving(False)(RedisCache.has_key)
+    add = _forgiving(False)(RedisCache.add)
+    set = _forgiving(None)(RedisCache.set)
+    set_many = _forgiving([])(RedisCache.set_many)
+    touch = _forgiving(False)(RedisCache.touch)
+    delete = _forgiving(False)(RedisCache.delete)
+    delete_many = _forgiving(None)(RedisCache.delete_many)
+    # Counters (Open311 rate windows) fail open: a client is not refused because Redis is down.
+    incr = _forgiving(lambda key, delta=1, version=None: delta)(RedisCache.incr)
+    clear = _forgiving(False)(RedisCache.clear)
