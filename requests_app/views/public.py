@@ -1,13 +1,13 @@
 """The citizen's side: no account, a private link per request."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from requests_app import charts, selectors, services
+from requests_app import charts, selectors, services, tracking_cache
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
 from requests_app.forms import LookupForm, RequestForm
@@ -72,20 +72,29 @@ def request_create(request):
 
 
 def track(request, token):
+    shared = tracking_cache.is_shared_view(request)
+    language = translation.get_language()
+    if shared:
+        version, content = tracking_cache.lookup(token, language)
+        if content is not None:
+            return HttpResponse(content)
     citizen_request = selectors.request_for_tracking(token)
     if citizen_request is None:
         raise Http404
-    return render(
+    response = render(
         request,
         "requests_app/track.html",
         {
             "citizen_request": citizen_request,
             "messages_from_city": selectors.public_messages(citizen_request),
-            "is_new": request.session.pop(f"new:{token}", False),
+            "is_new": False if shared else request.session.pop(f"new:{token}", False),
             "photos": citizen_request.photos.all(),
             "Status": Status,
         },
     )
+    if shared:
+        tracking_cache.store(token, language, version, response.content)
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -64,3 +64,73 @@ def test_unknown_page_answers_a_french_404_page(client):
     response = client.get("/nulle-part/")
     assert response.status_code == 404
     assert "Page introuvable" in page(response)
+
+
+def test_status_page_changes_as_soon_as_the_city_acts_although_it_is_cached(
+    client, technicien, responsable_tp, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    request = submit_request()
+    url = reverse("requests:track", kwargs={"token": request.tracking_token})
+    assert "Reçue" in page(client.get(url))
+    with django_assert_num_queries(0):  # the second reader is served from the cache
+        assert "Reçue" in page(client.get(url))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request = services.request_assign(request=request, acting_user=technicien)
+        services.request_complete(
+            request=request,
+            acting_user=responsable_tp,
+            done_date=timezone.localdate(),
+            extension="47193",
+            public_note="Trou comblé ce matin.",
+        )
+
+    text = page(client.get(url))
+    assert "Complétée" in text and "Trou comblé ce matin." in text
+
+
+def test_a_page_rendered_before_a_commit_is_never_served_after_it(client, technicien, responsable_tp):
+    from requests_app import tracking_cache
+
+    request = submit_request()
+    token = request.tracking_token
+    url = reverse("requests:track", kwargs={"token": token})
+    stale_version, _ = tracking_cache.lookup(token, "fr-ca")
+    services.request_assign(request=request, acting_user=technicien)
+    # A reader that read the version before the change stores what it rendered late:
+    tracking_cache.store(token, "fr-ca", stale_version, b"ancienne page")
+    assert "ancienne page" not in page(client.get(url))
+
+
+def test_status_page_answers_when_the_cache_does_not(client, settings):
+    request = submit_request()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "prevost_service.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    response = client.get(reverse("requests:track", kwargs={"token": request.tracking_token}))
+    assert response.status_code == 200 and request.number in page(response)
+
+
+def test_citizen_who_just_filed_sees_the_thanks_even_where_the_page_is_cached(client):
+    request = submit_request()
+    url = reverse("requests:track", kwargs={"token": request.tracking_token})
+    client.get(url)  # cached for everyone
+    session = client.session
+    session[f"new:{request.tracking_token}"] = True
+    session.save()
+    client.cookies["sessionid"] = session.session_key
+    assert "Merci, votre demande est reçue" in page(client.get(url))
+    assert "Merci, votre demande est reçue" not in page(client.get(url))
+
+
+def test_language_link_leads_to_the_same_page_in_english(client):
+    request = submit_request()
+    text = client.get(reverse("requests:track", kwargs={"token": request.tracking_token})).content.decode()
+    href = text.split('class="lang-switch" href="')[1].split('"')[0]
+    assert href.startswith("/en/") and href.endswith(f"/{request.tracking_token}/")
+    response = client.get(href)
+    assert response.status_code == 200 and "Request" in page(response)

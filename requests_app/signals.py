@@ -1,0 +1,24 @@
+"""Receivers that keep derived copies in step with the rows they come from."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from requests_app import tracking_cache
+from requests_app.models import Intervention, Request, RequestEvent, RequestPhoto
+
+
+@receiver([post_save, post_delete], sender=Request)
+def request_changed(sender, instance, **kwargs):
+    tracking_cache.page_changed(instance.tracking_token)
+
+
+@receiver([post_save, post_delete], sender=RequestEvent)
+@receiver([post_save, post_delete], sender=Intervention)
+@receiver([post_save, post_delete], sender=RequestPhoto)
+def request_part_changed(sender, instance, **kwargs):
+    if sender.request.is_cached(instance):  # services create these with the request in hand
+        token = instance.request.tracking_token
+    else:
+        token = Request.objects.filter(pk=instance.request_id).values_list("tracking_token", flat=True).first()
+    if token:
+        tracking_cache.page_changed(token)

@@ -1,0 +1,70 @@
+"""The citizen's status page, kept whole in the cache.
+
+A status page is read many times (the citizen's bookmark, the link in every e-mail) and changes a
+few times in its life. For a visitor without a session or messages cookie the page is the same for
+everyone who holds the link, so it is stored per tracking token and language and served without
+touching the database.
+
+Freshness does not rest on a timeout: each token has a version number in the cache, and the page is
+stored with the version read *before* the database was, and served only while that is still the
+current version. Every save or delete of what the page shows
+(the request, its events, its Annexe A interventions, its photos) bumps the version at once and again
+on commit, so a page rendered from a state that a commit has since replaced is stored under a version
+nobody reads any more. The timeout only bounds what a flushed or evicted version key could leave.
+
+The cache is a convenience: when Redis does not answer (prevost_service.cache), every visit is a
+miss and the page is rendered from the database.
+"""
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+
+PAGE_TIMEOUT = 600
+
+
+def _version_key(token: str) -> str:
+    return f"track-v:{token}"
+
+
+def _page_key(token: str, language: str) -> str:
+    return f"track-page:{token}:{language}"
+
+
+def is_shared_view(request) -> bool:
+    """True when nothing in the page depends on who asks: no session (staff header, the « just
+    received » banner) and no pending flash message."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+
+def lookup(token: str, language: str) -> tuple[int, bytes | None]:
+    """(current version, the page if one was stored under it), in one round trip."""
+    version_key, page_key = _version_key(token), _page_key(token, language)
+    found = cache.get_many([version_key, page_key])
+    version = found.get(version_key, 0)
+    stored = found.get(page_key)
+    if stored is not None and stored[0] == version:
+        return version, stored[1]
+    return version, None
+
+
+def store(token: str, language: str, version: int, content: bytes) -> None:
+    """Keep the page rendered after reading `version`; a later change makes it unreadable."""
+    cache.set(_page_key(token, language), (version, content), PAGE_TIMEOUT)
+
+
+def _bump(token: str) -> None:
+    key = _version_key(token)
+    cache.add(key, 0, timeout=None)
+    try:
+        cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=None)
+
+
+def page_changed(token: str) -> None:
+    """Called for every change to what the status page shows."""
+    _bump(token)
+    transaction.on_commit(lambda: _bump(token))
