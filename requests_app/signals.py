@@ -3,13 +3,13 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from requests_app import tracking_cache
-from requests_app.models import Intervention, Request, RequestEvent, RequestPhoto
+from requests_app import page_cache
+from requests_app.models import Intervention, Request, RequestEvent, RequestPhoto, RequestType, Service
 
 
 @receiver([post_save, post_delete], sender=Request)
 def request_changed(sender, instance, **kwargs):
-    tracking_cache.page_changed(instance.tracking_token)
+    page_cache.page_changed(instance.tracking_token)
 
 
 @receiver([post_save, post_delete], sender=RequestEvent)
@@ -21,4 +21,10 @@ def request_part_changed(sender, instance, **kwargs):
     else:
         token = Request.objects.filter(pk=instance.request_id).values_list("tracking_token", flat=True).first()
     if token:
-        tracking_cache.page_changed(token)
+        page_cache.page_changed(token)
+
+
+@receiver([post_save, post_delete], sender=Service)
+@receiver([post_save, post_delete], sender=RequestType)
+def catalog_changed(sender, instance, **kwargs):
+    page_cache.catalog_changed()

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from requests_app import charts, selectors, services, tracking_cache
+from requests_app import charts, selectors, services, page_cache
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
 from requests_app.forms import LookupForm, RequestForm
@@ -66,16 +66,21 @@ def request_create(request):
     return render(
         request,
         "requests_app/request_form.html",
-        {"form": form, "types_by_service": selectors.request_type_ids_by_service()},
+        {
+            "form": form,
+            # Called by the template only when the cached fields are not used.
+            "types_by_service": selectors.request_type_ids_by_service,
+            "catalog_version": page_cache.catalog_version(),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 
 
 def track(request, token):
-    shared = tracking_cache.is_shared_view(request)
+    shared = page_cache.is_shared_view(request)
     language = translation.get_language()
     if shared:
-        version, content = tracking_cache.lookup(token, language)
+        version, content = page_cache.lookup(token, language)
         if content is not None:
             return HttpResponse(content)
     citizen_request = selectors.request_for_tracking(token)
@@ -93,7 +98,7 @@ def track(request, token):
         },
     )
     if shared:
-        tracking_cache.store(token, language, version, response.content)
+        page_cache.store(token, language, version, response.content)
     return response
 
 

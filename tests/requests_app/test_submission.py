@@ -6,11 +6,12 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from requests_app import photos as photo_tools
 from requests_app.enums import Channel, OutboxStatus, Status
-from requests_app.models import OutboundEmail, Request, RequestEvent
+from requests_app.models import OutboundEmail, Request, RequestEvent, RequestType
 
 from ..factories import request_type, service
 
@@ -164,3 +165,27 @@ def test_abandoned_staged_photos_are_purged(client):
     assert photo_tools.purge_staged_photos(older_than_seconds=-1) == 1
     client.post(reverse("requests:create"), {**form_data(), "staged_photos": token})
     assert Request.objects.get().photos.count() == 0
+
+
+def test_request_form_offers_a_type_added_or_renamed_in_the_admin_at_once(client, django_capture_on_commit_callbacks):
+    url = reverse("requests:create")
+    with translation.override("en"):
+        english_url = reverse("requests:create")
+    assert "Bac brun endommagé" not in page_text(client.get(url))  # the fields are now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        new_type = RequestType.objects.create(
+            service=service("travaux-publics"),
+            code="bac-brun",
+            name_fr="Bac brun endommagé",
+            name_en="Damaged green bin",
+            target_business_days=10,
+        )
+    text = page_text(client.get(url))
+    assert "Bac brun endommagé" in text
+    types_script = text.split('id="types-by-service"')[1].split("</script>")[0]
+    assert str(new_type.pk) in types_script  # the script that narrows types to the service knows it
+    assert "Damaged green bin" in page_text(client.get(english_url))
+
+    new_type.name_fr = "Bac brun brisé"
+    new_type.save()
+    assert "Bac brun brisé" in page_text(client.get(url))

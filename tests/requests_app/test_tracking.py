@@ -90,15 +90,15 @@ def test_status_page_changes_as_soon_as_the_city_acts_although_it_is_cached(
 
 
 def test_a_page_rendered_before_a_commit_is_never_served_after_it(client, technicien, responsable_tp):
-    from requests_app import tracking_cache
+    from requests_app import page_cache
 
     request = submit_request()
     token = request.tracking_token
     url = reverse("requests:track", kwargs={"token": token})
-    stale_version, _ = tracking_cache.lookup(token, "fr-ca")
+    stale_version, _ = page_cache.lookup(token, "fr-ca")
     services.request_assign(request=request, acting_user=technicien)
     # A reader that read the version before the change stores what it rendered late:
-    tracking_cache.store(token, "fr-ca", stale_version, b"ancienne page")
+    page_cache.store(token, "fr-ca", stale_version, b"ancienne page")
     assert "ancienne page" not in page(client.get(url))
 
 

@@ -1,4 +1,7 @@
-"""The citizen's status page, kept whole in the cache.
+"""Public pages kept in the cache: the citizen's status page whole, the request form's fields.
+
+The status page
+---------------
 
 A status page is read many times (the citizen's bookmark, the link in every e-mail) and changes a
 few times in its life. For a visitor without a session or messages cookie the page is the same for
@@ -11,6 +14,12 @@ current version. Every save or delete of what the page shows
 (the request, its events, its Annexe A interventions, its photos) bumps the version at once and again
 on commit, so a page rendered from a state that a commit has since replaced is stored under a version
 nobody reads any more. The timeout only bounds what a flushed or evicted version key could leave.
+
+The request form
+----------------
+Rendering the form's fields (crispy-forms, the service and type choices) costs more than the rest
+of the page; unbound, they depend only on the language and the catalogue, so the template caches
+them under the catalogue's version, which every save or delete of a service or a type bumps.
 
 The cache is a convenience: when Redis does not answer (prevost_service.cache), every visit is a
 miss and the page is rendered from the database.
@@ -55,8 +64,7 @@ def store(token: str, language: str, version: int, content: bytes) -> None:
     cache.set(_page_key(token, language), (version, content), PAGE_TIMEOUT)
 
 
-def _bump(token: str) -> None:
-    key = _version_key(token)
+def _bump(key: str) -> None:
     cache.add(key, 0, timeout=None)
     try:
         cache.incr(key)
@@ -64,7 +72,23 @@ def _bump(token: str) -> None:
         cache.set(key, 1, timeout=None)
 
 
+def _bump_now_and_on_commit(key: str) -> None:
+    _bump(key)
+    transaction.on_commit(lambda: _bump(key))
+
+
 def page_changed(token: str) -> None:
     """Called for every change to what the status page shows."""
-    _bump(token)
-    transaction.on_commit(lambda: _bump(token))
+    _bump_now_and_on_commit(_version_key(token))
+
+
+CATALOG_VERSION_KEY = "catalog-v"
+
+
+def catalog_version() -> int:
+    return cache.get(CATALOG_VERSION_KEY, 0)
+
+
+def catalog_changed() -> None:
+    """Called for every change to the services and types the forms offer."""
+    _bump_now_and_on_commit(CATALOG_VERSION_KEY)
