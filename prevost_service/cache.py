@@ -8,7 +8,7 @@ socket timeouts in the settings bound a Redis that hangs.
 
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,27 @@ def _forgiving(fallback):
     return decorate
 
 
+class _ReusedClients(RedisCacheClient):
+    """Django builds a new redis.Redis around the pool for every operation; with redis-py 8 that
+    costs more than the round trip itself (~0.3 ms). A client is thread-safe: keep one per pool."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ReusedClients
+
     get = _forgiving(lambda key, default=None, version=None: default)(RedisCache.get)
     get_many = _forgiving({})(RedisCache.get_many)
     has_key = _forgiving(False)(RedisCache.has_key)

@@ -25,10 +25,14 @@ The cache is a convenience: when Redis does not answer (prevost_service.cache), 
 miss and the page is rendered from the database.
 """
 
+import secrets
+
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
+
+from prevost_service import just_filed
 
 PAGE_TIMEOUT = 600
 
@@ -42,10 +46,12 @@ def _page_key(token: str, language: str) -> str:
 
 
 def is_shared_view(request) -> bool:
-    """True when nothing in the page depends on who asks: no session (staff header, the « just
-    received » banner) and no pending flash message."""
+    """True when nothing in the page depends on who asks: no session (staff header), no « just
+    received » banner to show and no pending flash message."""
     cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+    return not any(
+        name in cookies for name in (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, just_filed.COOKIE)
+    )
 
 
 def lookup(token: str, language: str) -> tuple[int, bytes | None]:
@@ -65,11 +71,8 @@ def store(token: str, language: str, version: int, content: bytes) -> None:
 
 
 def _bump(key: str) -> None:
-    cache.add(key, 0, timeout=None)
-    try:
-        cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=None)
+    # A version only has to differ from the one a reader saw: a random one is a single write.
+    cache.set(key, secrets.randbits(62), timeout=None)
 
 
 def _bump_now_and_on_commit(key: str) -> None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prevost_service import just_filed
 from prevost_service.downloads import csv_download
 from prevost_service.errors import ApplicationError
 from requests_app import legal_clocks
@@ -31,8 +32,8 @@ def access_create(request):
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:
-            request.session[f"new-access:{access_request.tracking_token}"] = True
-            return redirect("access:track", token=access_request.tracking_token)
+            response = redirect("access:track", token=access_request.tracking_token)
+            return just_filed.remember(response, access_request.tracking_token)
     return render(request, "access/form.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -45,11 +46,9 @@ def _for_token(token):
 
 def access_track(request, token):
     access_request = _for_token(token)
-    return render(
-        request,
-        "access/track.html",
-        {"access_request": access_request, "is_new": request.session.pop(f"new-access:{token}", False)},
-    )
+    is_new = just_filed.is_for(request, token)
+    response = render(request, "access/track.html", {"access_request": access_request, "is_new": is_new})
+    return just_filed.shown(response) if is_new else response
 
 
 def access_letter(request, token, letter_id):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from prevost_service import just_filed
 from prevost_service.errors import ApplicationError
 from requests_app import legal_clocks
 from requests_app import legal_selectors as selectors
@@ -48,8 +49,8 @@ def claim_create(request):
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:
-            request.session[f"new-claim:{claim.tracking_token}"] = True
-            return redirect("claims:track", token=claim.tracking_token)
+            response = redirect("claims:track", token=claim.tracking_token)
+            return just_filed.remember(response, claim.tracking_token)
     if form.is_bound:
         form.keep_valid_documents()
     return render(
@@ -107,7 +108,8 @@ def claim_track(request, token):
             return redirect("claims:track", token=token)
     if form.is_bound:
         form.keep_valid_documents()
-    return render(
+    is_new = just_filed.is_for(request, token)
+    response = render(
         request,
         "claims/track.html",
         {
@@ -115,10 +117,11 @@ def claim_track(request, token):
             "form": form,
             "documents": claim.documents.all(),
             "events": selectors.claim_public_events(claim),
-            "is_new": request.session.pop(f"new-claim:{token}", False),
+            "is_new": is_new,
         },
         status=400 if form.errors else 200,
     )
+    return just_filed.shown(response) if is_new else response
 
 
 def claim_acknowledgement(request, token):

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from prevost_service import just_filed
 from requests_app import charts, selectors, services, page_cache
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
@@ -60,8 +61,8 @@ def request_create(request):
                 channel=Channel.WEB,
                 photos=[(photo, photo.content_type) for photo in form.all_photos()],
             )
-            request.session[f"new:{citizen_request.tracking_token}"] = True
-            return redirect("requests:track", token=citizen_request.tracking_token)
+            response = redirect("requests:track", token=citizen_request.tracking_token)
+            return just_filed.remember(response, citizen_request.tracking_token)
         form.keep_valid_photos()
     return render(
         request,
@@ -86,20 +87,21 @@ def track(request, token):
     citizen_request = selectors.request_for_tracking(token)
     if citizen_request is None:
         raise Http404
+    is_new = not shared and just_filed.is_for(request, token)
     response = render(
         request,
         "requests_app/track.html",
         {
             "citizen_request": citizen_request,
             "messages_from_city": selectors.public_messages(citizen_request),
-            "is_new": False if shared else request.session.pop(f"new:{token}", False),
+            "is_new": is_new,
             "photos": citizen_request.photos.all(),
             "Status": Status,
         },
     )
     if shared:
         page_cache.store(token, language, version, response.content)
-    return response
+    return just_filed.shown(response) if is_new else response
 
 
 @require_http_methods(["GET", "POST"])
