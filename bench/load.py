@@ -179,6 +179,25 @@ def prepare():
     }
 
 
+def describe_run() -> str:
+    """What the figures depend on: the day, the commit, the machine."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    memory = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        "?",
+    )
+    return (
+        f"{time.strftime('%Y-%m-%d %H:%M')}, commit {commit.stdout.strip()}{' (with local changes)' if dirty else ''}, "
+        f"{os.cpu_count()} cores ({cpu}), {int(memory) / 1024 / 1024:.0f} GiB"
+    )
+
+
 def rss_kb(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -253,6 +272,11 @@ def main():
             "/admin/requests_app/request/",
             {"headers": {"Cookie": f"sessionid={data['tech_session']}"}},
         ),
+        (
+            "admin list, 4 staff at once",  # the realistic desk: the Technicien and a few colleagues
+            "/admin/requests_app/request/",
+            {"headers": {"Cookie": f"sessionid={data['tech_session']}"}, "clients": 4},
+        ),
         ("responsable's list", "/personnel/", {"headers": {"Cookie": f"sessionid={data['resp_session']}"}}),
         ("Open311 GET requests.json", "/open311/v2/requests.json", {}),
         (
@@ -267,7 +291,8 @@ def main():
     try:
         for label, path, options in scenarios:
             before = data["count"]() if options.get("method") == "POST" else None
-            result = wrk(path, seconds=args.seconds, clients=args.clients, **options)
+            options = {"clients": args.clients, **options}
+            result = wrk(path, seconds=args.seconds, **options)
             if before is not None:
                 result["rows_added"] = data["count"]() - before
             results[label] = result
@@ -285,6 +310,7 @@ def main():
         stop(server)
 
     bare = results["bare view (/healthz)"]["rps"]
+    print(describe_run())
     print(f"gunicorn {args.workers} sync workers, wrk 2 threads, {args.clients} connections, {args.seconds} s each")
     print(
         f"{'scenario':36} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
