@@ -333,7 +333,8 @@ def main():
     server = start_gunicorn(env, 1)
     try:
         worker = int(subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()[0])
-        paths = [f"/suivi/{data['token']}/", "/", "/open311/v2/requests.json?service_code=nid-de-poule"]
+        # Pages whose cost does not grow with the submissions the scenarios above added.
+        paths = [f"/suivi/{data['token']}/", "/", "/requete/nouvelle/", "/open311/v2/services.json"]
         hammer(paths, 1000)
         after_1k = rss_kb(worker)
         hammer(paths, 9000)

@@ -1,5 +1,7 @@
 """The Technicien's triage desk. Statuses move only through the services' transitions."""
 
+import re
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -90,13 +92,16 @@ class PhotoInline(ReadOnlyInline):
         return True
 
 
+REQUEST_NUMBER = re.compile(r"\d{4}-\d{6}")
+
+
 @admin.register(Request)
 class RequestAdmin(admin.ModelAdmin):
     list_display = ("number", "received_date", "kind_short", "service", "request_type", "status", "age", "responsable")
     list_display_links = ("number",)
     list_filter = ("status", "kind", "service", "channel")
     list_select_related = ("service", "request_type", "responsable")
-    search_fields = ("=number", "requester_name", "requester_email", "location_address", "requester_address")
+    search_fields = ("number", "requester_name", "requester_email", "location_address", "requester_address")
     show_full_result_count = False
     paginator = EstimatedCountPaginator  # no COUNT(*) over a million rows on each page
     list_per_page = 50
@@ -154,6 +159,13 @@ class RequestAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_search_results(self, request, queryset, search_term):
+        # A request number is the Technicien's most frequent search: answer it from its unique index
+        # instead of also matching it against names and addresses.
+        if REQUEST_NUMBER.fullmatch(search_term.strip()):
+            return queryset.filter(number=search_term.strip()), False
+        return super().get_search_results(request, queryset, search_term)
 
     def action_checkbox(self, obj):
         # The same markup as Django's, without a widget template rendered for each of the 50 rows.

@@ -128,3 +128,21 @@ def test_the_triage_list_never_counts_past_the_cap(client, technicien, monkeypat
     with django_assert_max_num_queries(12):
         response = client.get(reverse("admin:requests_app_request_changelist") + "?status__exact=recue")
     assert response.status_code == 200 and len(response.context["cl"].result_list) == 8
+
+
+def test_technicien_finds_a_request_by_number_part_of_number_name_or_address(client, technicien):
+    client.force_login(technicien)
+    gagnon = submit_request(
+        requester_name="Luc Gagnon", location_address="77, rue des Pins", requester_address="77, rue des Pins"
+    )
+    tremblay = submit_request()
+
+    def found(term):
+        text = page(client.get(CHANGELIST, {"q": term}))
+        return {r.number for r in (gagnon, tremblay) if r.number in text}
+
+    assert found(gagnon.number) == {gagnon.number}
+    assert found(gagnon.number[-3:]) == {gagnon.number}  # the end of a number, as read over the phone
+    assert found("gagnon") == {gagnon.number}
+    assert found("RUE DES PINS") == {gagnon.number}
+    assert found("rue principale") == {tremblay.number}
