@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages clean-venv
+.PHONY: run test install messages clean-venv bench-data bench-load bench-explain bench-open311 bench-digests
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -44,3 +44,27 @@ messages: $(STAMP)
 
 clean-venv:
 	rm -rf $(VENV)
+
+# --- Benchmarks (figures in docs/performance.md) ------------------------------------------
+# PostgreSQL and Redis as on the project's machine; the database is created, migrated and loaded
+# with BENCH_REQUESTS requests on first use (about ten minutes for a million), then reused.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/prevost_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
+BENCH_REQUESTS ?= 1000000
+BENCH_ENV = DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL)
+
+bench-data: $(STAMP)
+	$(BENCH_ENV) $(PY) bench/seed_volume.py --at-least --requests $(BENCH_REQUESTS)
+
+bench-load: bench-data
+	@command -v wrk >/dev/null || { echo "bench-load needs wrk: apt-get install wrk"; exit 2; }
+	$(BENCH_ENV) $(PY) bench/load.py
+
+bench-explain: bench-data
+	$(BENCH_ENV) $(PY) bench/explain.py
+
+bench-open311: bench-data
+	$(BENCH_ENV) $(PY) bench/open311_standards.py
+
+bench-digests: $(STAMP)
+	$(BENCH_ENV) $(PY) bench/digests.py --requests 50000

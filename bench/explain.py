@@ -52,6 +52,7 @@ def main():
     Service.objects.filter(code="travaux-publics").update(responsable=responsable)
     total = Request.objects.count()
     sample = Request.objects.filter(status=Status.CLOSED).order_by("-received_at").first()
+    deep_page = max(1, min(200, total // 50))
 
     def page(user, path):
         """The page as a user who already browses: session, permissions and catalogue warm."""
@@ -81,7 +82,10 @@ def main():
             "Technicien's admin list, « reçue » filter",
             page(technicien, f"/admin/requests_app/request/?status__exact={Status.RECEIVED}"),
         ),
-        ("Technicien's admin list, page 200", page(technicien, "/admin/requests_app/request/?p=200")),
+        (
+            f"Technicien's admin list, page {deep_page}",
+            page(technicien, f"/admin/requests_app/request/?p={deep_page}"),
+        ),
         (
             "Technicien's admin list, search by number",
             page(technicien, f"/admin/requests_app/request/?q={sample.number}"),

@@ -1,6 +1,6 @@
 """Load N requests (default 1,000,000) with their history into the configured database, fast.
 
-    .venv/bin/python bench/seed_volume.py [--requests 1000000] [--years 15]
+    .venv/bin/python bench/seed_volume.py [--requests 1000000] [--years 15] [--at-least]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/prevost_bench .venv/bin/python bench/seed_volume.py
 
 Into the database the settings point at (migrate it first: `manage.py migrate`), beside what is
@@ -20,6 +20,7 @@ import secrets
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prevost_service.settings.local")
@@ -45,19 +46,54 @@ def main():
     parser.add_argument("--requests", type=int, default=1_000_000)
     parser.add_argument("--years", type=int, default=15)
     parser.add_argument("--batch", type=int, default=20_000)
+    parser.add_argument(
+        "--at-least",
+        action="store_true",
+        help="create and migrate the database if needed, then load only what is missing to reach --requests",
+    )
     args = parser.parse_args()
+    count = args.requests
+    if args.at_least:
+        _ensure_database(os.environ.get("DATABASE_URL", ""))
 
     import django
 
     django.setup()
+    if args.at_least:
+        from django.core.management import call_command
+
+        from requests_app.models import Request
+
+        call_command("migrate", verbosity=0)
+        existing = Request.objects.count()
+        count = max(0, args.requests - existing)
+        if not count:
+            print(f"{existing:,} requests already loaded (at least {args.requests:,} asked): nothing to add")
+            return
+        print(f"{existing:,} requests loaded, adding {count:,}")
     started = time.perf_counter()
-    counts = seed(args.requests, args.years, args.batch)
+    counts = seed(count, args.years, args.batch)
     elapsed = time.perf_counter() - started
     total = sum(counts.values())
     print(
         f"seeded {counts['requests']:,} requests, {counts['events']:,} events, "
         f"{counts['interventions']:,} interventions in {elapsed:.1f} s ({total / elapsed:,.0f} rows/s)"
     )
+
+
+def _ensure_database(url: str) -> None:
+    """The benchmark database is created on first use, so one command runs a benchmark on a new machine."""
+    if not url.startswith("postgres"):
+        return
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            print(f"created database {name}")
 
 
 def seed(count: int, years: int, batch: int) -> dict:
