@@ -43,6 +43,12 @@ def iso(value) -> str | None:
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 
+def check_parameters(params) -> None:
+    """PostgreSQL text cannot hold NUL: a parameter carrying one is the client's error, not a 500."""
+    if any("\x00" in key or any("\x00" in value for value in params.getlist(key)) for key in params):
+        raise ApiError(400, "parameters must not contain NUL characters")
+
+
 def check_jurisdiction(params) -> None:
     jurisdiction = params.get("jurisdiction_id")
     if jurisdiction and jurisdiction != settings.OPEN311_JURISDICTION_ID:

@@ -93,7 +93,7 @@ def spec() -> dict:
                 "get": {
                     "operationId": "listServices",
                     "parameters": [JURISDICTION],
-                    "responses": {**_ok({"type": "array", "items": SERVICE}), "404": ERRORS},
+                    "responses": {**_ok({"type": "array", "items": SERVICE}), "400": ERRORS, "404": ERRORS},
                 }
             },
             "/services/{service_code}.json": {
@@ -114,6 +114,7 @@ def spec() -> dict:
                                 },
                             }
                         ),
+                        "400": ERRORS,
                         "404": ERRORS,
                     },
                 }
@@ -195,7 +196,7 @@ def spec() -> dict:
                         {"name": "service_request_id", "in": "path", "required": True, "schema": {"type": "string"}},
                         JURISDICTION,
                     ],
-                    "responses": {**_ok({"type": "array", "items": REQUEST}), "404": ERRORS},
+                    "responses": {**_ok({"type": "array", "items": REQUEST}), "400": ERRORS, "404": ERRORS},
                 }
             },
             "/tokens/{token}.json": {
@@ -219,6 +220,7 @@ def spec() -> dict:
                                 },
                             }
                         ),
+                        "400": ERRORS,
                         "404": ERRORS,
                     },
                 }

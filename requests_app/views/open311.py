@@ -35,7 +35,9 @@ def api(view):
     @functools.wraps(view)
     def wrapper(request, *args, fmt, **kwargs):
         try:
-            open311.check_jurisdiction(request.GET if request.method == "GET" else request.POST)
+            params = request.GET if request.method == "GET" else request.POST
+            open311.check_parameters(params)
+            open311.check_jurisdiction(params)
             return view(request, *args, fmt=fmt, **kwargs)
         except open311.ApiError as error:
             return _error(fmt, error)

@@ -119,6 +119,7 @@ def test_search_filters(client):
         ),
         ({"status": "pending"}, "status must be open or closed"),
         ({"jurisdiction_id": "montreal.ca"}, "jurisdiction_id 'montreal.ca' is not served here"),
+        ({"service_code": "nid\x00"}, "parameters must not contain NUL characters"),
     ],
 )
 def test_search_errors(client, params, description):
