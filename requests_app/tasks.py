@@ -48,3 +48,11 @@ def refresh_standards() -> int:
     from requests_app.standards import standards_refresh
 
     return standards_refresh()
+
+
+@shared_task(acks_late=True)
+def apply_retention() -> int:
+    """Nightly (beat): Loi 25, personal information past its retention period is anonymized."""
+    from requests_app.services.retention import requests_anonymize
+
+    return requests_anonymize()

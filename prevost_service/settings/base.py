@@ -178,6 +178,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Before the office opens, so the responsable reads the warning with his first e-mails.
     "refresh-standards": {"task": "requests_app.tasks.refresh_standards", "schedule": crontab(hour=2, minute=15)},
+    # At night, when nobody reads: removes the personal information of what passed its retention.
+    "apply-retention": {"task": "requests_app.tasks.apply_retention", "schedule": crontab(hour=3, minute=40)},
     "access-deadline-warnings": {
         "task": "requests_app.tasks.warn_access_deadlines",
         "schedule": crontab(hour=6, minute=30),
@@ -199,6 +201,10 @@ SNOW_REMOVAL_CLAIMS_UNTIL = env.str("SNOW_REMOVAL_CLAIMS_UNTIL", default="05-15"
 EASTER_HOLIDAY = env.str("EASTER_HOLIDAY", default="good_friday")
 if EASTER_HOLIDAY not in ("good_friday", "easter_monday"):
     raise ImproperlyConfigured("EASTER_HOLIDAY must be good_friday or easter_monday.")
+# Loi 25 (A-2.1, art. 73): personal information is destroyed or anonymized once its purpose is
+# served. Years after closure, per kind of demand; the city's calendrier de conservation decides
+# the figures (these defaults are the Greffe's to confirm).
+RETENTION_REQUEST_YEARS = env.int("RETENTION_REQUEST_YEARS", default=7)
 CITY_URGENT_PHONE = env.str("CITY_URGENT_PHONE", default="450 224-8888")
 
 LOGGING = {

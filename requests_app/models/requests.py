@@ -97,6 +97,8 @@ class Request(models.Model):
     planned_date = models.DateField(_("date d'intervention prévue"), null=True, blank=True)
     completed_on = models.DateField(_("date de complétion"), null=True, blank=True)
     closed_at = models.DateTimeField(_("date de fermeture"), null=True, blank=True)
+    # Loi 25: past its retention period the person is removed and the figures kept (services/retention.py).
+    anonymized_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     created_by = models.ForeignKey(

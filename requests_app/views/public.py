@@ -1,5 +1,6 @@
 """The citizen's side: no account, a private link per request."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -48,7 +49,7 @@ def standards(request):
 
 
 def privacy(request):
-    return render(request, "requests_app/privacy.html")
+    return render(request, "requests_app/privacy.html", {"retention_request_years": settings.RETENTION_REQUEST_YEARS})
 
 
 @require_http_methods(["GET", "POST"])
