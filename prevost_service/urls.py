@@ -16,11 +16,11 @@ def healthz(request):
 
 
 urlpatterns = [
-    path("healthz", healthz),
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # An API has one address whatever the language: outside i18n_patterns.
     path("open311/v2/", include("requests_app.open311_urls")),
-    path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
+    path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True), name="favicon"),
 ]
 
 # French at the root, English under /en/: citizens share links in their own language.
