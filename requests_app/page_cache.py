@@ -25,6 +25,7 @@ The cache is a convenience: when Redis does not answer (prevost_service.cache), 
 miss and the page is rendered from the database.
 """
 
+import re
 import secrets
 
 from django.conf import settings
@@ -35,6 +36,15 @@ from django.db import transaction
 from prevost_service import just_filed
 
 PAGE_TIMEOUT = 600
+
+
+# secrets.token_urlsafe(32): 43 URL-safe characters. Anything else is not a link we issued, and
+# must not become a cache key (a 10,000-character address would).
+TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def is_token(token: str) -> bool:
+    return TOKEN.fullmatch(token) is not None
 
 
 def _version_key(token: str) -> str:

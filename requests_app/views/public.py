@@ -79,6 +79,8 @@ def request_create(request):
 
 
 def track(request, token):
+    if not page_cache.is_token(token):
+        raise Http404
     shared = page_cache.is_shared_view(request)
     language = translation.get_language()
     if shared:
