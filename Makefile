@@ -8,11 +8,14 @@ PORT ?= 8000
 
 .PHONY: run test install messages clean-venv bench-data bench-load bench-explain bench-open311 bench-digests
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@# axe-core for the accessibility tests (tests only; the portal itself has no JavaScript build).
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility tests will be skipped (apt-get install npm)"; fi
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -38,8 +41,8 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench --ignore=tests
-	$(PY) manage.py makemessages -d djangojs -l en --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench --ignore=tests --ignore=node_modules
+	$(PY) manage.py makemessages -d djangojs -l en --ignore=.venv --ignore=staticfiles --ignore=node_modules
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean-venv:
