@@ -78,7 +78,9 @@ def test_every_public_page_passes_axe_in_french_and_english(live_server, browser
             WCAG_AA,
         )
         for violation in result:
-            found.append(f"{label}: {violation['id']} ({violation['impact']}) {violation['help']} — {violation['nodes']}")
+            found.append(
+                f"{label}: {violation['id']} ({violation['impact']}) {violation['help']} — {violation['nodes']}"
+            )
 
     for label, path, submit_empty in public_addresses():
         page.goto(live_server.url + path)
