@@ -1,8 +1,10 @@
+import datetime as dt
 import html
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.enums import Availability, Role
 from accounts.models import RightsChange
@@ -115,3 +117,17 @@ def test_technicien_cannot_grant_a_sensitive_role_nor_reset_its_password(client,
     assert response.status_code == 403
     directeur_sac.refresh_from_db()
     assert directeur_sac.check_password("secret-pass-123")
+
+
+def test_a_staff_session_ends_after_thirty_idle_minutes_and_not_while_working(client, technicien, settings):
+    from freezegun import freeze_time
+
+    start = timezone.now()
+    with freeze_time(start):
+        client.force_login(technicien)
+    for minutes in (20, 40, 60):  # working: a page every twenty minutes keeps the session
+        with freeze_time(start + dt.timedelta(minutes=minutes)):
+            assert client.get(reverse("staff:home")).status_code == 200
+    with freeze_time(start + dt.timedelta(minutes=60 + 31)):  # away for 31 minutes
+        response = client.get(reverse("staff:home"))
+    assert response.status_code == 302 and "/compte/connexion/" in response.url
