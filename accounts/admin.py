@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .enums import SENSITIVE_ROLES, Role
-from .models import RightsChange, User
+from .models import ConfidentialityIncident, RightsChange, User
 
 
 @admin.register(User)
@@ -83,3 +84,69 @@ class RightsChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def _keeps_the_register(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_role(Role.DIRECTEUR_GENERAL, Role.GREFFIER))
+
+
+@admin.register(ConfidentialityIncident)
+class ConfidentialityIncidentAdmin(admin.ModelAdmin):
+    """Seen and kept only by the DG (responsible for personal information) and the Greffe."""
+
+    list_display = (
+        "discovered_on",
+        "information_concerned_short",
+        "people_concerned",
+        "serious_injury_risk",
+        "notices",
+    )
+    list_filter = ("serious_injury_risk",)
+    readonly_fields = ("recorded_by", "recorded_at")
+    fieldsets = (
+        (_("L'incident"), {"fields": ("occurred_on", "occurred_until", "discovered_on", "circumstances")}),
+        (_("Renseignements et personnes"), {"fields": ("information_concerned", "people_concerned")}),
+        (
+            _("Risque et avis"),
+            {
+                "fields": (
+                    "serious_injury_risk",
+                    "risk_assessment",
+                    "cai_notified_on",
+                    "people_notified_on",
+                    "public_notice",
+                )
+            },
+        ),
+        (_("Mesures"), {"fields": ("measures", "recorded_by", "recorded_at")}),
+    )
+
+    @admin.display(description=_("renseignements visés"))
+    def information_concerned_short(self, incident):
+        return incident.information_concerned[:80]
+
+    @admin.display(description=_("avis"))
+    def notices(self, incident):
+        if incident.notices_pending:
+            return format_html('<strong class="overdue">{}</strong>', _("à envoyer"))
+        return _("envoyés") if incident.serious_injury_risk else "—"
+
+    def has_module_permission(self, request):
+        return _keeps_the_register(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return _keeps_the_register(request.user)
+
+    def has_add_permission(self, request):
+        return _keeps_the_register(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return _keeps_the_register(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a register is kept, not edited away
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)

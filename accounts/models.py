@@ -100,3 +100,39 @@ class RightsChange(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} · {self.actor} → {self.target} · {self.change}"
+
+
+class ConfidentialityIncident(models.Model):
+    """The register of confidentiality incidents that A-2.1 (art. 63.11) requires of a public body,
+    with what the Règlement sur les incidents de confidentialité asks it to hold. Kept by the person
+    responsible for the protection of personal information (the DG) and the Greffe; never deleted."""
+
+    occurred_on = models.DateField(_("date de l'incident (ou début de la période)"))
+    occurred_until = models.DateField(_("fin de la période"), null=True, blank=True)
+    discovered_on = models.DateField(_("date où la Ville en a pris connaissance"))
+    circumstances = models.TextField(_("circonstances"))
+    information_concerned = models.TextField(_("renseignements personnels visés"))
+    people_concerned = models.PositiveIntegerField(_("nombre de personnes concernées (ou estimation)"))
+    serious_injury_risk = models.BooleanField(_("risque de préjudice sérieux"))
+    risk_assessment = models.TextField(_("évaluation du risque (sensibilité, conséquences, probabilité)"))
+    cai_notified_on = models.DateField(_("avis à la Commission d'accès à l'information le"), null=True, blank=True)
+    people_notified_on = models.DateField(_("avis aux personnes concernées le"), null=True, blank=True)
+    public_notice = models.BooleanField(_("avis public"), default=False)
+    measures = models.TextField(_("mesures prises pour diminuer le risque et éviter la répétition"))
+    recorded_by = models.ForeignKey(
+        User, verbose_name=_("inscrit par"), on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    recorded_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("incident de confidentialité")
+        verbose_name_plural = _("registre des incidents de confidentialité")
+        ordering = ["-discovered_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.discovered_on:%Y-%m-%d} — {self.information_concerned[:60]}"
+
+    @property
+    def notices_pending(self) -> bool:
+        """A serious risk must be told to the CAI and to the people concerned, promptly (art. 63.8)."""
+        return self.serious_injury_risk and (self.cai_notified_on is None or self.people_notified_on is None)

@@ -130,7 +130,8 @@ def _user(username, first, last, role, *, staff=False):
 def create_accounts() -> list[str]:
     usernames = []
     for username, first, last, role in ROLE_ACCOUNTS:
-        _user(username, first, last, role, staff=role == Role.TECHNICIEN)
+        # The DG and the Greffe keep the register of confidentiality incidents, in the admin.
+        _user(username, first, last, role, staff=role in (Role.TECHNICIEN, Role.DIRECTEUR_GENERAL, Role.GREFFIER))
         usernames.append(username)
     rng = random.Random(7)
     technicien = User.objects.get(username="technicien")
