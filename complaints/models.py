@@ -62,6 +62,8 @@ class Complaint(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Loi 25: past its retention period the people are removed and the figures kept (retention.py).
+    anonymized_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("plainte")

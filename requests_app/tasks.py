@@ -53,6 +53,7 @@ def refresh_standards() -> int:
 @shared_task(acks_late=True)
 def apply_retention() -> int:
     """Nightly (beat): Loi 25, personal information past its retention period is anonymized."""
+    from complaints.retention import complaints_anonymize
     from requests_app.services.retention import requests_anonymize
 
-    return requests_anonymize()
+    return requests_anonymize() + complaints_anonymize()

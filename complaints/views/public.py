@@ -60,6 +60,8 @@ def _statement_for_token(token, statement_id):
 
 def complaint_pdf(request, token, statement_id):
     statement = _statement_for_token(token, statement_id)
+    if not statement.pdf:  # destroyed at the end of its retention period
+        raise Http404
     selectors.log_access(
         complaint=statement.complaint,
         user=None,

@@ -134,6 +134,8 @@ def statement_pdf(request, number, statement_id):
         request.user, number, detail=f"déclaration {statement_id} téléchargée", action=AccessAction.DOWNLOAD
     )
     statement = get_object_or_404(complaint.statements, pk=statement_id)
+    if not statement.pdf:  # destroyed at the end of its retention period
+        raise Http404
     return FileResponse(
         statement.pdf.open("rb"),
         content_type="application/pdf",

@@ -208,6 +208,8 @@ if EASTER_HOLIDAY not in ("good_friday", "easter_monday"):
 # served. Years after closure, per kind of demand; the city's calendrier de conservation decides
 # the figures (these defaults are the Greffe's to confirm).
 RETENTION_REQUEST_YEARS = env.int("RETENTION_REQUEST_YEARS", default=7)
+# After the conclusion (or the reclassification) of a complaint.
+RETENTION_COMPLAINT_YEARS = env.int("RETENTION_COMPLAINT_YEARS", default=7)
 CITY_URGENT_PHONE = env.str("CITY_URGENT_PHONE", default="450 224-8888")
 
 LOGGING = {

@@ -1,0 +1,76 @@
+"""Loi 25: a complaint past its retention period keeps its figures and loses its people.
+
+What goes: the complainant's name and contacts; the statement of facts and the employee as named;
+the identified employee; the signed forms (PDF) and drawn signatures, files included, and the
+signer's name; the interviews, the evidence (files included), the reasons of the conclusion; the
+e-mails sent about it and their attachments. What stays: number, channel, service, dates, status,
+the finding (founded or not) and who concluded it, the access log (a record of staff readings) —
+all that the dashboard and the élus' reports count.
+"""
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from complaints.enums import ComplaintStatus
+from complaints.models import Complaint, Conclusion, Evidence, Interview, SignedStatement
+from requests_app.models import OutboundAttachment, OutboundEmail
+
+
+def complaints_past_retention(now: dt.datetime) -> QuerySet[Complaint]:
+    cutoff = now - relativedelta(years=settings.RETENTION_COMPLAINT_YEARS)
+    return Complaint.objects.filter(anonymized_at__isnull=True).filter(
+        Q(status=ComplaintStatus.CONCLUDED, conclusion__concluded_at__lt=cutoff)
+        | Q(status=ComplaintStatus.RECLASSIFIED, updated_at__lt=cutoff)
+    )
+
+
+def complaints_anonymize(*, now: dt.datetime | None = None, batch: int = 200) -> int:
+    """Anonymize every complaint past RETENTION_COMPLAINT_YEARS; returns how many. Idempotent."""
+    now = now or timezone.now()
+    done = 0
+    while True:
+        with transaction.atomic():
+            ids = list(
+                complaints_past_retention(now)
+                .select_for_update(skip_locked=True, of=("self",))
+                .values_list("pk", flat=True)[:batch]
+            )
+            if not ids:
+                return done
+            _anonymize_batch(ids, now)
+        done += len(ids)
+
+
+def _anonymize_batch(ids: list[int], now: dt.datetime) -> None:
+    files = []
+    for statement in SignedStatement.objects.filter(complaint_id__in=ids):
+        files += [f for f in (statement.pdf, statement.signature_image) if f]
+    SignedStatement.objects.filter(complaint_id__in=ids).update(signer_name="", pdf="", signature_image="")
+    evidence = Evidence.objects.filter(complaint_id__in=ids)
+    files += [item.file for item in evidence if item.file]
+    evidence.delete()
+    Interview.objects.filter(complaint_id__in=ids).delete()
+    Conclusion.objects.filter(complaint_id__in=ids).update(reasons="")
+    emails = OutboundEmail.objects.filter(
+        Q(*[Q(dedupe_key__startswith=f"complaint:{pk}:") for pk in ids], _connector=Q.OR)
+    )
+    files += [a.file for a in OutboundAttachment.objects.filter(email__in=emails) if a.file]
+    emails.delete()
+    # updated_at is left as it was: it dates the reclassification the retention counts from.
+    Complaint.objects.filter(pk__in=ids).update(
+        complainant_name="",
+        complainant_address="",
+        complainant_phone="",
+        complainant_email="",
+        facts="",
+        employee_named="",
+        employee=None,
+        anonymized_at=now,
+    )
+    # Files go once the rows no longer point to them for good: a rolled-back batch keeps both.
+    transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
