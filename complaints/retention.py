@@ -12,12 +12,12 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from complaints.enums import ComplaintStatus
 from complaints.models import Complaint, Conclusion, Evidence, Interview, SignedStatement
+from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
 from requests_app.models import OutboundAttachment, OutboundEmail
 
 
@@ -32,18 +32,11 @@ def complaints_past_retention(now: dt.datetime) -> QuerySet[Complaint]:
 def complaints_anonymize(*, now: dt.datetime | None = None, batch: int = 200) -> int:
     """Anonymize every complaint past RETENTION_COMPLAINT_YEARS; returns how many. Idempotent."""
     now = now or timezone.now()
-    done = 0
-    while True:
-        with transaction.atomic():
-            ids = list(
-                complaints_past_retention(now)
-                .select_for_update(skip_locked=True, of=("self",))
-                .values_list("pk", flat=True)[:batch]
-            )
-            if not ids:
-                return done
-            _anonymize_batch(ids, now)
-        done += len(ids)
+    return anonymize_in_batches(
+        lambda: complaints_past_retention(now).only("pk"),
+        lambda complaints: _anonymize_batch([c.pk for c in complaints], now),
+        batch=batch,
+    )
 
 
 def _anonymize_batch(ids: list[int], now: dt.datetime) -> None:
@@ -72,5 +65,4 @@ def _anonymize_batch(ids: list[int], now: dt.datetime) -> None:
         employee=None,
         anonymized_at=now,
     )
-    # Files go once the rows no longer point to them for good: a rolled-back batch keeps both.
-    transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
+    delete_files_on_commit(files)

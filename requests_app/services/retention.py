@@ -8,7 +8,7 @@ channel, service, type, statuses and every date, the Annexe A codes and dates, t
 that the standards, the dashboard and the élus' reports count.
 
 Idempotent: a request is marked `anonymized_at` in the same transaction, and the selection skips
-marked ones, so a run interrupted half-way resumes where it stopped.
+marked ones (prevost_service/retention.py runs the batches).
 """
 
 import datetime as dt
@@ -17,10 +17,10 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
 from requests_app import page_cache
 from requests_app.models import Intervention, OutboundEmail, Request, RequestEvent, RequestPhoto, SatisfactionResponse
 
@@ -41,18 +41,11 @@ def without_civic_number(address: str) -> str:
 def requests_anonymize(*, now: dt.datetime | None = None, batch: int = 500) -> int:
     """Anonymize every request closed more than RETENTION_REQUEST_YEARS ago; returns how many."""
     now = now or timezone.now()
-    done = 0
-    while True:
-        with transaction.atomic():
-            requests = list(
-                requests_past_retention(now)
-                .select_for_update(skip_locked=True)
-                .only("pk", "tracking_token", "location_address", "latitude", "longitude")[:batch]
-            )
-            if not requests:
-                return done
-            _anonymize_batch(requests, now)
-        done += len(requests)
+    return anonymize_in_batches(
+        lambda: requests_past_retention(now).only("pk", "tracking_token", "location_address", "latitude", "longitude"),
+        lambda requests: _anonymize_batch(requests, now),
+        batch=batch,
+    )
 
 
 def _anonymize_batch(requests: list[Request], now: dt.datetime) -> None:
@@ -76,8 +69,6 @@ def _anonymize_batch(requests: list[Request], now: dt.datetime) -> None:
     OutboundEmail.objects.filter(request_id__in=ids).delete()
     photos = list(RequestPhoto.objects.filter(request_id__in=ids))
     RequestPhoto.objects.filter(pk__in=[p.pk for p in photos]).delete()
-    files = [photo.image for photo in photos]
-    # Files go once the rows are gone for good: a rolled-back batch keeps both.
-    transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
+    delete_files_on_commit(photo.image for photo in photos)
     for request in requests:
         page_cache.page_changed(request.tracking_token)
