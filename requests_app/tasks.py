@@ -54,6 +54,7 @@ def refresh_standards() -> int:
 def apply_retention() -> int:
     """Nightly (beat): Loi 25, personal information past its retention period is anonymized."""
     from complaints.retention import complaints_anonymize
+    from requests_app.services.legal_retention import access_anonymize, claims_anonymize
     from requests_app.services.retention import requests_anonymize
 
-    return requests_anonymize() + complaints_anonymize()
+    return requests_anonymize() + complaints_anonymize() + claims_anonymize() + access_anonymize()

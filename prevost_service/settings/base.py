@@ -210,6 +210,9 @@ if EASTER_HOLIDAY not in ("good_friday", "easter_monday"):
 RETENTION_REQUEST_YEARS = env.int("RETENTION_REQUEST_YEARS", default=7)
 # After the conclusion (or the reclassification) of a complaint.
 RETENTION_COMPLAINT_YEARS = env.int("RETENTION_COMPLAINT_YEARS", default=7)
+# After the decision (or the withdrawal); a claim is also kept until its prescription date.
+RETENTION_CLAIM_YEARS = env.int("RETENTION_CLAIM_YEARS", default=10)
+RETENTION_ACCESS_YEARS = env.int("RETENTION_ACCESS_YEARS", default=5)
 CITY_URGENT_PHONE = env.str("CITY_URGENT_PHONE", default="450 224-8888")
 
 LOGGING = {

@@ -86,6 +86,8 @@ class AccessRequest(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Loi 25: past its retention period the requester is removed and the figures kept (services/retention.py).
+    anonymized_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True, editable=False)
 
     objects = AccessRequestQuerySet.as_manager()
 

@@ -77,6 +77,8 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Loi 25: past its retention period the claimant is removed and the figures kept (services/retention.py).
+    anonymized_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True, editable=False)
 
     objects = ClaimQuerySet.as_manager()
 

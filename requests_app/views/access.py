@@ -53,7 +53,7 @@ def access_track(request, token):
 
 def access_letter(request, token, letter_id):
     access_request = _for_token(token)
-    letter = get_object_or_404(access_request.letters.all(), pk=letter_id)
+    letter = get_object_or_404(access_request.letters.exclude(pdf=""), pk=letter_id)  # none after retention
     return FileResponse(
         letter.pdf.open("rb"), as_attachment=True, filename=f"{letter.kind}-{access_request.number}.pdf"
     )
@@ -213,7 +213,7 @@ def staff_action(request, number, action):
 @login_required
 def staff_letter(request, number, letter_id):
     access_request = _for_handler(request, number)
-    letter = get_object_or_404(access_request.letters.all(), pk=letter_id)
+    letter = get_object_or_404(access_request.letters.exclude(pdf=""), pk=letter_id)  # none after retention
     return FileResponse(letter.pdf.open("rb"), content_type="application/pdf", filename=f"{letter.kind}-{number}.pdf")
 
 
@@ -221,7 +221,7 @@ def staff_letter(request, number, letter_id):
 @require_POST
 def staff_letter_printed(request, number, letter_id):
     access_request = _for_handler(request, number)
-    letter = get_object_or_404(access_request.letters.all(), pk=letter_id)
+    letter = get_object_or_404(access_request.letters.exclude(pdf=""), pk=letter_id)  # none after retention
     services.access_letter_mark_printed(letter=letter, acting_user=request.user)
     messages.success(request, _("Lettre notée comme imprimée et postée."))
     return redirect("access:staff_detail", number=number)

@@ -32,6 +32,8 @@ from requests_app.services import claims as services
 
 
 def _file(field, *, filename=None, content_type=None, attachment=False):
+    if not field:  # destroyed at the end of its retention period
+        raise Http404
     return FileResponse(field.open("rb"), content_type=content_type, as_attachment=attachment, filename=filename)
 
 
