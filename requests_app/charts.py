@@ -32,8 +32,7 @@ def horizontal_bars(title: str, bars: list[Bar]) -> SafeString:
             "role": "img",
             "aria-labelledby": title_id,
             "viewBox": f"0 0 {WIDTH} {height}",
-            "width": "100%",
-            "style": f"max-width:{WIDTH}px",
+            "width": "100%",  # max-width in portal.css: no style attribute under the Content-Security-Policy
         },
     )
     ET.SubElement(svg, "title", {"id": title_id}).text = title

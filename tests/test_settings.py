@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRODUCTION_ENV = {
@@ -39,3 +40,12 @@ def test_every_model_change_has_its_migration(db):
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_public_pages_forbid_inline_scripts_and_styles(client):
+    for path in ("/", "/requete/nouvelle/", "/plainte/nouvelle/", "/normes-de-service/", "/en/privacy/"):
+        policy = client.get(path)["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+        assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'", path
+        assert "unsafe-inline" not in policy and directives["frame-ancestors"] == "'none'", path
