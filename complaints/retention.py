@@ -18,7 +18,7 @@ from django.utils import timezone
 from complaints.enums import ComplaintStatus
 from complaints.models import Complaint, Conclusion, Evidence, Interview, SignedStatement
 from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
-from requests_app.models import OutboundAttachment, OutboundEmail
+from requests_app.services.outbox import outbox_forget
 
 
 def complaints_past_retention(now: dt.datetime) -> QuerySet[Complaint]:
@@ -49,11 +49,7 @@ def _anonymize_batch(ids: list[int], now: dt.datetime) -> None:
     evidence.delete()
     Interview.objects.filter(complaint_id__in=ids).delete()
     Conclusion.objects.filter(complaint_id__in=ids).update(reasons="")
-    emails = OutboundEmail.objects.filter(
-        Q(*[Q(dedupe_key__startswith=f"complaint:{pk}:") for pk in ids], _connector=Q.OR)
-    )
-    files += [a.file for a in OutboundAttachment.objects.filter(email__in=emails) if a.file]
-    emails.delete()
+    files += outbox_forget(prefix="complaint", ids=ids)
     # updated_at is left as it was: it dates the reclassification the retention counts from.
     Complaint.objects.filter(pk__in=ids).update(
         complainant_name="",

@@ -476,7 +476,7 @@ def test_each_visitor_gets_the_answer_written_for_them(world):
     for key, user in world["users"].items():
         clients[key] = Client()
         clients[key].force_login(user)
-    cases = {name: kwargs_pair for name, kwargs_pair in url_cases(world).items()}
+    cases = url_cases(world)
     cases.update({name: (kwargs, None) for name, kwargs in admin_cases().items()})
     wrong = []
     for name, expected in sorted(EXPECTED.items()):

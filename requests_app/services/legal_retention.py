@@ -17,7 +17,7 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
@@ -29,9 +29,8 @@ from requests_app.models import (
     ClaimConsultation,
     ClaimDocument,
     ClaimEvent,
-    OutboundAttachment,
-    OutboundEmail,
 )
+from requests_app.services.outbox import outbox_forget
 from requests_app.services.retention import without_civic_number
 
 
@@ -69,18 +68,6 @@ def access_anonymize(*, now: dt.datetime | None = None, batch: int = 200) -> int
     )
 
 
-def _emails(prefix: str, ids: list[int]) -> QuerySet[OutboundEmail]:
-    return OutboundEmail.objects.filter(
-        Q(*[Q(dedupe_key__startswith=f"{prefix}:{pk}:") for pk in ids], _connector=Q.OR)
-    )
-
-
-def _delete_emails(emails: QuerySet[OutboundEmail]) -> list:
-    files = [a.file for a in OutboundAttachment.objects.filter(email__in=emails)]
-    emails.delete()
-    return files
-
-
 def _anonymize_claims(claims: list[Claim], now: dt.datetime) -> None:
     ids = [c.pk for c in claims]
     files = [c.acknowledgement_pdf for c in claims]
@@ -91,22 +78,10 @@ def _anonymize_claims(claims: list[Claim], now: dt.datetime) -> None:
     files += [d.file for d in documents]
     documents.delete()
     consultations = ClaimConsultation.objects.filter(claim_id__in=ids)
-    files += _delete_emails(
-        OutboundEmail.objects.filter(
-            Q(
-                *[
-                    Q(dedupe_key__startswith=f"claim-consultation:{pk}:")
-                    for pk in consultations.values_list("pk", flat=True)
-                ],
-                _connector=Q.OR,
-            )
-        )
-        if consultations.exists()
-        else OutboundEmail.objects.none()
-    )
+    files += outbox_forget(prefix="claim-consultation", ids=list(consultations.values_list("pk", flat=True)))
     consultations.update(question="", findings="")
     ClaimEvent.objects.filter(claim_id__in=ids).update(text="")
-    files += _delete_emails(_emails("claim", ids))
+    files += outbox_forget(prefix="claim", ids=ids)
     Claim.objects.filter(pk__in=ids).update(
         claimant_name="",
         claimant_address="",
@@ -127,7 +102,7 @@ def _anonymize_access(ids: list[int], now: dt.datetime) -> None:
     letters = AccessLetter.objects.filter(access_request_id__in=ids)
     files = [letter.pdf for letter in letters]
     letters.update(pdf="")
-    files += _delete_emails(_emails("access", ids))
+    files += outbox_forget(prefix="access", ids=ids)
     AccessRequest.objects.filter(pk__in=ids).update(
         requester_name="",
         requester_address="",

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -116,3 +116,16 @@ def outbox_resend(*, email: OutboundEmail) -> None:
         status=OutboxStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
     )
     transaction.on_commit(lambda: _enqueue_send(email.pk))
+
+
+def outbox_forget(*, prefix: str = "", ids=(), request_ids=()) -> list:
+    """Loi 25: delete the e-mails sent about these demands (by `prefix:{id}:` dedupe keys, or by
+    request) with their attachments; returns the attachment files, for the caller to delete once
+    its transaction commits."""
+    condition = Q(request_id__in=list(request_ids))
+    for pk in ids:
+        condition |= Q(dedupe_key__startswith=f"{prefix}:{pk}:")
+    emails = OutboundEmail.objects.filter(condition)
+    files = [attachment.file for attachment in OutboundAttachment.objects.filter(email__in=emails)]
+    emails.delete()
+    return files

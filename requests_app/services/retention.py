@@ -22,7 +22,8 @@ from django.utils import timezone
 
 from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
 from requests_app import page_cache
-from requests_app.models import Intervention, OutboundEmail, Request, RequestEvent, RequestPhoto, SatisfactionResponse
+from requests_app.models import Intervention, Request, RequestEvent, RequestPhoto, SatisfactionResponse
+from requests_app.services.outbox import outbox_forget
 
 # « 1234, rue… », « 12-B, chemin… », « 88 rue… », « 10-12, montée… »
 CIVIC_NUMBER = re.compile(r"^\s*\d+(\s*[-–]?\s*[A-Za-z]\b|\s*[-–]\s*\d+)?\s*,?\s*")
@@ -66,9 +67,9 @@ def _anonymize_batch(requests: list[Request], now: dt.datetime) -> None:
     RequestEvent.objects.filter(request_id__in=ids).exclude(note="", public_note="").update(note="", public_note="")
     Intervention.objects.filter(request_id__in=ids).update(internal_note="", public_note="")
     SatisfactionResponse.objects.filter(request_id__in=ids).update(comment="")
-    OutboundEmail.objects.filter(request_id__in=ids).delete()
+    files = outbox_forget(request_ids=ids)
     photos = list(RequestPhoto.objects.filter(request_id__in=ids))
     RequestPhoto.objects.filter(pk__in=[p.pk for p in photos]).delete()
-    delete_files_on_commit(photo.image for photo in photos)
+    delete_files_on_commit([*files, *(photo.image for photo in photos)])
     for request in requests:
         page_cache.page_changed(request.tracking_token)
