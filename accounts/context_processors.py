@@ -1,9 +1,13 @@
+from . import second_factor
 from .enums import Availability, Role
 
 
 def roles(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
+        return {"is_staff_member": False}
+    if second_factor.required_for(user) and not user.is_verified():
+        # Between the password and the code: no staff menu, only the way out.
         return {"is_staff_member": False}
     return {
         "is_staff_member": True,

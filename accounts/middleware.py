@@ -1,5 +1,13 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from prevost_service.middleware import is_connection_error, unavailable
+
+from . import second_factor
 
 
 class IdleTimeoutMiddleware:
@@ -23,3 +31,31 @@ class IdleTimeoutMiddleware:
             if authenticated:
                 request.session.modified = True
         return response
+
+
+class SecondFactorMiddleware:
+    """Until the second factor is passed, an account that needs one reaches nothing but the code
+    page and the way out. Checked on every view, so a URL added tomorrow is covered too."""
+
+    OPEN_VIEWS = frozenset(
+        {"accounts:login", "accounts:logout", "accounts:second_factor", "set_language", "healthz", "favicon"}
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        try:
+            if not second_factor.required_for(user) or user.is_verified():
+                return None
+        except (OperationalError, InterfaceError) as error:
+            if not is_connection_error(error):
+                raise
+            return unavailable(request, error)
+        if request.resolver_match.view_name in self.OPEN_VIEWS:
+            return None
+        return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': request.get_full_path()})}")

@@ -58,6 +58,11 @@ class User(AbstractUser):
         return self.is_superuser or self.has_role(Role.GREFFIER, Role.DIRECTEUR_GENERAL)
 
     @property
+    def reads_knowledge_base(self) -> bool:
+        """Every employee; not the élus, who read reports, not the desk's working notes."""
+        return self.is_superuser or any(role != Role.ELU for role in self.role_names)
+
+    @property
     def is_technicien(self) -> bool:
         return self.is_superuser or self.has_role(Role.TECHNICIEN)
 

@@ -9,6 +9,7 @@ app_name = "accounts"
 urlpatterns = [
     path(_("connexion/"), auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path(_("deconnexion/"), auth_views.LogoutView.as_view(), name="logout"),
+    path(_("second-facteur/"), views.second_factor, name="second_factor"),
     path(_("disponibilite/"), views.availability_update, name="availability"),
     path(_("annuaire/"), views.directory, name="directory"),
 ]

@@ -3,15 +3,28 @@ import datetime as dt
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.conf import settings
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from requests_app.selectors import staff_directory
 
+from . import second_factor as factor
 from . import services
 from .enums import Availability
+
+
+def _safe_next(request, default: str) -> str:
+    back = request.POST.get("next") or request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return back
+    return resolve_url(default)
 
 
 class AvailabilityForm(forms.Form):
@@ -29,10 +42,7 @@ def availability_update(request):
         if back_at is not None:
             back_at = timezone.make_aware(dt.datetime.combine(timezone.localdate(), back_at))
         services.availability_set(user=request.user, availability=form.cleaned_data["availability"], back_at=back_at)
-    back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(back)
-    return redirect("staff:home")
+    return redirect(_safe_next(request, "staff:home"))
 
 
 @login_required
@@ -41,3 +51,58 @@ def directory(request):
     if not (request.user.is_technicien or request.user.sees_all_requests):
         raise PermissionDenied
     return render(request, "accounts/directory.html", {"services": staff_directory()})
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=gettext_lazy("Code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def second_factor(request):
+    """After the password: the authenticator's code, or the enrolment of an application the first time."""
+    next_url = _safe_next(request, settings.LOGIN_REDIRECT_URL)
+    user = request.user
+    if not factor.required_for(user) or user.is_verified():
+        return redirect(next_url)
+    form = CodeForm(request.POST or None)
+    wait = factor.wait_seconds(user) if request.method == "POST" else 0
+    if wait:
+        form.add_error(
+            "code",
+            ngettext(
+                "Trop d'essais manqués. Attendez %(seconds)s seconde, puis entrez le code affiché.",
+                "Trop d'essais manqués. Attendez %(seconds)s secondes, puis entrez le code affiché.",
+                wait,
+            )
+            % {"seconds": wait},
+        )
+    if factor.is_enrolled(user):
+        if request.method == "POST" and form.is_valid():
+            if factor.verify(request, form.cleaned_data["code"]):
+                return redirect(next_url)
+            else:
+                form.add_error("code", _("Ce code ne convient pas : il a peut-être changé. Entrez le code affiché."))
+        return render(
+            request, "accounts/second_factor.html", {"form": form, "next": next_url}, status=400 if form.errors else 200
+        )
+    device = factor.pending_device(user)
+    if request.method == "POST" and form.is_valid():
+        codes = factor.confirm_enrolment(request, device, form.cleaned_data["code"])
+        if codes is not None:
+            return render(request, "accounts/backup_codes.html", {"codes": codes, "next": next_url})
+        form.add_error(
+            "code",
+            _("Ce code ne convient pas. Vérifiez que l'heure du téléphone est juste, puis entrez le code affiché."),
+        )
+    return render(
+        request,
+        "accounts/second_factor_enrol.html",
+        {"form": form, "next": next_url, "enrolment": factor.enrolment(device)},
+        status=400 if form.errors else 200,
+    )

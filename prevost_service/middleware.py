@@ -26,32 +26,35 @@ class DatabaseUnavailableMiddleware:
             return self.get_response(request)
         except (OperationalError, InterfaceError) as error:
             # Raised by a middleware (sessions, authentication) before any view ran.
-            if not _is_connection_error(error):
+            if not is_connection_error(error):
                 raise
-            return self._unavailable(request, error)
+            return unavailable(request, error)
 
     def process_exception(self, request, exception):
         # Exceptions raised in views reach here before Django turns them into a 500 page.
-        if isinstance(exception, (OperationalError, InterfaceError)) and _is_connection_error(exception):
-            return self._unavailable(request, exception)
+        if isinstance(exception, (OperationalError, InterfaceError)) and is_connection_error(exception):
+            return unavailable(request, exception)
         return None
 
-    def _unavailable(self, request, error: DatabaseError):
-        logger.error("Database unavailable for %s: %s", request.path, error)
-        if request.path.startswith("/open311/"):  # an API client reads the spec's error list, not a page
-            response = JsonResponse([{"code": 503, "description": "service unavailable, retry later"}], safe=False)
-            response.status_code = 503
-            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-            return response
-        language = translation.get_language_from_path(request.path_info) or "fr-ca"
-        with translation.override(language):
-            body = render_to_string("503.html", {"LANGUAGE_CODE": language})
-        response = HttpResponse(body, status=503)
+
+def unavailable(request, error: DatabaseError) -> HttpResponse:
+    """The 503, for this middleware and for a middleware's process_view that finds the database
+    gone (Django turns those exceptions into a 500 before any outer middleware sees them)."""
+    logger.error("Database unavailable for %s: %s", request.path, error)
+    if request.path.startswith("/open311/"):  # an API client reads the spec's error list, not a page
+        response = JsonResponse([{"code": 503, "description": "service unavailable, retry later"}], safe=False)
+        response.status_code = 503
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+    language = translation.get_language_from_path(request.path_info) or "fr-ca"
+    with translation.override(language):
+        body = render_to_string("503.html", {"LANGUAGE_CODE": language})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
-def _is_connection_error(error: Exception) -> bool:
+def is_connection_error(error: Exception) -> bool:
     # An OperationalError is also what a lock timeout raises; those stay ordinary 500s to be fixed.
     text = str(error).lower()
     return isinstance(error, InterfaceError) or any(

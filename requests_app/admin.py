@@ -14,13 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from complaints import services as complaint_services
 from complaints.forms import FromRequestForm
 from prevost_service.errors import ApplicationError
-from requests_app import business_days, selectors, services
+from requests_app import business_days, knowledge, selectors, services
 from requests_app.services import digests
 from requests_app.enums import OutboxStatus, RequestKind, Status
 from requests_app.paginators import EstimatedCountPaginator
 from requests_app.forms import AnswerForm, AssignForm, CloseForm, RejectForm
 from requests_app.models import (
     ApiKey,
+    Article,
     ClosureDay,
     Designation,
     DigestDelivery,
@@ -32,6 +33,7 @@ from requests_app.models import (
     RequestPhoto,
     RequestType,
     Service,
+    StandardAnswer,
 )
 
 admin.site.site_header = _("Service aux citoyens — Ville de Prévost")
@@ -260,6 +262,8 @@ class RequestAdmin(admin.ModelAdmin):
             extra_context["tracking_path"] = reverse("requests:track", kwargs={"token": obj.tracking_token})
             responsable = obj.service.responsable if obj.service else None
             extra_context["service_responsable"] = responsable
+            if extra_context["transitions"]:  # no transition, no note to the citizen on the page
+                extra_context["standard_answers"] = knowledge.answer_picker(obj)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _available_transitions(self, obj):
@@ -303,6 +307,33 @@ class RequestAdmin(admin.ModelAdmin):
     @admin.action(description=_("Fermer les demandes complétées (avise les demandeurs)"))
     def close_completed(self, request, queryset):
         self._bulk(request, queryset, services.request_close, _("%(count)s demande(s) fermée(s)."))
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    """The Technicien's journal of questions and answers; public ones are the citizens' FAQ."""
+
+    list_display = ("question_fr", "service", "is_public", "updated_at", "updated_by")
+    list_filter = ("is_public", "service")
+    search_fields = ("question_fr", "question_en", "keywords", "answer_fr")
+    list_select_related = ("service", "updated_by")
+    fieldsets = (
+        (None, {"fields": ("question_fr", "answer_fr", "service", "keywords", "is_public")}),
+        (_("En anglais"), {"fields": ("question_en", "answer_en")}),
+    )
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(StandardAnswer)
+class StandardAnswerAdmin(admin.ModelAdmin):
+    list_display = ("title", "service", "request_type", "status", "is_active")
+    list_filter = ("is_active", "service", "status")
+    search_fields = ("title", "text_fr", "text_en")
+    list_select_related = ("service", "request_type")
+    autocomplete_fields = ("request_type",)
 
 
 @admin.register(Service)

@@ -29,7 +29,7 @@ from requests_app.enums import (
     RequestKind,
     Status,
 )
-from requests_app.models import OutboundEmail, Request, RequestEvent, RequestType, Service
+from requests_app.models import Article, OutboundEmail, Request, RequestEvent, RequestType, Service, StandardAnswer
 
 DEMO_PASSWORD = "demo-prevost"
 
@@ -246,6 +246,7 @@ def seed(*, count: int, only_if_empty: bool) -> tuple[list[str], int]:
     """Accounts, designations, requests and complaints in one transaction. Returns usernames, requests made."""
     usernames = create_accounts()
     made = 0 if only_if_empty and Request.objects.exists() else create_requests(count)
+    create_knowledge()
     standards_refresh()  # what the nightly job would have published
     # Demo messages are not for real mailboxes: mark them sent before the commit queues them.
     OutboundEmail.objects.filter(status=OutboxStatus.PENDING).update(status=OutboxStatus.SENT, sent_at=timezone.now())
@@ -422,3 +423,100 @@ def _create_satisfaction(rng):
             rating = rng.choices([5, 4, 3, 2, 1], weights=[40, 30, 15, 10, 5])[0]
             comment = rng.choice(SATISFACTION_COMMENTS) if rating != 3 else ""
             satisfaction_record(request=request, rating=rating, comment=comment)
+
+
+# Examples for the demo only: the city's own answers are written by the Technicien in the admin.
+DEMO_ARTICLES = [
+    (
+        "travaux-publics",
+        "Une lumière de rue est éteinte ou clignote : que faire?",
+        "A street light is out or flickering: what should I do?",
+        "Faites une requête « Lumière de rue défectueuse » en indiquant l'adresse ou le numéro inscrit sur le poteau. "
+        "L'équipe des travaux publics remplace les lampes chaque semaine.",
+        "File a « Street light » request with the address or the number written on the pole. Public works replace "
+        "lamps every week.",
+        "lampadaire, lumière, éclairage, poteau, brûlée",
+        True,
+    ),
+    (
+        "environnement",
+        "Ma collecte n'a pas été faite : que faire?",
+        "My garbage was not picked up: what should I do?",
+        "Vérifiez d'abord le calendrier des collectes : les jours changent après un jour férié. Si la collecte est "
+        "manquée, faites une requête « Collecte manquée » avant midi le lendemain; le bac doit rester en bordure.",
+        "First check the collection calendar: days change after a holiday. If it was missed, file a « Missed "
+        "collection » request before noon the next day; leave the bin at the curb.",
+        "poubelle, ordures, recyclage, bac, vidanges, compost",
+        True,
+    ),
+    (
+        "urbanisme",
+        "Ai-je besoin d'un permis pour couper un arbre?",
+        "Do I need a permit to cut down a tree?",
+        "Oui, l'abattage d'un arbre de plus de 10 cm de diamètre demande un certificat d'autorisation. La demande "
+        "se fait au Service de l'urbanisme; le délai est d'environ deux semaines.",
+        "Yes, cutting a tree over 10 cm in diameter requires a permit from the Planning department; allow about "
+        "two weeks.",
+        "abattage, arbre, permis, coupe, certificat",
+        True,
+    ),
+    (
+        None,
+        "Appel sur un bris d'aqueduc en dehors des heures : qui joindre?",
+        "",
+        "Transférer à la ligne d'urgence des travaux publics (jour et nuit). Noter l'adresse exacte et si l'eau "
+        "coule dans la rue ou dans une maison.",
+        "",
+        "aqueduc, fuite, eau, urgence, soir, fin de semaine",
+        False,
+    ),
+]
+
+DEMO_ANSWERS = [
+    (
+        "Travaux planifiés",
+        None,
+        "action_a_venir",
+        "Bonjour, votre demande {numero} ({nature}) est planifiée pour le {date_prevue}. Vous pouvez suivre son "
+        "avancement ici : {lien_suivi}",
+        "Hello, your request {numero} ({nature}) is scheduled for {date_prevue}. Follow it here: {lien_suivi}",
+    ),
+    (
+        "Travaux terminés",
+        None,
+        "",
+        "Bonjour, l'intervention demandée ({nature}) a été effectuée le {completee_le}. Merci de nous avoir "
+        "signalé la situation.",
+        "Hello, the work you asked for ({nature}) was done on {completee_le}. Thank you for letting us know.",
+    ),
+    (
+        "Hors compétence : route du ministère",
+        "travaux-publics",
+        "",
+        "Bonjour, cette route relève du ministère des Transports du Québec. Nous leur avons transmis votre "
+        "signalement; vous pouvez aussi les joindre par Québec 511.",
+        "Hello, this road is the responsibility of the Québec Ministry of Transport. We have forwarded your "
+        "report; you can also reach them through Québec 511.",
+    ),
+]
+
+
+def create_knowledge() -> None:
+
+    if Article.objects.exists():
+        return
+    services = {service.code: service for service in Service.objects.all()}
+    for code, question_fr, question_en, answer_fr, answer_en, keywords, public in DEMO_ARTICLES:
+        Article.objects.create(
+            service=services.get(code),
+            question_fr=question_fr,
+            question_en=question_en,
+            answer_fr=answer_fr,
+            answer_en=answer_en,
+            keywords=keywords,
+            is_public=public,
+        )
+    for title, code, status, text_fr, text_en in DEMO_ANSWERS:
+        StandardAnswer.objects.create(
+            title=title, service=services.get(code), status=status, text_fr=text_fr, text_en=text_en
+        )

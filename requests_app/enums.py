@@ -37,6 +37,19 @@ class ContactPreference(models.TextChoices):
     CALLBACK = "rappel", _("être rappelé par téléphone")
 
 
+class CallbackWindow(models.TextChoices):
+    ANY_TIME = "", _("n'importe quand pendant les heures d'ouverture")
+    MORNING = "avant-midi", _("en avant-midi")
+    AFTERNOON = "apres-midi", _("en après-midi")
+
+
+class CallbackOutcome(models.TextChoices):
+    REACHED = "joint", _("joint : demande réglée ou précisée")
+    MESSAGE = "message", _("message laissé")
+    NO_ANSWER = "sans-reponse", _("pas de réponse")
+    WRONG_NUMBER = "mauvais-numero", _("numéro erroné")
+
+
 class Status(models.TextChoices):
     RECEIVED = "recue", pgettext_lazy("request status", "reçue")
     ASSIGNED = "assignee", pgettext_lazy("request status", "assignée")
@@ -75,6 +88,7 @@ class EventKind(models.TextChoices):
     ANSWERED = "answered", _("répondue au premier contact")
     REJECTED = "rejected", _("déclarée non recevable")
     RECLASSIFIED = "reclassified", _("reclassée")
+    CALLBACK = "callback", _("rappel téléphonique")
 
 
 class OutboxStatus(models.TextChoices):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.enums import Role
 from accounts.models import User
 from requests_app import photos as photo_tools
-from requests_app.enums import Channel, STAFF_CHANNELS, ContactPreference, RejectionReason, RequestKind
+from requests_app.enums import Channel, STAFF_CHANNELS, CallbackOutcome, ContactPreference, RejectionReason, RequestKind
 from requests_app.models import InterventionCode, Request, RequestType, Service
 from requests_app.selectors import request_types_by_service
 
@@ -106,6 +106,7 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
             "requester_phone",
             "requester_email",
             "contact_preference",
+            "callback_window",
         ]
         labels = {
             "description": _("Exposé des faits"),
@@ -115,6 +116,7 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
             "requester_phone": _("Téléphone"),
             "requester_email": _("Courriel"),
             "contact_preference": _("Comment souhaitez-vous être informé du suivi?"),
+            "callback_window": _("Si vous préférez être rappelé : à quel moment?"),
         }
         help_texts = {
             "description": _("Décrivez la situation : ce que vous avez constaté, depuis quand, tout détail utile."),
@@ -209,6 +211,10 @@ class LookupForm(forms.Form):
     email = forms.EmailField(label=_("Courriel donné lors de la demande"))
 
 
+# Textareas the citizen will read: js/standard-answers.js offers the réponses types beside them.
+CITIZEN_NOTE = {"data-citizen-note": "1"}
+
+
 # --- the responsable (Annexe A) -------------------------------------------------------------
 
 
@@ -226,7 +232,7 @@ class CompleteForm(forms.Form):
     public_note = forms.CharField(
         label=_("Information disponible pour le demandeur"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, **CITIZEN_NOTE}),
         help_text=_("Le citoyen lira ce texte : soignez le ton et l'orthographe."),
     )
 
@@ -261,7 +267,9 @@ class InterventionForm(forms.Form):
     extension = forms.CharField(label=_("Votre numéro de poste"), max_length=10)
     internal_note = forms.CharField(label=_("Note (interne)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     public_note = forms.CharField(
-        label=_("Information disponible pour le demandeur"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Information disponible pour le demandeur"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, **CITIZEN_NOTE}),
     )
 
 
@@ -287,7 +295,7 @@ class RejectForm(forms.Form):
     public_note = forms.CharField(
         label=_("Explication au demandeur"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, **CITIZEN_NOTE}),
         help_text=_("Par exemple, vers qui se tourner."),
     )
 
@@ -296,12 +304,14 @@ class CloseForm(forms.Form):
     public_note = forms.CharField(
         label=_("Message de clôture au demandeur (facultatif)"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, **CITIZEN_NOTE}),
     )
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Réponse donnée au citoyen"), widget=forms.Textarea(attrs={"rows": 3}))
+    answer = forms.CharField(
+        label=_("Réponse donnée au citoyen"), widget=forms.Textarea(attrs={"rows": 3, **CITIZEN_NOTE})
+    )
 
 
 # --- satisfaction -------------------------------------------------------------------------------------
@@ -335,3 +345,9 @@ class SatisfactionFilterForm(forms.Form):
     )
     start = forms.DateField(label=_("Du"), required=False, widget=DateInput)
     end = forms.DateField(label=_("Au"), required=False, widget=DateInput)
+
+
+class CallbackForm(forms.Form):
+    # No outcome chosen in advance: a click on « Inscrire » must not record « joint » by mistake.
+    outcome = forms.ChoiceField(label=_("Résultat de l'appel"), choices=[("", "—"), *CallbackOutcome.choices])
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)

@@ -11,10 +11,10 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django_ratelimit.core import is_ratelimited
 
 from requests_app.enums import FINAL_STATUSES, NOT_COMPLETED_STATUSES, ContactPreference, RequestKind, Status
 from requests_app.models import ApiKey, Intervention, Request, RequestEvent, RequestType
@@ -198,13 +198,12 @@ def api_key_for(params) -> ApiKey:
     return key
 
 
-def check_rate(key: ApiKey) -> None:
-    """A fixed window per key, in the shared cache: a runaway client cannot flood the Technicien's queue."""
+def check_rate(request, key: ApiKey) -> None:
+    """A window per key, in the shared cache: a runaway client cannot flood the Technicien's queue."""
     limit, seconds = settings.OPEN311_POST_LIMIT
-    window = int(timezone.now().timestamp()) // seconds
-    cache_key = f"open311:post:{key.pk}:{window}"
-    cache.add(cache_key, 0, timeout=seconds)
-    if cache.incr(cache_key) > limit:
+    if is_ratelimited(
+        request, group="open311-post", key=lambda group, request: str(key.pk), rate=(limit, seconds), increment=True
+    ):
         raise ApiError(429, f"too many requests: at most {limit} every {seconds} seconds for this api_key")
 
 

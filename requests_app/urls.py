@@ -1,7 +1,18 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from requests_app.views import access, claims, dashboard, designations, public, rnc, satisfaction, staff
+from requests_app.views import (
+    access,
+    callbacks,
+    claims,
+    dashboard,
+    designations,
+    knowledge,
+    public,
+    rnc,
+    satisfaction,
+    staff,
+)
 
 public_patterns = (
     [
@@ -13,6 +24,8 @@ public_patterns = (
         path(_("confidentialite/"), public.privacy, name="privacy"),
         path(_("normes-de-service/"), public.standards, name="standards"),
         path(_("satisfaction/<str:token>/"), satisfaction.survey, name="satisfaction"),
+        path(_("questions-frequentes/"), knowledge.faq, name="faq"),
+        path(_("questions-frequentes/suggestions/"), knowledge.faq_suggestions, name="faq_suggestions"),
     ],
     "requests",
 )
@@ -21,6 +34,9 @@ staff_patterns = (
     [
         path("", staff.home, name="home"),
         path(_("saisie/"), staff.intake, name="intake"),
+        path(_("rappels/"), callbacks.callback_list, name="callbacks"),
+        path(_("base-de-connaissances/"), knowledge.staff_knowledge, name="knowledge"),
+        path(_("base-de-connaissances/recherche/"), knowledge.staff_knowledge_search, name="knowledge_search"),
         path(_("suivi-rnc/"), rnc.follow_up, name="rnc_follow_up"),
         path(_("suivi-rnc/avancement/"), rnc.progress, name="rnc_progress"),
         path(_("rapport-elus/"), rnc.elus_report, name="elus_report"),

@@ -3,8 +3,13 @@ import shutil
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.utils import translation
 
+from accounts import second_factor
 from accounts.enums import Role
 from requests_app import business_days
 
@@ -14,10 +19,30 @@ from .factories import UserFactory, service
 @pytest.fixture(autouse=True)
 def _french_and_clean_caches(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Each test starts with no cached page and no count of posts (public forms' limits).
+    cache.clear()
     business_days.closures_changed()
     with translation.override("fr-ca"):
         yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _force_login_includes_the_second_factor(monkeypatch):
+    """force_login skips the password; it skips the second factor too, as if the code had been
+    typed. The real path (password, then code) is tested in tests/accounts/test_second_factor.py
+    and by the browser tests, which log in through the forms."""
+    original = Client.force_login
+
+    def force_login(client, user, backend=None):
+        original(client, user, backend)
+        if second_factor.required_for(user):
+            device, _ = TOTPDevice.objects.get_or_create(user=user, name="tests", defaults={"confirmed": True})
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

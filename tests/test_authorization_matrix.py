@@ -25,6 +25,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.middleware import SecondFactorMiddleware
 from accounts.models import ConfidentialityIncident, User
 
 pytestmark = pytest.mark.django_db
@@ -246,6 +249,12 @@ def url_cases(w) -> dict[str, tuple[dict, dict | None]]:
         "accounts:logout": ({}, None),
         "accounts:availability": ({}, None),
         "accounts:directory": ({}, None),
+        "accounts:second_factor": ({}, None),
+        "requests:faq": ({}, None),
+        "requests:faq_suggestions": ({}, None),
+        "staff:callbacks": ({}, None),
+        "staff:knowledge": ({}, None),
+        "staff:knowledge_search": ({}, None),
     }
     return cases
 
@@ -280,6 +289,9 @@ def admin_cases() -> dict[str, dict]:
         },
         "admin:requests_app_request_transition": {"pk": Request.objects.first().pk, "action": "assign"},
         "admin:auth_user_password_change": {"id": User.objects.get(username="technicien").pk},
+        # A device's secret is shown to its owner once, at enrolment, never in the admin.
+        "admin:otp_totp_totpdevice_config": {"pk": getattr(TOTPDevice.objects.order_by("pk").first(), "pk", 0)},
+        "admin:otp_totp_totpdevice_qrcode": {"pk": getattr(TOTPDevice.objects.order_by("pk").first(), "pk", 0)},
     }
     for model in admin.site._registry:
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
@@ -437,6 +449,34 @@ EXPECTED = {
     "open311:service": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "open311:services": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "open311:token": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
+    "accounts:second_factor": (302, '=', '→', '→', '→', '→', '→', '→', '→', '→'),
+    "admin:otp_static_staticdevice_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_static_staticdevice_change": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_static_staticdevice_changelist": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_static_staticdevice_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_static_staticdevice_history": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
+    "admin:otp_totp_totpdevice_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_totp_totpdevice_change": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_totp_totpdevice_changelist": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_totp_totpdevice_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_totp_totpdevice_history": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_totp_totpdevice_config": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:otp_totp_totpdevice_qrcode": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "requests:faq": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
+    "requests:faq_suggestions": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
+    "staff:callbacks": (302, '=', 200, 403, 403, 403, 403, 403, 403, 403),
+    "staff:knowledge": (302, '=', 200, 200, 200, 200, 200, 200, 403, 200),
+    "staff:knowledge_search": (302, '=', 200, 200, 200, 200, 200, 200, 403, 200),
+    "admin:requests_app_article_add": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_article_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_article_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_article_delete": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_article_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_standardanswer_add": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_standardanswer_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_standardanswer_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_standardanswer_delete": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_standardanswer_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "requests:create": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "requests:home": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "requests:privacy": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
@@ -492,3 +532,23 @@ def test_each_visitor_gets_the_answer_written_for_them(world):
             cells = [f"{v}: {e} -> {a}" for v, e, a in zip(VISITORS, expected, actual) if e != a]
             wrong.append(f'{name} ({url}): {", ".join(cells)}\n    "{name}": {actual},')
     assert not wrong, "answers differ from the matrix:\n" + "\n".join(wrong)
+
+
+def test_a_password_alone_opens_nothing_for_accounts_that_need_a_second_factor(world):
+    """The Technicien, the directors, the DG and the Greffier, logged in with their password but
+    not their code, are sent to the code page from every URL but the way in and out."""
+    open_views = SecondFactorMiddleware.OPEN_VIEWS
+    cases = url_cases(world)
+    cases.update({name: (kwargs, None) for name, kwargs in admin_cases().items()})
+    wrong = []
+    for visitor in ("technicien", "dir_other", "dsac", "dg", "greffier"):
+        client = Client()
+        client.post(reverse("accounts:login"), {"username": USERNAMES[visitor], "password": "demo-prevost"})
+        assert client.session.get("_auth_user_id"), f"{visitor} logged in with the password"
+        for name in sorted(set(EXPECTED) - open_views):
+            response = client.get(reverse(name, kwargs=cases[name][0]))
+            if response.streaming:
+                b"".join(response.streaming_content)
+            if not (response.status_code == 302 and response.url.startswith("/compte/second-facteur/?next=")):
+                wrong.append(f"{visitor} {name}: {response.status_code} {getattr(response, 'url', '')}")
+    assert not wrong, "reached without the second factor:\n" + "\n".join(wrong)

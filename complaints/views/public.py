@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
+from prevost_service import public_forms
 from prevost_service.errors import ApplicationError
 
 from .. import selectors, services
@@ -17,7 +18,7 @@ from ..models import Complaint
 def complaint_create(request):
     form = ComplaintForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if form.is_valid():
+        if not public_forms.refused(request, form) and form.is_valid():
             data = {**form.complaint_data(), "language": translation.get_language()}
             try:
                 complaint = services.complaint_submit(
@@ -29,7 +30,7 @@ def complaint_create(request):
                 request.session[f"new-complaint:{complaint.tracking_token}"] = True
                 return redirect("complaints:track", token=complaint.tracking_token)
         form.keep_valid_photos()
-    return render(request, "complaints/form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "complaints/form.html", {"form": form}, status=public_forms.status_for(form))
 
 
 def complaint_track(request, token):
@@ -90,7 +91,7 @@ def complaint_sign(request, token):
     if complaint.statements.exists():
         return redirect("complaints:track", token=complaint.tracking_token)
     form = ComplaintSignatureForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not public_forms.refused(request, form) and form.is_valid():
         try:
             services.complaint_sign(complaint=complaint, signature=form.signature(complaint.complainant_name))
         except ApplicationError as error:
@@ -98,5 +99,5 @@ def complaint_sign(request, token):
         else:
             return redirect("complaints:track", token=complaint.tracking_token)
     return render(
-        request, "complaints/sign.html", {"form": form, "complaint": complaint}, status=400 if form.errors else 200
+        request, "complaints/sign.html", {"form": form, "complaint": complaint}, status=public_forms.status_for(form)
     )

@@ -26,7 +26,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
+    "django_ratelimit",
     "crispy_forms",
     "crispy_bootstrap5",
     "requests_app",
@@ -42,6 +46,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -67,6 +73,7 @@ TEMPLATES = [
                 "accounts.context_processors.roles",
                 "prevost_service.context_processors.portal",
             ],
+            "libraries": {"public_forms": "prevost_service.templatetags.public_forms"},
         },
     },
 ]
@@ -95,6 +102,28 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
+# Accounts that read personal information in bulk pass a second factor (accounts.second_factor).
+SECOND_FACTOR_REQUIRED = env.bool("SECOND_FACTOR_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Ville de Prévost"
+# A secret is shown to its owner once, at enrolment: not even a superuser can read it back and
+# clone a director's second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+AXES_CLIENT_IP_CALLABLE = "prevost_service.client_ip.client_ip"
+# How many proxies of the city's stand in front of gunicorn (production: the TLS proxy). Only
+# those are believed when they say who the client is (prevost_service.client_ip).
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+
+# Public forms (prevost_service.public_forms): posts per address, all forms together, and the
+# least time a person takes between opening a form and sending it. Generous: a library, a school
+# or a phone carrier may put many citizens behind one address.
+PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="30/10m")
+PUBLIC_FORM_MIN_SECONDS = env.int("PUBLIC_FORM_MIN_SECONDS", default=3)
+RATELIMIT_IP_META_KEY = "prevost_service.client_ip.client_ip"
+RATELIMIT_IPV6_MASK = 64  # one household's IPv6 network is one address
+# A Redis outage must not shut the citizens out: without counters, no limit.
+RATELIMIT_FAIL_OPEN = True
+# ResilientRedisCache is Django's RedisCache (atomic incr), which django-ratelimit does not list.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "home"
@@ -153,6 +182,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis the portal runs as one process (runserver): its memory is shared by everyone.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("DEBUG", "True")
+# The demo logins work with their password alone; SECOND_FACTOR_REQUIRED=True tries the real thing.
+os.environ.setdefault("SECOND_FACTOR_REQUIRED", "False")
 
 from .base import *  # noqa: E402,F403
 from .base import BASE_DIR  # noqa: E402

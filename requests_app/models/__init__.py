@@ -1,5 +1,6 @@
 from .catalog import ClosureDay, InterventionCode, RequestType, Service
 from .designations import Designation
+from .knowledge import Article, StandardAnswer
 from .digests import DigestDelivery, DigestItem
 from .open311 import ApiKey
 from .outbox import OutboundAttachment, OutboundEmail
@@ -7,10 +8,12 @@ from .access import AccessLetter, AccessNumberSequence, AccessRequest, LegalProv
 from .claims import Claim, ClaimConsultation, ClaimDocument, ClaimEvent, ClaimNumberSequence
 from .satisfaction import SatisfactionResponse
 from .standards import StandardResult
-from .requests import Intervention, Request, RequestEvent, RequestNumberSequence, RequestPhoto
+from .requests import CallbackAttempt, Intervention, Request, RequestEvent, RequestNumberSequence, RequestPhoto
 
 __all__ = [
     "ApiKey",
+    "Article",
+    "CallbackAttempt",
     "AccessLetter",
     "AccessNumberSequence",
     "AccessRequest",
@@ -35,5 +38,6 @@ __all__ = [
     "RequestType",
     "SatisfactionResponse",
     "Service",
+    "StandardAnswer",
     "StandardResult",
 ]

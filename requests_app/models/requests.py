@@ -6,12 +6,15 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from requests_app.enums import (
+    FINAL_STATUSES,
     NOT_COMPLETED_STATUSES,
     OPEN_STATUSES,
+    CallbackOutcome,
+    CallbackWindow,
     Channel,
     ContactPreference,
     EventKind,
@@ -50,6 +53,24 @@ class RequestQuerySet(models.QuerySet):
             | Q(responsable=user)
         )
 
+    def awaiting_callback(self):
+        """Citizens who asked to be called back and have not been reached yet, oldest first, with
+        their attempts counted and the last one's outcome (one query for the whole list)."""
+        attempts = CallbackAttempt.objects.filter(request=OuterRef("pk")).order_by("-made_at", "-pk")
+        return (
+            self.filter(contact_preference=ContactPreference.CALLBACK, anonymized_at__isnull=True)
+            # Once closed, rejected or reclassified, the closing notice is the responsable's call.
+            .exclude(status__in=FINAL_STATUSES)
+            .exclude(callback_attempts__outcome=CallbackOutcome.REACHED)
+            .annotate(
+                attempt_count=Count("callback_attempts"),
+                last_outcome=Subquery(attempts.values("outcome")[:1]),
+                last_attempt_at=Subquery(attempts.values("made_at")[:1]),
+            )
+            .select_related("service", "request_type")
+            .order_by("received_at", "pk")
+        )
+
     def with_list_relations(self):
         return self.select_related("service", "request_type", "responsable")
 
@@ -78,6 +99,9 @@ class Request(models.Model):
     requester_email = models.EmailField(_("courriel"), blank=True)
     contact_preference = models.CharField(
         _("suivi souhaité"), max_length=20, choices=ContactPreference.choices, default=ContactPreference.EMAIL
+    )
+    callback_window = models.CharField(
+        _("moment préféré pour le rappel"), max_length=12, choices=CallbackWindow.choices, blank=True, default=""
     )
     language = models.CharField(_("langue du demandeur"), max_length=5, default="fr-ca")
 
@@ -123,6 +147,12 @@ class Request(models.Model):
 
     def __str__(self):
         return self.number
+
+    @property
+    def last_callback_outcome(self) -> str:
+        """Label of the last call, on rows from awaiting_callback() (annotated)."""
+        outcome = getattr(self, "last_outcome", None)
+        return CallbackOutcome(outcome).label if outcome else ""
 
     @property
     def is_not_completed(self) -> bool:
@@ -190,6 +220,24 @@ class Intervention(models.Model):
 
     def __str__(self):
         return f"{self.request} · {self.code}"
+
+
+class CallbackAttempt(models.Model):
+    """One call to a citizen who asked to be called back, and how it went."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="callback_attempts")
+    outcome = models.CharField(_("résultat"), max_length=20, choices=CallbackOutcome.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("par"), on_delete=models.PROTECT)
+    made_at = models.DateTimeField(_("le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tentative de rappel")
+        verbose_name_plural = _("tentatives de rappel")
+        ordering = ["made_at", "pk"]
+
+    def __str__(self):
+        return f"{self.request} · {self.get_outcome_display()}"
 
 
 def photo_upload_to(instance, filename):

@@ -1,5 +1,6 @@
 from .outbox import outbox_enqueue, outbox_flush, outbox_resend, outbox_send
 from .requests import (
+    callback_record,
     intervention_record,
     request_answer,
     request_assign,
@@ -14,6 +15,7 @@ from .requests import (
 )
 
 __all__ = [
+    "callback_record",
     "intervention_record",
     "outbox_enqueue",
     "outbox_flush",

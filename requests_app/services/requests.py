@@ -17,6 +17,8 @@ from prevost_service.errors import ApplicationError
 from prevost_service.numbering import next_yearly_value
 from requests_app.enums import (
     IN_SERVICE_STATUSES,
+    CallbackOutcome,
+    ContactPreference,
     NOT_COMPLETED_STATUSES,
     EventKind,
     RejectionReason,
@@ -24,6 +26,7 @@ from requests_app.enums import (
     Status,
 )
 from requests_app.models import (
+    CallbackAttempt,
     Intervention,
     InterventionCode,
     Request,
@@ -366,3 +369,23 @@ def request_mark_reclassified(*, request: Request, acting_user, reference: str) 
         closed_at=timezone.now(),
     )
     return request
+
+
+@transaction.atomic
+def callback_record(*, request: Request, acting_user, outcome: str, note: str = "") -> CallbackAttempt:
+    """One call to a citizen who asked to be called back; the request's history says so too.
+    Once reached, the citizen leaves the call-back list."""
+    if request.contact_preference != ContactPreference.CALLBACK:
+        raise ApplicationError(_("Ce citoyen n'a pas demandé à être rappelé."))
+    if not request.requester_phone:
+        raise ApplicationError(_("Aucun numéro de téléphone n'est inscrit à cette demande."))
+    attempt = CallbackAttempt.objects.create(request=request, outcome=outcome, note=note, made_by=acting_user)
+    RequestEvent.objects.create(
+        request=request,
+        kind=EventKind.CALLBACK,
+        from_status=request.status,
+        to_status=request.status,
+        actor=acting_user,
+        note=" — ".join(filter(None, [str(CallbackOutcome(outcome).label), note])),
+    )
+    return attempt

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
 from requests_app import page_cache
-from requests_app.models import Intervention, Request, RequestEvent, RequestPhoto, SatisfactionResponse
+from requests_app.models import CallbackAttempt, Intervention, Request, RequestEvent, RequestPhoto, SatisfactionResponse
 from requests_app.services.outbox import outbox_forget
 
 # « 1234, rue… », « 12-B, chemin… », « 88 rue… », « 10-12, montée… »
@@ -67,6 +67,7 @@ def _anonymize_batch(requests: list[Request], now: dt.datetime) -> None:
     RequestEvent.objects.filter(request_id__in=ids).exclude(note="", public_note="").update(note="", public_note="")
     Intervention.objects.filter(request_id__in=ids).update(internal_note="", public_note="")
     SatisfactionResponse.objects.filter(request_id__in=ids).update(comment="")
+    CallbackAttempt.objects.filter(request_id__in=ids).exclude(note="").update(note="")
     files = outbox_forget(request_ids=ids)
     photos = list(RequestPhoto.objects.filter(request_id__in=ids))
     RequestPhoto.objects.filter(pk__in=[p.pk for p in photos]).delete()

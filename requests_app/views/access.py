@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prevost_service import just_filed
+from prevost_service import just_filed, public_forms
 from prevost_service.downloads import csv_download
 from prevost_service.errors import ApplicationError
 from requests_app import legal_clocks
@@ -24,7 +24,7 @@ from requests_app.services import access as services
 @require_http_methods(["GET", "POST"])
 def access_create(request):
     form = AccessRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not public_forms.refused(request, form) and form.is_valid():
         try:
             access_request = services.access_request_submit(
                 data={**form.access_data(), "language": translation.get_language()}, form=AccessForm.WRITTEN
@@ -34,7 +34,7 @@ def access_create(request):
         else:
             response = redirect("access:track", token=access_request.tracking_token)
             return just_filed.remember(response, access_request.tracking_token)
-    return render(request, "access/form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "access/form.html", {"form": form}, status=public_forms.status_for(form))
 
 
 def _for_token(token):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from prevost_service import just_filed
+from prevost_service import just_filed, public_forms
 from prevost_service.errors import ApplicationError
 from requests_app import legal_clocks
 from requests_app import legal_selectors as selectors
@@ -43,7 +43,7 @@ def _file(field, *, filename=None, content_type=None, attachment=False):
 @require_http_methods(["GET", "POST"])
 def claim_create(request):
     form = ClaimForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not public_forms.refused(request, form) and form.is_valid():
         try:
             claim = services.claim_submit(
                 data={**form.claim_data(), "language": translation.get_language()}, documents=form.documents()
@@ -59,7 +59,7 @@ def claim_create(request):
         request,
         "claims/form.html",
         {"form": form, "snow_removal_until": legal_clocks.snow_removal_season_end(timezone.localdate())},
-        status=400 if form.errors else 200,
+        status=public_forms.status_for(form),
     )
 
 

@@ -69,7 +69,7 @@ def requests(request, fmt):
 
 def _create(request, fmt):
     key = open311.api_key_for(request.POST)
-    open311.check_rate(key)
+    open311.check_rate(request, key)
     data, _attributes = open311.submission_data(request.POST, key)
     with transaction.atomic():
         created = request_submit(data={**data, "language": "fr-ca"}, channel=Channel.API)

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from prevost_service import just_filed
+from prevost_service import just_filed, public_forms
 from requests_app import charts, selectors, services, page_cache
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
@@ -56,7 +56,7 @@ def privacy(request):
 def request_create(request):
     form = RequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if form.is_valid():
+        if not public_forms.refused(request, form) and form.is_valid():
             citizen_request = services.request_submit(
                 data={**form.request_data(), "language": translation.get_language()},
                 channel=Channel.WEB,
@@ -74,7 +74,7 @@ def request_create(request):
             "types_by_service": selectors.request_type_ids_by_service,
             "catalog_version": page_cache.catalog_version(),
         },
-        status=400 if form.is_bound and form.errors else 200,
+        status=public_forms.status_for(form),
     )
 
 
@@ -110,13 +110,13 @@ def track(request, token):
 @require_http_methods(["GET", "POST"])
 def track_lookup(request):
     form = LookupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not public_forms.refused(request, form) and form.is_valid():
         found = selectors.request_for_lookup(number=form.cleaned_data["number"], email=form.cleaned_data["email"])
         if found is not None:
             return redirect("requests:track", token=found.tracking_token)
         # Same answer whether the number exists or not: a number alone reveals nothing.
         messages.error(request, _("Aucune demande ne correspond à ce numéro et à ce courriel."))
-    return render(request, "requests_app/track_lookup.html", {"form": form})
+    return render(request, "requests_app/track_lookup.html", {"form": form}, status=public_forms.status_for(form))
 
 
 def track_photo(request, token, photo_id):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.enums import Role
 from prevost_service.errors import ApplicationError
-from requests_app import legal_selectors, selectors, services
+from requests_app import knowledge, legal_selectors, selectors, services
 from requests_app.enums import FINAL_STATUSES, IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, RequestKind, Status
 from requests_app.forms import CompleteForm, InterventionForm, OnHoldForm, ScheduleForm, StaffIntakeForm
 
@@ -62,16 +62,18 @@ def _render_detail(request, citizen_request, *, bound_form=None, status=200):
     forms = {prefix: form_class(prefix=prefix, initial=initial) for form_class, prefix, *_rest in ACTIONS.values()}
     if bound_form is not None:
         forms[bound_form.prefix] = bound_form
+    can_act = citizen_request.can_be_handled_by(request.user) and citizen_request.status in IN_SERVICE_STATUSES
     return render(
         request,
         "requests_app/staff/detail.html",
         {
             "citizen_request": citizen_request,
-            "can_act": citizen_request.can_be_handled_by(request.user)
-            and citizen_request.status in IN_SERVICE_STATUSES,
+            "can_act": can_act,
             **dict(zip(("age", "overdue"), selectors.age_and_overdue(citizen_request), strict=True)),
             "forms": forms,
             "open_action": bound_form.prefix if bound_form is not None else "",
+            # Only where the notes to the citizen (the action forms) are on the page.
+            "standard_answers": knowledge.answer_picker(citizen_request) if can_act else None,
         },
         status=status,
     )

@@ -45,6 +45,7 @@ def public_addresses() -> list[tuple[str, str, bool]]:
         ("lookup", "requests:track_lookup", {}),
         ("status page", "requests:track", {"token": request.tracking_token}),
         ("privacy", "requests:privacy", {}),
+        ("questions fréquentes", "requests:faq", {}),
         ("standards", "requests:standards", {}),
         ("satisfaction", "requests:satisfaction", {"token": satisfaction.survey_token(request)}),
         ("complaint form", "complaints:create", {}),
@@ -101,5 +102,10 @@ def test_every_public_page_passes_axe_in_french_and_english(live_server, browser
             page.locator("main form button[type=submit]").last.click()
             page.wait_for_load_state()
             check(f"{label}, after a submission with errors")
+    # The suggestions that appear under the description while a citizen writes a requête.
+    page.goto(live_server.url + reverse("requests:create"))
+    page.fill("#id_description", "La lumière de rue devant chez moi est éteinte, le lampadaire ne fonctionne plus")
+    page.wait_for_selector("#kb-suggestions:not([hidden]) details")
+    check("request form with suggestions")
     context.close()
     assert not found, "WCAG 2.1 AA violations or refusals of the Content-Security-Policy:\n" + "\n".join(found)

@@ -10,14 +10,13 @@ from accounts.enums import Role
 
 from ..factories import UserFactory, service
 
+from .login import staff_login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def login(page, base, username):
-    page.goto(f"{base}/compte/connexion/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "secret-pass-123")
-    page.click("text=Se connecter")
+    staff_login(page, base, username)
     page.wait_for_url("**/personnel/**")
 
 

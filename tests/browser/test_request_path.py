@@ -10,6 +10,8 @@ from PIL import Image
 from requests_app.enums import Status
 from requests_app.models import Request
 
+from .login import staff_login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PUBLIC_NOTE = "Le nid-de-poule a été comblé le matin même. Merci de votre signalement!"
@@ -25,10 +27,7 @@ def photo_file(tmp_path):
 
 
 def login(page, base, username):
-    page.goto(f"{base}/compte/connexion/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "secret-pass-123")
-    page.click("text=Se connecter")
+    staff_login(page, base, username)
 
 
 def test_citizen_files_technicien_assigns_responsable_completes_technicien_closes(

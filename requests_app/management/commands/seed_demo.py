@@ -24,3 +24,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Comptes de démonstration (mot de passe : {demo.DEMO_PASSWORD}) :")
         for username in usernames:
             self.stdout.write(f"  {username}")
+        if settings.SECOND_FACTOR_REQUIRED:
+            self.stdout.write(
+                "Second facteur exigé (SECOND_FACTOR_REQUIRED) : à la première connexion, le personnel "
+                "inscrit une application d'authentification."
+            )
+        else:
+            self.stdout.write("Second facteur désactivé pour la démo (SECOND_FACTOR_REQUIRED=True pour l'essayer).")
