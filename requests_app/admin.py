@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from complaints import services as complaint_services
 from complaints.forms import FromRequestForm
 from prevost_service.errors import ApplicationError
-from requests_app import business_days, knowledge, selectors, services
+from requests_app import business_days, duplicates, knowledge, selectors, services
 from requests_app.services import digests
 from requests_app.enums import OutboxStatus, RequestKind, Status
 from requests_app.paginators import EstimatedCountPaginator
-from requests_app.forms import AnswerForm, AssignForm, CloseForm, RejectForm
+from requests_app.forms import AnswerForm, AssignForm, CloseForm, MergeForm, RejectForm, UnmergeForm
 from requests_app.models import (
     ApiKey,
     Article,
@@ -120,6 +120,7 @@ class RequestAdmin(admin.ModelAdmin):
                     "number",
                     "status",
                     "status_reason",
+                    "duplicate_of",
                     "kind",
                     "request_type",
                     "service",
@@ -220,6 +221,11 @@ class RequestAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.transition_view),
                 name="requests_app_request_transition",
             ),
+            path(
+                "<int:pk>/joindre/",
+                self.admin_site.admin_view(self.merge_view),
+                name="requests_app_request_merge",
+            ),
             *super().get_urls(),
         ]
 
@@ -233,7 +239,35 @@ class RequestAdmin(admin.ModelAdmin):
         "reject": (RejectForm, services.request_reject, _("Demande déclarée non recevable; le demandeur est avisé.")),
         "close": (CloseForm, services.request_close, _("Demande fermée; le demandeur est avisé.")),
         "answer": (AnswerForm, services.request_answer, _("Réponse enregistrée; la demande est fermée.")),
+        "unmerge": (
+            UnmergeForm,
+            services.request_unmerge,
+            _("Demande séparée : elle revient dans la file du Service aux citoyens."),
+        ),
     }
+
+    def merge_view(self, request, pk):
+        """`pk` becomes a duplicate of the request named by the button pressed (`into`)."""
+        if request.method != "POST":
+            return redirect("admin:requests_app_request_change", pk)
+        duplicate = get_object_or_404(self.get_queryset(request), pk=pk)
+        form = MergeForm(request.POST)
+        form.fields["into"].queryset = self.get_queryset(request)
+        if not form.is_valid():
+            messages.error(request, _("Choisissez la demande principale."))
+            return redirect("admin:requests_app_request_change", pk)
+        main = form.cleaned_data["into"]
+        try:
+            services.request_merge(request=duplicate, acting_user=request.user, into=main)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+            return redirect("admin:requests_app_request_change", pk)
+        messages.success(
+            request,
+            _("La demande %(duplicate)s est jointe à la demande %(main)s; son demandeur en suivra le traitement.")
+            % {"duplicate": duplicate.number, "main": main.number},
+        )
+        return redirect("admin:requests_app_request_change", main.pk)
 
     def transition_view(self, request, pk, action):
         if request.method != "POST" or action not in self.TRANSITION_FORMS:
@@ -264,6 +298,9 @@ class RequestAdmin(admin.ModelAdmin):
             extra_context["service_responsable"] = responsable
             if extra_context["transitions"]:  # no transition, no note to the citizen on the page
                 extra_context["standard_answers"] = knowledge.answer_picker(obj)
+            if obj.is_not_completed and request.user.is_technicien:
+                extra_context["likely_duplicates"] = duplicates.likely_duplicates(obj)
+            extra_context["joined_duplicates"] = obj.duplicates.only("pk", "number", "received_at", "requester_name")
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _available_transitions(self, obj):
@@ -283,6 +320,8 @@ class RequestAdmin(admin.ModelAdmin):
         if obj.is_not_completed:
             forms.append(("reject", _("Déclarer non recevable"), RejectForm(prefix="reject")))
             forms.append(("complaint", _("Reclasser en plainte"), FromRequestForm(prefix="complaint")))
+        if obj.status == Status.MERGED:
+            forms.append(("unmerge", _("Séparer de la demande principale"), UnmergeForm(prefix="unmerge")))
         return forms
 
     # --- bulk actions ------------------------------------------------------------------

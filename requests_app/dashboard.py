@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.enums import Role
 from complaints.models import Complaint
 from requests_app import business_days
-from requests_app.enums import NOT_COMPLETED_STATUSES, Channel, RequestKind
+from requests_app.enums import NOT_COMPLETED_STATUSES, Channel, RequestKind, Status
 from requests_app.models import Request, SatisfactionResponse, Service, StandardResult
 
 AGE_BUCKETS = ((0, 5), (6, 10), (11, 20), (21, 60), (61, None))
@@ -55,20 +55,28 @@ def volume(services, months) -> tuple[Table, Table]:
     rows = (
         Request.objects.filter(service__in=services, received_at__gte=start)
         .annotate(month=TruncMonth("received_at"))
-        .values_list("month", "kind", "channel")
+        .values_list("month", "kind", "channel", "status")
         .annotate(count=Count("id"))
     )
-    by_kind, by_channel = defaultdict(Counter), defaultdict(Counter)
-    for month, kind, channel, count in rows:
+    by_kind, by_channel, joined = defaultdict(Counter), defaultdict(Counter), Counter()
+    for month, kind, channel, status, count in rows:
         key = timezone.localtime(month).date()
+        if status == Status.MERGED:  # one problem reported twice is one demand
+            joined[key] += count
+            continue
         by_kind[key][kind] += count
         by_channel[key][channel] += count
     kinds = Table(
         "volume",
         _("Demandes reçues par mois et par catégorie"),
-        [_("Mois"), *[label for _value, label in RequestKind.choices], _("Total")],
+        [_("Mois"), *[label for _value, label in RequestKind.choices], _("Total"), _("Doublons joints (non comptés)")],
         [
-            [f"{m:%Y-%m}", *[by_kind[m][value] for value in RequestKind.values], sum(by_kind[m].values())]
+            [
+                f"{m:%Y-%m}",
+                *[by_kind[m][value] for value in RequestKind.values],
+                sum(by_kind[m].values()),
+                joined[m],
+            ]
             for m in months
         ],
     )
@@ -136,7 +144,11 @@ def rnc_trend(services, months) -> Table:
         )
         for index, end in enumerate(ends)
     }
-    counts = Request.objects.filter(service__in=services, kind=RequestKind.REQUEST).aggregate(**still_open)
+    counts = (
+        Request.objects.without_duplicates()
+        .filter(service__in=services, kind=RequestKind.REQUEST)
+        .aggregate(**still_open)
+    )
     return Table(
         "rnc",
         _("Requêtes non complétées à la fin de chaque mois"),

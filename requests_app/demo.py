@@ -201,7 +201,7 @@ def create_requests(count: int, *, random_seed: int = 2026) -> int:
     types = list(RequestType.objects.select_related("service__responsable"))
     now = timezone.now()
     today = timezone.localdate()
-    for index in range(count):
+    for index in range(max(count - len(DUPLICATE_REPORTS), 0)):
         age_days = int(rng.triangular(0, 150, 10))
         received_at = now - dt.timedelta(days=age_days, hours=rng.randint(0, 8), minutes=rng.randint(0, 59))
         request_type = rng.choice(types)
@@ -235,6 +235,7 @@ def create_requests(count: int, *, random_seed: int = 2026) -> int:
         else:
             _advance(rng, request, _target_status(rng, age_days), technicien, today, received_at)
         _spread_history(request, received_at, now)
+    _create_duplicates(technicien, now)
     _create_complaints(technicien, now)
     _create_claims_and_access_requests(technicien)
     _create_satisfaction(rng)
@@ -297,6 +298,32 @@ def _spread_history(request, received_at, now):
     for position, pk in enumerate(events):
         RequestEvent.objects.filter(pk=pk).update(created_at=received_at + step * position)
     Request.objects.filter(pk=request.pk, closed_at__isnull=False).update(closed_at=received_at + step * len(events))
+
+
+DUPLICATE_REPORTS = ((30, "Hélène Dubé", 2284), (20, "Marc Lavoie", 2290), (2, "Julie Roy", 2288))
+
+
+def _create_duplicates(technicien, now):
+    """The same pothole reported three times: one report joined to the first, one still waiting in
+    the Technicien's queue with the first offered as a likely duplicate."""
+    pothole = RequestType.objects.get(code="nid-de-poule")
+    reports = []
+    for hours_ago, name, number in DUPLICATE_REPORTS:
+        reports.append(
+            services.request_submit(
+                data={
+                    "request_type": pothole,
+                    "description": "Gros trou dans la chaussée, la roue de mon auto y est tombée.",
+                    "location_address": f"{number}, boulevard du Curé-Labelle",
+                    "requester_name": name,
+                    "requester_email": f"{slugify(name)}@exemple.ca",
+                },
+                channel=Channel.WEB,
+                received_at=now - dt.timedelta(hours=hours_ago),
+            )
+        )
+    main = services.request_assign(request=reports[0], acting_user=technicien)
+    services.request_merge(request=reports[1], acting_user=technicien, into=main)
 
 
 def _create_complaints(technicien, now):

@@ -59,13 +59,16 @@ class Status(models.TextChoices):
     CLOSED = "fermee", pgettext_lazy("request status", "fermée")
     REJECTED = "non_recevable", pgettext_lazy("request status", "non recevable")
     RECLASSIFIED = "reclassee", pgettext_lazy("request status", "reclassée en plainte")
+    MERGED = "fusionnee", pgettext_lazy("request status", "jointe à une autre demande")
 
 
 # The requêtes non complétées (RNC) of policy 4.1: what a responsable still owes.
 NOT_COMPLETED_STATUSES = (Status.RECEIVED, Status.ASSIGNED, Status.ON_HOLD, Status.SCHEDULED)
 OPEN_STATUSES = (*NOT_COMPLETED_STATUSES, Status.COMPLETED)
 IN_SERVICE_STATUSES = (Status.ASSIGNED, Status.ON_HOLD, Status.SCHEDULED)
-FINAL_STATUSES = (Status.CLOSED, Status.REJECTED, Status.RECLASSIFIED)
+FINAL_STATUSES = (Status.CLOSED, Status.REJECTED, Status.RECLASSIFIED, Status.MERGED)
+# A duplicate joined to its main request is one problem, not two: it is never counted on its own.
+NOT_COUNTED_STATUSES = (Status.REJECTED, Status.RECLASSIFIED, Status.MERGED)
 
 
 class RejectionReason(models.TextChoices):
@@ -89,6 +92,9 @@ class EventKind(models.TextChoices):
     REJECTED = "rejected", _("déclarée non recevable")
     RECLASSIFIED = "reclassified", _("reclassée")
     CALLBACK = "callback", _("rappel téléphonique")
+    MERGED = "merged", _("jointe à une autre demande")
+    DUPLICATE_JOINED = "duplicate_joined", _("doublon joint à cette demande")
+    UNMERGED = "unmerged", _("séparée de la demande principale")
 
 
 class OutboxStatus(models.TextChoices):

@@ -308,6 +308,16 @@ class CloseForm(forms.Form):
     )
 
 
+class MergeForm(forms.Form):
+    """Which request the duplicate is joined to: the button pressed carries it."""
+
+    into = forms.ModelChoiceField(queryset=Request.objects.all(), widget=forms.HiddenInput)
+
+
+class UnmergeForm(forms.Form):
+    note = forms.CharField(label=_("Pourquoi la séparer (note interne)"), required=False, max_length=500)
+
+
 class AnswerForm(forms.Form):
     answer = forms.CharField(
         label=_("Réponse donnée au citoyen"), widget=forms.Textarea(attrs={"rows": 3, **CITIZEN_NOTE})

@@ -115,7 +115,9 @@ def search(params) -> list[Request]:
     ids = [value.strip() for value in params.get("service_request_id", "").split(",") if value.strip()]
     if ids:  # the spec: service_request_id overrides every other argument
         return list(queryset.filter(number__in=ids[:MAX_RESULTS]).order_by("-received_at"))
-    queryset = queryset.filter(received_at__gte=start, received_at__lte=end)
+    # A joined duplicate is the same problem as its main request: a feed that listed both would count it
+    # twice. Asked for by its id it still answers (closed, its note says where it was joined).
+    queryset = queryset.without_duplicates().filter(received_at__gte=start, received_at__lte=end)
     codes = [code.strip() for code in params.get("service_code", "").split(",") if code.strip()]
     if codes:
         queryset = queryset.filter(request_type__code__in=codes)

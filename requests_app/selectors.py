@@ -16,22 +16,30 @@ class PublicMessage:
     text: str
 
 
-def public_messages(request: Request) -> list[PublicMessage]:
-    """What the city wrote for the citizen: Annexe A public notes and closing notes, oldest first.
+def public_messages(request: Request, also: Request | None = None) -> list[PublicMessage]:
+    """What the city wrote for the citizen: Annexe A public notes and closing notes, oldest first;
+    with `also`, the main request's too (a joined duplicate's requester follows it).
     Internal notes and staff names never go through here."""
+    ids = [request.pk] + ([also.pk] if also is not None else [])
     notes = [
-        PublicMessage(at=i.created_at, text=i.public_note)
-        for i in request.interventions.exclude(public_note="").only("created_at", "public_note")
+        PublicMessage(at=at, text=text)
+        for at, text in Intervention.objects.filter(request_id__in=ids)
+        .exclude(public_note="")
+        .values_list("created_at", "public_note")
     ]
     notes += [
-        PublicMessage(at=e.created_at, text=e.public_note)
-        for e in request.events.exclude(public_note="").only("created_at", "public_note")
+        PublicMessage(at=at, text=text)
+        for at, text in RequestEvent.objects.filter(request_id__in=ids)
+        .exclude(public_note="")
+        .values_list("created_at", "public_note")
     ]
     return sorted(notes, key=lambda message: message.at)
 
 
 def request_for_tracking(token: str) -> Request | None:
-    return Request.objects.select_related("service", "request_type").filter(tracking_token=token).first()
+    return (
+        Request.objects.select_related("service", "request_type", "duplicate_of").filter(tracking_token=token).first()
+    )
 
 
 def request_for_lookup(*, number: str, email: str) -> Request | None:
@@ -52,8 +60,15 @@ def request_detail_for_staff(user, number: str) -> QuerySet[Request]:
     return (
         Request.objects.visible_to(user)
         .with_list_relations()
+        .select_related("duplicate_of")
         .prefetch_related(
             "photos",
+            Prefetch(
+                "duplicates",
+                queryset=Request.objects.only(
+                    "pk", "number", "received_at", "location_address", "description", "duplicate_of_id"
+                ).order_by("received_at"),
+            ),
             Prefetch("events", queryset=RequestEvent.objects.select_related("actor")),
             Prefetch("interventions", queryset=Intervention.objects.select_related("code", "author")),
         )

@@ -17,11 +17,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from requests_app import business_days
-from requests_app.enums import RequestKind, Status
+from requests_app.enums import NOT_COUNTED_STATUSES, RequestKind
 from requests_app.models import Request, RequestType, StandardResult
 
 WINDOW = relativedelta(months=12)
-NOT_COUNTED = (Status.REJECTED, Status.RECLASSIFIED)
 
 
 @dataclass
@@ -52,7 +51,7 @@ def compute(today: dt.date) -> dict[int, Tally]:
             received_at__gte=_local_midnight(start + dt.timedelta(days=1)),
             received_at__lt=_local_midnight(today + dt.timedelta(days=1)),
         )
-        .exclude(status__in=NOT_COUNTED)
+        .exclude(status__in=NOT_COUNTED_STATUSES)
         .values_list("request_type_id", "received_at", "completed_on")
         .iterator(chunk_size=5000)
     )

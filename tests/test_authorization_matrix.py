@@ -288,6 +288,7 @@ def admin_cases() -> dict[str, dict]:
             "object_id": Request.objects.first().pk,
         },
         "admin:requests_app_request_transition": {"pk": Request.objects.first().pk, "action": "assign"},
+        "admin:requests_app_request_merge": {"pk": Request.objects.first().pk},
         "admin:auth_user_password_change": {"id": User.objects.get(username="technicien").pk},
         # A device's secret is shown to its owner once, at enrolment, never in the admin.
         "admin:otp_totp_totpdevice_config": {"pk": getattr(TOTPDevice.objects.order_by("pk").first(), "pk", 0)},
@@ -402,6 +403,7 @@ EXPECTED = {
     "admin:requests_app_request_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_request_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, '→'),
     "admin:requests_app_request_transition": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
+    "admin:requests_app_request_merge": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
     "admin:requests_app_requesttype_add": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_requesttype_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_requesttype_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),

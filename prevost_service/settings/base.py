@@ -266,6 +266,11 @@ RETENTION_COMPLAINT_YEARS = env.int("RETENTION_COMPLAINT_YEARS", default=7)
 # After the decision (or the withdrawal); a claim is also kept until its prescription date.
 RETENTION_CLAIM_YEARS = env.int("RETENTION_CLAIM_YEARS", default=10)
 RETENTION_ACCESS_YEARS = env.int("RETENTION_ACCESS_YEARS", default=5)
+# Likely duplicates shown to the Technicien (#10): same nature, received within this many days,
+# within this distance when both have a position, or this many civic numbers on the same street.
+DUPLICATE_WINDOW_DAYS = env.int("DUPLICATE_WINDOW_DAYS", default=30)
+DUPLICATE_RADIUS_METRES = env.int("DUPLICATE_RADIUS_METRES", default=150)
+DUPLICATE_CIVIC_GAP = env.int("DUPLICATE_CIVIC_GAP", default=40)
 CITY_URGENT_PHONE = env.str("CITY_URGENT_PHONE", default="450 224-8888")
 
 LOGGING = {

@@ -71,6 +71,10 @@ class RequestQuerySet(models.QuerySet):
             .order_by("received_at", "pk")
         )
 
+    def without_duplicates(self):
+        """One row per problem: duplicates joined to a main request are counted there (#10)."""
+        return self.exclude(status=Status.MERGED)
+
     def with_list_relations(self):
         return self.select_related("service", "request_type", "responsable")
 
@@ -121,6 +125,15 @@ class Request(models.Model):
     planned_date = models.DateField(_("date d'intervention prévue"), null=True, blank=True)
     completed_on = models.DateField(_("date de complétion"), null=True, blank=True)
     closed_at = models.DateTimeField(_("date de fermeture"), null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("jointe à la demande"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        editable=False,
+    )
     # Loi 25: past its retention period the person is removed and the figures kept (services/retention.py).
     anonymized_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
@@ -143,6 +156,14 @@ class Request(models.Model):
         indexes = [
             models.Index(fields=["status", "-received_at"], name="request_status_received"),
             models.Index(fields=["service", "status", "received_at"], name="request_service_status"),
+        ]
+        constraints = [
+            # A joined duplicate always says where it went, and only a joined one does.
+            models.CheckConstraint(
+                condition=Q(status=Status.MERGED, duplicate_of__isnull=False)
+                | (~Q(status=Status.MERGED) & Q(duplicate_of__isnull=True)),
+                name="request_merged_has_main",
+            ),
         ]
 
     def __str__(self):

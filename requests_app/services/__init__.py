@@ -1,3 +1,4 @@
+from .duplicates import request_merge, request_unmerge
 from .outbox import outbox_enqueue, outbox_flush, outbox_resend, outbox_send
 from .requests import (
     callback_record,
@@ -27,8 +28,10 @@ __all__ = [
     "request_close",
     "request_complete",
     "request_mark_reclassified",
+    "request_merge",
     "request_put_on_hold",
     "request_reject",
     "request_schedule",
     "request_submit",
+    "request_unmerge",
 ]

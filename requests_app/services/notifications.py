@@ -36,6 +36,11 @@ def notify_acknowledgement(request: Request) -> None:
     _to_citizen(request, key="ack", template="request_received")
 
 
+def _joined(request: Request):
+    """The requesters of duplicates joined to `request`: they follow it to its end."""
+    return request.duplicates.exclude(requester_email="")
+
+
 def notify_closed(request: Request, event: RequestEvent) -> None:
     from requests_app.satisfaction import survey_path
 
@@ -48,10 +53,27 @@ def notify_closed(request: Request, event: RequestEvent) -> None:
         public_notes=notes,
         survey_path=survey_path(request, request.language),
     )
+    for duplicate in _joined(request):
+        _to_citizen(
+            duplicate,
+            key=f"main-closed:{event.pk}",
+            template="request_closed",
+            event=event,
+            public_notes=notes,
+            main_request=request,
+        )
 
 
 def notify_rejected(request: Request, event: RequestEvent) -> None:
     _to_citizen(request, key=f"rejected:{event.pk}", template="request_rejected", event=event)
+    for duplicate in _joined(request):
+        _to_citizen(
+            duplicate, key=f"main-rejected:{event.pk}", template="request_rejected", event=event, main_request=request
+        )
+
+
+def notify_merged(request: Request, event: RequestEvent) -> None:
+    _to_citizen(request, key=f"merged:{event.pk}", template="request_merged", event=event)
 
 
 def notify_responsable_assigned(request: Request, event: RequestEvent) -> None:

@@ -66,6 +66,8 @@ TRANSITIONS = {
     "answer": Transition((Status.RECEIVED,), Status.CLOSED, _is_technicien),
     "reject": Transition(NOT_COMPLETED_STATUSES, Status.REJECTED, _is_technicien),
     "reclassify": Transition(NOT_COMPLETED_STATUSES, Status.RECLASSIFIED, _is_technicien),
+    "merge": Transition(NOT_COMPLETED_STATUSES, Status.MERGED, _is_technicien),
+    "unmerge": Transition((Status.MERGED,), Status.RECEIVED, _is_technicien),
 }
 
 

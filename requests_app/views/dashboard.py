@@ -8,7 +8,7 @@ from django.shortcuts import render
 from prevost_service.downloads import csv_download
 from requests_app import charts, dashboard
 
-CHARTED = {"volume": -1, "arrerages": 1, "rnc": 1}  # table key → column drawn as bars
+CHARTED = {"volume": -2, "arrerages": 1, "rnc": 1}  # table key → column drawn as bars
 
 
 def _chart(table):

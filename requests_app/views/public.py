@@ -91,18 +91,22 @@ def track(request, token):
     if citizen_request is None:
         raise Http404
     is_new = not shared and just_filed.is_for(request, token)
+    main_request = citizen_request.duplicate_of
     response = render(
         request,
         "requests_app/track.html",
         {
             "citizen_request": citizen_request,
-            "messages_from_city": selectors.public_messages(citizen_request),
+            "main_request": main_request,
+            "messages_from_city": selectors.public_messages(citizen_request, also=main_request),
             "is_new": is_new,
             "photos": citizen_request.photos.all(),
             "Status": Status,
         },
     )
-    if shared:
+    # A joined duplicate shows its main request's progress, which changes without bumping this
+    # page's version: it is rendered on every visit (a few pages among thousands).
+    if shared and main_request is None:
         page_cache.store(token, language, version, response.content)
     return just_filed.shown(response) if is_new else response
 

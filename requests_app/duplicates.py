@@ -1,0 +1,140 @@
+"""Likely duplicates of a request: the same nature, at the same place, recent, still open.
+
+« Close » is measured in metres when both requests carry a position (the address table or the
+citizen's pin), otherwise read from the addresses as typed: the same street, civic numbers near
+each other. A few dozen open requests of one nature at most: matched in Python over one query.
+"""
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from requests_app.enums import OPEN_STATUSES, RequestKind
+from requests_app.models import Request
+from requests_app.text_search import normalize
+
+EARTH_RADIUS_M = 6_371_000
+
+# « 1234, rue… », « 12-B chemin… », « 10-12, montée… »
+_CIVIC = re.compile(r"^\s*(\d+)(?:\s*-?\s*[a-z]\b|\s*-\s*\d+)?\s*,?\s*")
+_STREET_WORDS = {
+    "ch": "chemin",
+    "boul": "boulevard",
+    "bd": "boulevard",
+    "av": "avenue",
+    "ave": "avenue",
+    "mtee": "montee",
+    "rte": "route",
+    "st": "saint",
+    "ste": "sainte",
+    "rd": "road",
+}
+# What follows the street: the city, the province, a postal code (« , Prévost, QC J0R 1T0 »).
+_TAIL = re.compile(r",.*$|\b[a-z]\d[a-z]\s?\d[a-z]\d\b.*$")
+
+
+@dataclass(frozen=True)
+class PlaceKey:
+    street: str
+    number: int | None
+
+
+def place_key(address: str) -> PlaceKey | None:
+    """« 1234, Rue Principale, Prévost » → (« rue principale », 1234); None when there is no street."""
+    text = normalize(address or "")
+    match = _CIVIC.match(text)
+    number = int(match.group(1)) if match else None
+    street = _TAIL.sub("", text[match.end() :] if match else text)
+    words = [_STREET_WORDS.get(word, word) for word in re.findall(r"[a-z0-9]+", street)]
+    if not words:
+        return None
+    return PlaceKey(" ".join(words), number)
+
+
+def distance_m(lat1, lon1, lat2, lon2) -> float:
+    """Great-circle distance (haversine); plenty for a town a few kilometres wide."""
+    phi1, phi2 = math.radians(float(lat1)), math.radians(float(lat2))
+    dphi = phi2 - phi1
+    dlambda = math.radians(float(lon2) - float(lon1))
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+@dataclass(frozen=True)
+class LikelyDuplicate:
+    request: Request
+    why: str
+    closeness: float  # smaller is closer, for the order of the list
+
+
+def _has_position(request: Request) -> bool:
+    return request.latitude is not None and request.longitude is not None
+
+
+def _closeness(request: Request, other: Request) -> tuple[float, str] | None:
+    if _has_position(request) and _has_position(other):
+        metres = distance_m(request.latitude, request.longitude, other.latitude, other.longitude)
+        if metres <= settings.DUPLICATE_RADIUS_METRES:
+            return metres, _("à %(metres)s m") % {"metres": round(metres)}
+        return None
+    mine, theirs = place_key(request.location_address), place_key(other.location_address)
+    if mine is None or theirs is None or mine.street != theirs.street:
+        return None
+    if mine.number is None or theirs.number is None:
+        return settings.DUPLICATE_CIVIC_GAP, _("même rue")
+    gap = abs(mine.number - theirs.number)
+    if gap > settings.DUPLICATE_CIVIC_GAP:
+        return None
+    if gap == 0:
+        return 0, _("même adresse")
+    return gap, _("même rue, à %(gap)s numéros civiques") % {"gap": gap}
+
+
+def candidates(request: Request):
+    """Open requêtes of the same nature received around the same time, not already joined."""
+    window = dt.timedelta(days=settings.DUPLICATE_WINDOW_DAYS)
+    return (
+        Request.objects.filter(
+            kind=RequestKind.REQUEST,
+            request_type_id=request.request_type_id,
+            status__in=OPEN_STATUSES,
+            received_at__gte=request.received_at - window,
+            received_at__lte=request.received_at + window,
+            anonymized_at__isnull=True,
+        )
+        .exclude(pk=request.pk)
+        .select_related("request_type")
+        .only(
+            "pk",
+            "number",
+            "status",
+            "received_at",
+            "location_address",
+            "latitude",
+            "longitude",
+            "requester_name",
+            "description",
+            "request_type__name_fr",
+            "request_type__name_en",
+        )
+        .order_by("received_at", "pk")
+    )
+
+
+def likely_duplicates(request: Request, limit: int = 5) -> list[LikelyDuplicate]:
+    """What the Technicien should look at before routing `request`; nearest first."""
+    if request.kind != RequestKind.REQUEST or request.request_type_id is None or request.status not in OPEN_STATUSES:
+        return []
+    if not request.location_address.strip() and not _has_position(request):
+        return []  # without a place, « same nature » alone would list half the month
+    found = []
+    for other in candidates(request):
+        closeness = _closeness(request, other)
+        if closeness is not None:
+            found.append(LikelyDuplicate(other, closeness[1], closeness[0]))
+    found.sort(key=lambda item: (item.closeness, item.request.received_at))
+    return found[:limit]
