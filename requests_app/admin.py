@@ -25,10 +25,12 @@ from requests_app.models import (
     ClosureDay,
     Designation,
     DigestDelivery,
+    InboundEmail,
     Intervention,
     InterventionCode,
     OutboundEmail,
     Request,
+    RequestAttachment,
     RequestEvent,
     RequestPhoto,
     RequestType,
@@ -94,6 +96,22 @@ class PhotoInline(ReadOnlyInline):
         return True
 
 
+class AttachmentInline(ReadOnlyInline):
+    model = RequestAttachment
+    fields = ("document",)
+    readonly_fields = fields
+
+    @admin.display(description=_("document joint"))
+    def document(self, attachment):
+        url = reverse(
+            "staff:request_attachment", kwargs={"number": attachment.request.number, "attachment_id": attachment.pk}
+        )
+        return format_html('<a href="{}">{}</a>', url, attachment.filename)
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+
 REQUEST_NUMBER = re.compile(r"\d{4}-\d{6}")
 
 
@@ -111,7 +129,7 @@ class RequestAdmin(admin.ModelAdmin):
     save_on_top = True
     change_form_template = "admin/requests_app/request/change_form.html"
     actions = ("assign_to_service_responsable", "close_completed")
-    inlines = (RequestEventInline, InterventionInline, PhotoInline)
+    inlines = (RequestEventInline, InterventionInline, PhotoInline, AttachmentInline)
     fieldsets = (
         (
             _("Classification"),
@@ -423,6 +441,36 @@ class ClosureDayAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
         business_days.closures_changed()
+
+
+@admin.register(InboundEmail)
+class InboundEmailAdmin(admin.ModelAdmin):
+    """What the mailbox intake did with each message; failures wait in their IMAP folder."""
+
+    list_display = ("processed_at", "outcome", "sender", "subject", "request", "attempts")
+    list_filter = ("outcome",)
+    search_fields = ("sender", "subject", "request__number")
+    list_select_related = ("request",)
+    show_full_result_count = False
+    readonly_fields = (
+        "message_id",
+        "outcome",
+        "sender",
+        "subject",
+        "request",
+        "attempts",
+        "last_error",
+        "processed_at",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(OutboundEmail)

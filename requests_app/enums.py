@@ -95,6 +95,16 @@ class EventKind(models.TextChoices):
     MERGED = "merged", _("jointe à une autre demande")
     DUPLICATE_JOINED = "duplicate_joined", _("doublon joint à cette demande")
     UNMERGED = "unmerged", _("séparée de la demande principale")
+    EMAIL_RECEIVED = "email", _("courriel reçu du demandeur")
+    EMAIL_BOUNCED = "bounce", _("courriel non distribué")
+
+
+class InboundOutcome(models.TextChoices):
+    NEW_REQUEST = "nouvelle", _("nouvelle demande")
+    REPLY = "reponse", _("ajouté à une demande")
+    AUTO_REPLY = "automatique", _("réponse automatique ignorée")
+    BOUNCE = "retour", _("retour de courriel non distribué")
+    FAILED = "echec", _("échec du traitement")
 
 
 class OutboxStatus(models.TextChoices):

@@ -58,3 +58,11 @@ def apply_retention() -> int:
     from requests_app.services.retention import requests_anonymize
 
     return requests_anonymize() + complaints_anonymize() + claims_anonymize() + access_anonymize()
+
+
+@shared_task(acks_late=True)
+def poll_mailbox() -> int:
+    """Every two minutes (beat): the request mailbox's new messages become requests or replies."""
+    from requests_app.services.intake import mailbox_poll
+
+    return mailbox_poll()

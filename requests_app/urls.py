@@ -49,6 +49,11 @@ staff_patterns = (
         path(_("rapport-elus/pdf/"), rnc.elus_report_pdf, name="elus_report_pdf"),
         path(_("demandes/<str:number>/"), staff.request_detail, name="request_detail"),
         path(_("demandes/<str:number>/photos/<int:photo_id>/"), staff.request_photo, name="request_photo"),
+        path(
+            _("demandes/<str:number>/documents/<int:attachment_id>/"),
+            staff.request_attachment,
+            name="request_attachment",
+        ),
         path(_("demandes/<str:number>/<slug:action>/"), staff.request_action, name="request_action"),
     ],
     "staff",

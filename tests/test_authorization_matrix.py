@@ -88,7 +88,9 @@ def world(settings, django_capture_on_commit_callbacks):
         ClaimConsultation,
         ClaimDocument,
         Designation,
+        InboundEmail,
         Request,
+        RequestAttachment,
         RequestPhoto,
         Service,
     )
@@ -102,6 +104,15 @@ def world(settings, django_capture_on_commit_callbacks):
     mine, theirs = requests[0], requests[1]
     photo = RequestPhoto.objects.create(request=theirs, content_type="image/jpeg")
     photo.image.save("photo.jpg", ContentFile(jpeg()))
+    InboundEmail.objects.create(
+        message_id="<matrice@example.ca>", outcome="nouvelle", request=theirs, sender="x@example.ca", subject="Trou"
+    )
+    request_document = RequestAttachment.objects.create(
+        request=theirs,
+        file=ContentFile(b"%PDF-1.4", name="lettre.pdf"),
+        filename="lettre.pdf",
+        content_type="application/pdf",
+    )
     from tests.complaints.conftest import file_complaint
 
     complaint = file_complaint()  # signed by hand: its signature is an image
@@ -138,6 +149,7 @@ def world(settings, django_capture_on_commit_callbacks):
         "request": mine,
         "other_request": theirs,
         "photo": photo,
+        "request_document": request_document,
         "complaint": complaint,
         "other_complaint": other_complaint,
         "statement": statement,
@@ -244,6 +256,7 @@ def url_cases(w) -> dict[str, tuple[dict, dict | None]]:
         "staff:elus_report_pdf": ({}, None),
         "staff:request_detail": ({"number": r.number}, None),
         "staff:request_photo": ({"number": other_r.number, "photo_id": w["photo"].pk}, None),
+        "staff:request_attachment": ({"number": other_r.number, "attachment_id": w["request_document"].pk}, None),
         "staff:request_action": ({"number": r.number, "action": "completer"}, None),
         "accounts:login": ({}, None),
         "accounts:logout": ({}, None),
@@ -392,6 +405,11 @@ EXPECTED = {
     "admin:requests_app_interventioncode_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_interventioncode_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_interventioncode_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_inboundemail_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_inboundemail_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_inboundemail_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_inboundemail_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_inboundemail_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_outboundemail_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_outboundemail_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_outboundemail_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
@@ -500,6 +518,7 @@ EXPECTED = {
     "staff:request_action": (302, '=', 405, 405, 405, 405, 405, 405, 405, 405),
     "staff:request_detail": (302, '=', 200, 200, 404, 404, 200, 200, 404, 404),
     "staff:request_photo": (302, '=', 200, 200, 404, 404, 200, 200, 404, 404),
+    "staff:request_attachment": (302, '=', 200, 200, 404, 404, 200, 200, 404, 404),
     "staff:rnc_follow_up": (302, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "staff:rnc_progress": (302, '=', 200, 403, 403, 403, 200, 200, 403, 403),
     "staff:satisfaction": (302, '=', 403, 403, 403, 403, 200, 200, 403, 403),

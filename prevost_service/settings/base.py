@@ -216,6 +216,8 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-standards": {"task": "requests_app.tasks.refresh_standards", "schedule": crontab(hour=2, minute=15)},
     # At night, when nobody reads: removes the personal information of what passed its retention.
     "apply-retention": {"task": "requests_app.tasks.apply_retention", "schedule": crontab(hour=3, minute=40)},
+    # E-mail intake: a no-op until INTAKE_IMAP_HOST is set.
+    "mailbox-poll": {"task": "requests_app.tasks.poll_mailbox", "schedule": crontab(minute="*/2")},
     "access-deadline-warnings": {
         "task": "requests_app.tasks.warn_access_deadlines",
         "schedule": crontab(hour=6, minute=30),
@@ -266,6 +268,20 @@ RETENTION_COMPLAINT_YEARS = env.int("RETENTION_COMPLAINT_YEARS", default=7)
 # After the decision (or the withdrawal); a claim is also kept until its prescription date.
 RETENTION_CLAIM_YEARS = env.int("RETENTION_CLAIM_YEARS", default=10)
 RETENTION_ACCESS_YEARS = env.int("RETENTION_ACCESS_YEARS", default=5)
+# E-mail intake (#10): the city's request mailbox, read over IMAP every two minutes. Empty host: off.
+INTAKE_IMAP_HOST = env.str("INTAKE_IMAP_HOST", default="")
+INTAKE_IMAP_PORT = env.int("INTAKE_IMAP_PORT", default=993)
+INTAKE_IMAP_SECURITY = env.str("INTAKE_IMAP_SECURITY", default="ssl")  # ssl, starttls or none (loopback only)
+if INTAKE_IMAP_SECURITY not in ("ssl", "starttls", "none"):
+    raise ImproperlyConfigured("INTAKE_IMAP_SECURITY must be ssl, starttls or none.")
+INTAKE_IMAP_USER = env.str("INTAKE_IMAP_USER", default="")
+INTAKE_IMAP_PASSWORD = env.str("INTAKE_IMAP_PASSWORD", default="")
+INTAKE_IMAP_FOLDER = env.str("INTAKE_IMAP_FOLDER", default="INBOX")
+INTAKE_IMAP_DONE_FOLDER = env.str("INTAKE_IMAP_DONE_FOLDER", default="Traites")
+INTAKE_IMAP_FAILED_FOLDER = env.str("INTAKE_IMAP_FAILED_FOLDER", default="A-traiter-a-la-main")
+INTAKE_IMAP_TIMEOUT = env.int("INTAKE_IMAP_TIMEOUT", default=30)
+INTAKE_MAX_ATTEMPTS = env.int("INTAKE_MAX_ATTEMPTS", default=3)
+INTAKE_MAX_ATTACHMENTS = env.int("INTAKE_MAX_ATTACHMENTS", default=5)
 # Likely duplicates shown to the Technicien (#10): same nature, received within this many days,
 # within this distance when both have a position, or this many civic numbers on the same street.
 DUPLICATE_WINDOW_DAYS = env.int("DUPLICATE_WINDOW_DAYS", default=30)

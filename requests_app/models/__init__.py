@@ -1,5 +1,6 @@
 from .catalog import ClosureDay, InterventionCode, RequestType, Service
 from .designations import Designation
+from .inbound import InboundEmail, RequestAttachment
 from .knowledge import Article, StandardAnswer
 from .digests import DigestDelivery, DigestItem
 from .open311 import ApiKey
@@ -27,11 +28,13 @@ __all__ = [
     "Designation",
     "DigestDelivery",
     "DigestItem",
+    "InboundEmail",
     "Intervention",
     "InterventionCode",
     "OutboundAttachment",
     "OutboundEmail",
     "Request",
+    "RequestAttachment",
     "RequestEvent",
     "RequestNumberSequence",
     "RequestPhoto",

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from requests_app.enums import OutboxStatus
+from requests_app.inbound import outbound_message_id
 from requests_app.models import OutboundAttachment, OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,14 @@ def outbox_send(*, email_id: int) -> bool:
     if not claimed:
         return False
     email = OutboundEmail.objects.prefetch_related("attachments").get(pk=email_id)
-    message = EmailMultiAlternatives(email.subject, email.body_text, to=[email.to])
+    message = EmailMultiAlternatives(
+        email.subject,
+        email.body_text,
+        to=[email.to],
+        # The same Message-ID on every retry; a citizen's reply names it in In-Reply-To and lands in
+        # the request's history (services/intake.py). Auto-Submitted keeps out-of-office replies away.
+        headers={"Message-ID": outbound_message_id(email.pk), "Auto-Submitted": "auto-generated"},
+    )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
     for attachment in email.attachments.all():

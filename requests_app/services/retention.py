@@ -2,8 +2,8 @@
 
 What goes: the requester's name, address, phone and e-mail; the statement (free text that names
 people); the civic number of the place (the street stays, so does the position, rounded to about
-a hundred metres); the photos, rows and files; the staff's notes and the messages to the
-requester; the e-mails sent about it; the satisfaction comment. What stays: number, kind,
+a hundred metres); the photos and documents, rows and files; the sender and subject of e-mails
+received; the staff's notes and the messages to the requester; the e-mails sent about it; the satisfaction comment. What stays: number, kind,
 channel, service, type, statuses and every date, the Annexe A codes and dates, the rating — all
 that the standards, the dashboard and the élus' reports count.
 
@@ -22,7 +22,16 @@ from django.utils import timezone
 
 from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
 from requests_app import page_cache
-from requests_app.models import CallbackAttempt, Intervention, Request, RequestEvent, RequestPhoto, SatisfactionResponse
+from requests_app.models import (
+    CallbackAttempt,
+    InboundEmail,
+    Intervention,
+    Request,
+    RequestAttachment,
+    RequestEvent,
+    RequestPhoto,
+    SatisfactionResponse,
+)
 from requests_app.services.outbox import outbox_forget
 
 # « 1234, rue… », « 12-B, chemin… », « 88 rue… », « 10-12, montée… »
@@ -69,8 +78,11 @@ def _anonymize_batch(requests: list[Request], now: dt.datetime) -> None:
     SatisfactionResponse.objects.filter(request_id__in=ids).update(comment="")
     CallbackAttempt.objects.filter(request_id__in=ids).exclude(note="").update(note="")
     files = outbox_forget(request_ids=ids)
+    InboundEmail.objects.filter(request_id__in=ids).update(sender="", subject="")
     photos = list(RequestPhoto.objects.filter(request_id__in=ids))
     RequestPhoto.objects.filter(pk__in=[p.pk for p in photos]).delete()
-    delete_files_on_commit([*files, *(photo.image for photo in photos)])
+    documents = list(RequestAttachment.objects.filter(request_id__in=ids))
+    RequestAttachment.objects.filter(pk__in=[d.pk for d in documents]).delete()
+    delete_files_on_commit([*files, *(photo.image for photo in photos), *(document.file for document in documents)])
     for request in requests:
         page_cache.page_changed(request.tracking_token)

@@ -157,3 +157,15 @@ def request_photo(request, number, photo_id):
     citizen_request = _get_visible(request, number)
     photo = get_object_or_404(citizen_request.photos.all(), pk=photo_id)
     return FileResponse(photo.image.open("rb"), content_type=photo.content_type)
+
+
+@login_required
+def request_attachment(request, number, attachment_id):
+    citizen_request = _get_visible(request, number)
+    attachment = get_object_or_404(citizen_request.attachments.all(), pk=attachment_id)
+    return FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=True,
+        filename=attachment.filename,
+    )
