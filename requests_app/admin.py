@@ -20,6 +20,7 @@ from requests_app.enums import OutboxStatus, RequestKind, Status
 from requests_app.paginators import EstimatedCountPaginator
 from requests_app.forms import AnswerForm, AssignForm, CloseForm, MergeForm, RejectForm, UnmergeForm
 from requests_app.models import (
+    Address,
     ApiKey,
     Article,
     ClosureDay,
@@ -150,7 +151,17 @@ class RequestAdmin(admin.ModelAdmin):
         ),
         (
             _("Demande"),
-            {"fields": ("channel", "received_at", "description", "location_address", "latitude", "longitude")},
+            {
+                "fields": (
+                    "channel",
+                    "received_at",
+                    "description",
+                    "location_address",
+                    "address",
+                    "latitude",
+                    "longitude",
+                )
+            },
         ),
         (
             _("Demandeur"),
@@ -441,6 +452,25 @@ class ClosureDayAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
         business_days.closures_changed()
+
+
+@admin.register(Address)
+class AddressAdmin(admin.ModelAdmin):
+    """The city's civic addresses, loaded with `manage.py import_addresses`; read here, not typed."""
+
+    list_display = ("street", "civic_number", "civic_suffix", "postal_code", "source_id", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("street", "=civic_number", "source_id", "postal_code")
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(InboundEmail)

@@ -248,6 +248,7 @@ def seed(*, count: int, only_if_empty: bool) -> tuple[list[str], int]:
     usernames = create_accounts()
     made = 0 if only_if_empty and Request.objects.exists() else create_requests(count)
     create_knowledge()
+    create_addresses()
     standards_refresh()  # what the nightly job would have published
     # Demo messages are not for real mailboxes: mark them sent before the commit queues them.
     OutboundEmail.objects.filter(status=OutboxStatus.PENDING).update(status=OutboxStatus.SENT, sent_at=timezone.now())
@@ -547,3 +548,18 @@ def create_knowledge() -> None:
         StandardAnswer.objects.create(
             title=title, service=services.get(code), status=status, text_fr=text_fr, text_en=text_en
         )
+
+
+def create_addresses() -> int:
+    """A civic-address table for the demo streets, as an import of the property roll would give
+    (real Prévost addresses come from `manage.py import_addresses`)."""
+    from requests_app.addresses import addresses_import
+
+    lines = ["identifiant;numero;rue;code_postal;latitude;longitude"]
+    for index, street in enumerate(STREETS):
+        for step, number in enumerate(range(100, 3000, 50)):
+            latitude = 45.845 + index * 0.004 + step * 0.0003
+            longitude = -74.11 + index * 0.003
+            lines.append(f"DEMO-{index:02d}-{number};{number};{street};J0R 1T0;{latitude:.6f};{longitude:.6f}")
+    result = addresses_import("\n".join(lines))
+    return result.created

@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -8,8 +9,9 @@ from accounts.enums import Role
 from accounts.models import User
 from requests_app import photos as photo_tools
 from requests_app.enums import Channel, STAFF_CHANNELS, CallbackOutcome, ContactPreference, RejectionReason, RequestKind
-from requests_app.models import InterventionCode, Request, RequestType, Service
+from requests_app.models import Address, InterventionCode, Request, RequestType, Service
 from requests_app.selectors import request_types_by_service
+from requests_app.text_search import normalize
 
 
 class DateInput(forms.DateInput):
@@ -93,6 +95,10 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
         ),
     )
     staged_photos = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Filled by js/address-autocomplete.js when the citizen picks a known civic address.
+    # An identifier that is not (or no longer) a known address is dropped, never shown as an error on a
+    # field the citizen cannot see: the typed place is what counts.
+    address = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Request
@@ -101,6 +107,7 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
             "request_type",
             "description",
             "location_address",
+            "address",
             "requester_name",
             "requester_address",
             "requester_phone",
@@ -138,6 +145,16 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
         self.fields["request_type"].queryset = request_types_by_service()
         self.fields["description"].required = True
         self.fields["location_address"].required = True
+        self.fields["location_address"].widget.attrs.update(
+            {
+                "data-address-url": reverse("requests:address_search"),
+                "data-address-list-label": _("Adresses civiques proposées"),
+                "data-address-count": _(
+                    "{n} adresses proposées : flèches haut et bas pour choisir, Entrée pour retenir."
+                ),
+                "data-address-chosen": _("Adresse retenue :"),
+            }
+        )
         self.fields["contact_preference"].choices = ContactPreference.choices
 
     def clean(self):
@@ -150,6 +167,11 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
             self.add_error("requester_email", _("Indiquez votre courriel pour recevoir le suivi par courriel."))
         if preference == ContactPreference.CALLBACK and not data.get("requester_phone"):
             self.add_error("requester_phone", _("Indiquez un numéro de téléphone pour être rappelé."))
+        raw = data.get("address") or ""
+        address = Address.objects.active().filter(pk=int(raw)).first() if raw.isdigit() else None
+        if address is not None and normalize(address.label) != normalize(data.get("location_address", "")):
+            address = None  # the citizen chose an address, then typed another place
+        data["address"] = address
         staged = photo_tools.staged_count(data.get("staged_photos", ""))
         if staged + len(data.get("photos") or []) > settings.PHOTO_MAX_COUNT:
             self.add_error("photos", _("Vous pouvez joindre au plus 3 photos."))

@@ -17,7 +17,7 @@ from django.utils.dateparse import parse_datetime
 from django_ratelimit.core import is_ratelimited
 
 from requests_app.enums import FINAL_STATUSES, NOT_COMPLETED_STATUSES, ContactPreference, RequestKind, Status
-from requests_app.models import ApiKey, Intervention, Request, RequestEvent, RequestType
+from requests_app.models import Address, ApiKey, Intervention, Request, RequestEvent, RequestType
 
 MAX_RESULTS = 1000
 DEFAULT_WINDOW = dt.timedelta(days=90)
@@ -89,7 +89,7 @@ def public_requests() -> QuerySet[Request]:
     return (
         Request.objects.filter(kind=RequestKind.REQUEST, request_type__isnull=False)
         .exclude(status=Status.RECLASSIFIED)
-        .select_related("request_type", "service")
+        .select_related("request_type", "service", "address")
     )
 
 
@@ -160,8 +160,8 @@ def request_entry(request: Request, *, status_notes: str) -> dict:
         "updated_datetime": iso(request.updated_at),
         "expected_datetime": iso(request.planned_date),
         "address": request.location_address,
-        "address_id": "",
-        "zipcode": "",
+        "address_id": request.address.source_id if request.address else "",
+        "zipcode": request.address.postal_code if request.address else "",
         "lat": float(request.latitude) if request.latitude is not None else None,
         "long": float(request.longitude) if request.longitude is not None else None,
         "media_url": request.media_url,
@@ -234,8 +234,14 @@ def submission_data(params, key: ApiKey) -> tuple[dict, dict]:
     address = params.get("address_string", "").strip()
     if (latitude is None) != (longitude is None):
         raise ApiError(400, "lat and long go together")
+    civic = None
+    if params.get("address_id", "").strip():
+        civic = Address.objects.active().filter(source_id=params["address_id"].strip()).first()
+        if civic is None:
+            raise ApiError(400, f"address_id '{params['address_id'].strip()}' is not a civic address of the city")
+        address = address or civic.label
     if latitude is None and not address:
-        raise ApiError(400, "a location is required: lat and long, or address_string")
+        raise ApiError(400, "a location is required: lat and long, address_string or address_id")
     description = params.get("description", "").strip()
     if not description:
         raise ApiError(400, "description is required")
@@ -252,6 +258,7 @@ def submission_data(params, key: ApiKey) -> tuple[dict, dict]:
         "request_type": request_type,
         "description": description[:5000],
         "location_address": address[:200],
+        "address": civic,
         "latitude": latitude,
         "longitude": longitude,
         "requester_name": (name or key.organisation)[:150],

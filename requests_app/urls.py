@@ -26,6 +26,7 @@ public_patterns = (
         path(_("satisfaction/<str:token>/"), satisfaction.survey, name="satisfaction"),
         path(_("questions-frequentes/"), knowledge.faq, name="faq"),
         path(_("questions-frequentes/suggestions/"), knowledge.faq_suggestions, name="faq_suggestions"),
+        path(_("adresses/"), public.address_search, name="address_search"),
     ],
     "requests",
 )

@@ -1,3 +1,4 @@
+from .addresses import Address
 from .catalog import ClosureDay, InterventionCode, RequestType, Service
 from .designations import Designation
 from .inbound import InboundEmail, RequestAttachment
@@ -12,6 +13,7 @@ from .standards import StandardResult
 from .requests import CallbackAttempt, Intervention, Request, RequestEvent, RequestNumberSequence, RequestPhoto
 
 __all__ = [
+    "Address",
     "ApiKey",
     "Article",
     "CallbackAttempt",

@@ -93,6 +93,15 @@ class Request(models.Model):
     )
     description = models.TextField(_("exposé des faits"))
     location_address = models.CharField(_("adresse du lieu"), max_length=200, blank=True)
+    # Set when the place is a known civic address (chosen in the autocomplete or by Open311 address_id).
+    address = models.ForeignKey(
+        "requests_app.Address",
+        verbose_name=_("adresse civique"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+    )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     media_url = models.URLField(_("lien vers une photo (API)"), max_length=500, blank=True)

@@ -128,11 +128,17 @@ def request_submit(
     # designation changes before the Technicien assigns it.
     service = data.get("service")
     data = {"responsable": service.responsable if service else None, **data}
+    address = data.get("address")
+    if address is not None and data.get("latitude") is None and address.latitude is not None:
+        # A known civic address gives the place its position (duplicates, Open311, the map).
+        data = {**data, "latitude": address.latitude, "longitude": address.longitude}
     request = Request(**data, channel=channel, received_at=received_at, created_by=acting_user)
     request.number = _next_number(timezone.localtime(received_at).year)
     # Related rows arrive as instances read from the database, and the number and token are unique
     # by construction and by constraint: checking them again would cost five queries per demand.
-    request.full_clean(exclude=["service", "request_type", "responsable", "created_by"], validate_unique=False)
+    request.full_clean(
+        exclude=["service", "request_type", "responsable", "created_by", "address"], validate_unique=False
+    )
     request.save()
     for image, content_type in photos:
         RequestPhoto.objects.create(request=request, image=image, content_type=content_type)

@@ -3,9 +3,10 @@
 What goes: the requester's name, address, phone and e-mail; the statement (free text that names
 people); the civic number of the place (the street stays, so does the position, rounded to about
 a hundred metres); the photos and documents, rows and files; the sender and subject of e-mails
-received; the staff's notes and the messages to the requester; the e-mails sent about it; the satisfaction comment. What stays: number, kind,
-channel, service, type, statuses and every date, the Annexe A codes and dates, the rating — all
-that the standards, the dashboard and the élus' reports count.
+received; the staff's notes and the messages to the requester; the e-mails sent about it; the
+satisfaction comment. What stays: number, kind, channel, service, type, statuses and every date,
+the Annexe A codes and dates, the rating — all that the standards, the dashboard and the élus'
+reports count.
 
 Idempotent: a request is marked `anonymized_at` in the same transaction, and the selection skips
 marked ones (prevost_service/retention.py runs the batches).
@@ -71,6 +72,7 @@ def _anonymize_batch(requests: list[Request], now: dt.datetime) -> None:
         requester_phone="",
         requester_email="",
         description="",
+        address=None,  # the civic address names the door; the rounded position stays
         anonymized_at=now,
     )
     RequestEvent.objects.filter(request_id__in=ids).exclude(note="", public_note="").update(note="", public_note="")

@@ -2,14 +2,14 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from prevost_service import just_filed, public_forms
-from requests_app import charts, selectors, services, page_cache
+from requests_app import addresses, charts, selectors, services, page_cache
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
 from requests_app.forms import LookupForm, RequestForm
@@ -129,3 +129,10 @@ def track_photo(request, token, photo_id):
         raise Http404
     photo = get_object_or_404(citizen_request.photos, pk=photo_id)
     return FileResponse(photo.image.open("rb"), content_type=photo.content_type)
+
+
+@require_GET
+def address_search(request):
+    """The civic addresses matching what the citizen types (js/address-autocomplete.js)."""
+    found = addresses.address_suggestions(request.GET.get("q", "")[:100])
+    return JsonResponse({"results": [{"id": a.pk, "label": a.label, "postal_code": a.postal_code} for a in found]})

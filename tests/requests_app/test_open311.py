@@ -171,7 +171,11 @@ def test_post_files_a_request_into_the_technicien_queue(client, api_key):
         ({"api_key": "faux"}, 403, "a valid api_key is required"),
         ({"service_code": ""}, 400, "service_code is required"),
         ({"service_code": "inconnu"}, 404, "service_code 'inconnu' not found"),
-        ({"address_string": "", "lat": "", "long": ""}, 400, "a location is required: lat and long, or address_string"),
+        (
+            {"address_string": "", "lat": "", "long": ""},
+            400,
+            "a location is required: lat and long, address_string or address_id",
+        ),
         ({"lat": "45.8"}, 400, "lat and long go together"),
         ({"lat": "145.8", "long": "-74"}, 400, "lat is out of range"),
         ({"description": " "}, 400, "description is required"),

@@ -1,0 +1,167 @@
+"""Loading the city's civic addresses from a CSV export (property roll, Adresses Québec) and finding
+them again as a citizen types.
+
+Exports name their columns differently; the usual names are recognised and any other is given with
+`--column field=name` (manage.py import_addresses). Loading twice is harmless: rows are matched by
+their identifier and updated in place; addresses absent from a complete export can be retired
+(kept for the requests that point to them, no longer offered).
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+
+from requests_app.models import Address
+
+FIELDS = ("source_id", "civic_number", "civic_suffix", "street", "postal_code", "latitude", "longitude")
+# Lower-cased column names seen in municipal and Québec exports.
+ALIASES = {
+    "source_id": (
+        "identifiant",
+        "id",
+        "id_adresse",
+        "idadresse",
+        "idadr",
+        "adresse_id",
+        "matricule",
+        "id_adr",
+        "code_adresse",
+    ),
+    "civic_number": ("numero", "numero_civique", "no_civique", "nocivq", "no_civq", "no_civq_debut", "civic_number"),
+    "civic_suffix": ("suffixe", "suffixe_civique", "sufx_civq", "suffxcivq", "civic_suffix"),
+    "street": ("rue", "odonyme", "nom_rue", "nomrue", "street", "nom_odonyme"),
+    "postal_code": ("code_postal", "codepostal", "cp", "postal_code"),
+    "latitude": ("latitude", "lat", "y"),
+    "longitude": ("longitude", "long", "lon", "lng", "x"),
+}
+# Adresses Québec splits the street name: generic (« rue »), link (« de la »), specific (« Gare »).
+STREET_PARTS = (("odo_genr", "generique"), ("odo_liai", "liaison"), ("odo_spec", "specifique"))
+BATCH = 1000
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    retired: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _columns(header: list[str], overrides: dict[str, str]) -> dict[str, str]:
+    lowered = {name.strip().lower(): name for name in header}
+    found = {}
+    for name in FIELDS:
+        if name in overrides:
+            found[name] = overrides[name]
+            continue
+        for alias in ALIASES[name]:
+            if alias in lowered:
+                found[name] = lowered[alias]
+                break
+    return found
+
+
+def _street(row: dict, columns: dict, lowered_row: dict) -> str:
+    if "street" in columns:
+        return " ".join(row.get(columns["street"], "").split())
+    parts = [lowered_row.get(a) or lowered_row.get(b) or "" for a, b in STREET_PARTS]
+    return " ".join(" ".join(parts).split())
+
+
+def _decimal(value: str) -> Decimal | None:
+    value = (value or "").strip().replace(",", ".")
+    if not value:
+        return None
+    try:
+        return Decimal(value).quantize(Decimal("0.000001"))
+    except InvalidOperation:
+        raise ValueError(f"« {value} » n'est pas une coordonnée") from None
+
+
+def _address(row: dict, columns: dict) -> Address:
+    lowered_row = {key.strip().lower(): (value or "").strip() for key, value in row.items() if key}
+    get = lambda name: (row.get(columns[name]) or "").strip() if name in columns else ""  # noqa: E731
+    source_id, number, street = get("source_id"), get("civic_number"), _street(row, columns, lowered_row)
+    if not source_id:
+        raise ValueError("identifiant manquant")
+    if not number.isdigit():
+        raise ValueError(f"numéro civique « {number} » invalide")
+    if not street:
+        raise ValueError("rue manquante")
+    address = Address(
+        source_id=source_id[:64],
+        civic_number=int(number),
+        civic_suffix=get("civic_suffix")[:10],
+        street=street[:150],
+        postal_code=get("postal_code").upper().replace(" ", "")[:7],
+        latitude=_decimal(get("latitude")),
+        longitude=_decimal(get("longitude")),
+        is_active=True,
+    )
+    if address.postal_code and len(address.postal_code) == 6:
+        address.postal_code = f"{address.postal_code[:3]} {address.postal_code[3:]}"
+    address.search_text = address.compute_search_text()
+    return address
+
+
+def _save(batch: list[Address], result: ImportResult) -> None:
+    existing = set(
+        Address.objects.filter(source_id__in=[a.source_id for a in batch]).values_list("source_id", flat=True)
+    )
+    Address.objects.bulk_create(
+        batch,
+        update_conflicts=True,
+        unique_fields=["source_id"],
+        update_fields=[name for name in FIELDS if name != "source_id"] + ["search_text", "is_active"],
+    )
+    result.updated += len(existing)
+    result.created += len(batch) - len(existing)
+
+
+@transaction.atomic
+def addresses_import(text: str, *, columns: dict[str, str] | None = None, retire_missing=False) -> ImportResult:
+    """Load a CSV export (`text`, already decoded); returns what was created, updated, retired, skipped."""
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    mapping = _columns(reader.fieldnames or [], columns or {})
+    missing = [name for name in ("source_id", "civic_number") if name not in mapping]
+    if missing:
+        raise ValueError(f"colonnes introuvables : {', '.join(missing)} (précisez-les avec --column)")
+    result, batch, seen = ImportResult(), [], set()
+    for line, row in enumerate(reader, start=2):
+        try:
+            address = _address(row, mapping)
+        except ValueError as error:
+            result.skipped.append((line, str(error)))
+            continue
+        if address.source_id in seen:
+            result.skipped.append((line, f"identifiant {address.source_id} en double"))
+            continue
+        seen.add(address.source_id)
+        batch.append(address)
+        if len(batch) >= BATCH:
+            _save(batch, result)
+            batch = []
+    if batch:
+        _save(batch, result)
+    if retire_missing:
+        gone = set(Address.objects.active().values_list("source_id", flat=True)) - seen
+        gone_list = sorted(gone)
+        for start in range(0, len(gone_list), BATCH):
+            result.retired += Address.objects.filter(source_id__in=gone_list[start : start + BATCH]).update(
+                is_active=False
+            )
+    return result
+
+
+def address_suggestions(text: str, limit: int = 8) -> list[Address]:
+    if len(text.strip()) < 2:
+        return []
+    return list(Address.objects.matching(text).order_by("street", "civic_number", "civic_suffix")[:limit])

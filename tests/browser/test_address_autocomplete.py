@@ -1,0 +1,47 @@
+"""The place of a requête with a keyboard: the city's addresses are offered as one types, chosen
+with the arrows and Enter; the request keeps the address's identifier and position."""
+
+import pytest
+from django.urls import reverse
+
+from requests_app.addresses import addresses_import
+from requests_app.models import Address, Request
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ROLL = """identifiant;numero;rue;code_postal;latitude;longitude
+A-1;2870;boulevard du Curé-Labelle;J0R 1T0;45.867512;-74.081234
+A-2;2874;boulevard du Curé-Labelle;J0R 1T0;45.867600;-74.081300
+"""
+
+
+def test_a_citizen_picks_the_address_with_the_keyboard_and_the_request_keeps_it(live_server, phone, shoot):
+    addresses_import(ROLL)
+    phone.goto(live_server.url + reverse("requests:create"))
+    phone.select_option("#id_service", label="Travaux publics")
+    phone.select_option("#id_request_type", label="Nid-de-poule")
+    phone.fill("#id_description", "Un nid-de-poule profond devant le commerce.")
+
+    place = phone.locator("#id_location_address")
+    place.click()
+    phone.keyboard.type("287 cure", delay=20)
+    phone.locator("#address-options [role=option]").nth(1).wait_for()
+    assert place.get_attribute("aria-expanded") == "true"
+    assert "2 adresses proposées" in phone.locator(".address-field [role=status]").inner_text()
+    phone.keyboard.press("ArrowDown")
+    phone.keyboard.press("ArrowDown")
+    assert place.get_attribute("aria-activedescendant") == "address-options-1"
+    shoot(phone, "21-address-autocomplete-phone")
+    phone.keyboard.press("Enter")  # chooses the address; does not send the form
+
+    assert place.input_value() == "2874, boulevard du Curé-Labelle"
+    assert phone.input_value("#id_address") == str(Address.objects.get(source_id="A-2").pk)
+    assert place.get_attribute("aria-expanded") == "false"
+
+    phone.fill("#id_requester_name", "Marie Tremblay")
+    phone.fill("#id_requester_email", "marie@example.ca")
+    phone.check("input[name=contact_preference][value=courriel]")
+    phone.click("text=Envoyer ma requête")
+    phone.wait_for_selector("text=Merci, votre demande est reçue")
+    request = Request.objects.get()
+    assert request.address.source_id == "A-2" and request.latitude is not None
