@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -329,6 +330,7 @@ class RequestAdmin(admin.ModelAdmin):
                 extra_context["standard_answers"] = knowledge.answer_picker(obj)
             if obj.is_not_completed and request.user.is_technicien:
                 extra_context["likely_duplicates"] = duplicates.likely_duplicates(obj)
+            extra_context["map_on"] = bool(settings.MAP_TILE_URL)
             extra_context["joined_duplicates"] = obj.duplicates.only("pk", "number", "received_at", "requester_name")
         return super().change_view(request, object_id, form_url, extra_context)
 

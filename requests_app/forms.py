@@ -1,3 +1,5 @@
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 from django.urls import reverse
 from django.conf import settings
@@ -74,6 +76,18 @@ class StagedPhotosMixin:
         return photo_tools.staged_count(self.data.get("staged_photos", "") if self.is_bound else "")
 
 
+def _pin(latitude: str, longitude: str) -> tuple[Decimal | None, Decimal | None]:
+    """The position of the citizen's pin, or none: a malformed one is dropped, not shown as an error
+    on a field the citizen cannot see (the typed place is what counts)."""
+    try:
+        lat, lon = Decimal(latitude).quantize(Decimal("0.000001")), Decimal(longitude).quantize(Decimal("0.000001"))
+    except (InvalidOperation, ValueError):
+        return None, None
+    if not (lat.is_finite() and lon.is_finite() and -90 <= lat <= 90 and -180 <= lon <= 180):
+        return None, None
+    return lat, lon
+
+
 class RequestForm(StagedPhotosMixin, forms.ModelForm):
     """The citizen's requête form: service then type, the facts, the place, how to reach them."""
 
@@ -99,6 +113,9 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
     # An identifier that is not (or no longer) a known address is dropped, never shown as an error on a
     # field the citizen cannot see: the typed place is what counts.
     address = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Filled by js/request-map.js when the citizen places a pin (the map is optional, off by default).
+    latitude = forms.CharField(required=False, widget=forms.HiddenInput)
+    longitude = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Request
@@ -108,6 +125,8 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
             "description",
             "location_address",
             "address",
+            "latitude",
+            "longitude",
             "requester_name",
             "requester_address",
             "requester_phone",
@@ -172,6 +191,7 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
         if address is not None and normalize(address.label) != normalize(data.get("location_address", "")):
             address = None  # the citizen chose an address, then typed another place
         data["address"] = address
+        data["latitude"], data["longitude"] = _pin(data.get("latitude", ""), data.get("longitude", ""))
         staged = photo_tools.staged_count(data.get("staged_photos", ""))
         if staged + len(data.get("photos") or []) > settings.PHOTO_MAX_COUNT:
             self.add_error("photos", _("Vous pouvez joindre au plus 3 photos."))

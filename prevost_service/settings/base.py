@@ -5,7 +5,7 @@ import datetime
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from prevost_service.env import BASE_DIR, env, env_secret
+from prevost_service.env import BASE_DIR, env, env_secret, tile_origin
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env_secret("SECRET_KEY", debug=DEBUG, dev_default="dev-only-insecure-key-prevost")
@@ -243,6 +243,16 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+
+# An optional map beside the place field (#10), off unless a tile server is named, e.g.
+# https://tile.openstreetmap.org/{z}/{x}/{y}.png (whose usage policy asks for light use and the
+# attribution) or the city's own. Its origin is added to img-src; nothing else leaves 'self'.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+MAP_ATTRIBUTION = env.str("MAP_ATTRIBUTION", default="© OpenStreetMap")
+MAP_CENTER = tuple(env.list("MAP_CENTER", cast=float, default=[45.8672, -74.0816]))  # hôtel de ville de Prévost
+MAP_ZOOM = env.int("MAP_ZOOM", default=14)
+if MAP_TILE_URL:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(tile_origin(MAP_TILE_URL))
 
 # --- The portal's own settings ---------------------------------------------------
 PHOTO_MAX_COUNT = 3

@@ -135,4 +135,17 @@ def track_photo(request, token, photo_id):
 def address_search(request):
     """The civic addresses matching what the citizen types (js/address-autocomplete.js)."""
     found = addresses.address_suggestions(request.GET.get("q", "")[:100])
-    return JsonResponse({"results": [{"id": a.pk, "label": a.label, "postal_code": a.postal_code} for a in found]})
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "id": a.pk,
+                    "label": a.label,
+                    "postal_code": a.postal_code,
+                    "lat": float(a.latitude) if a.latitude is not None else None,
+                    "lon": float(a.longitude) if a.longitude is not None else None,
+                }
+                for a in found
+            ]
+        }
+    )

@@ -59,6 +59,8 @@
     hidden.value = chosen.id;
     close();
     status.textContent = (input.dataset.addressChosen || "") + " " + chosen.label;
+    // js/request-map.js, when the map is on, shows where the chosen address is.
+    document.dispatchEvent(new CustomEvent("prevost:address-chosen", { detail: chosen }));
   }
 
   function show(found) {

@@ -107,5 +107,16 @@ def test_every_public_page_passes_axe_in_french_and_english(live_server, browser
     page.fill("#id_description", "La lumière de rue devant chez moi est éteinte, le lampadaire ne fonctionne plus")
     page.wait_for_selector("#kb-suggestions:not([hidden]) details")
     check("request form with suggestions")
+    # The civic-address suggestions under the place field, and the optional map, open with a pin.
+    settings.MAP_TILE_URL = live_server.url + "/static/img/favicon.svg?{z}/{x}/{y}"
+    page.goto(live_server.url + reverse("requests:create"))
+    page.fill("#id_location_address", "100 rue")
+    page.wait_for_selector("#address-options [role=option]")
+    check("request form with address suggestions")
+    page.keyboard.press("Escape")
+    page.click(".place-map-toggle")
+    page.click("text=Placer le repère au centre de la carte")
+    page.wait_for_selector("#place-map .leaflet-marker-icon")
+    check("request form with the map open")
     context.close()
     assert not found, "WCAG 2.1 AA violations or refusals of the Content-Security-Policy:\n" + "\n".join(found)

@@ -45,3 +45,32 @@ def test_a_citizen_picks_the_address_with_the_keyboard_and_the_request_keeps_it(
     phone.wait_for_selector("text=Merci, votre demande est reçue")
     request = Request.objects.get()
     assert request.address.source_id == "A-2" and request.latitude is not None
+
+
+def test_the_optional_map_places_a_pin_from_the_keyboard(live_server, phone, shoot, settings):
+    settings.MAP_TILE_URL = live_server.url + "/static/img/favicon.svg?{z}/{x}/{y}"  # a tile server of our own
+    settings.MAP_CENTER = (45.8672, -74.0816)
+    phone.goto(live_server.url + reverse("requests:create"))
+    phone.select_option("#id_service", label="Travaux publics")
+    phone.select_option("#id_request_type", label="Nid-de-poule")
+    phone.fill("#id_description", "Un ponceau bouché sur le long chemin, loin de toute adresse.")
+    phone.fill("#id_location_address", "chemin du Lac-Écho, après la courbe")
+
+    toggle = phone.locator(".place-map-toggle")
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    phone.locator("text=Placer le repère au centre de la carte").focus()
+    phone.keyboard.press("Enter")
+    phone.locator("#place-map .leaflet-marker-icon").wait_for()
+    assert phone.input_value("#id_latitude") == "45.867200" and phone.input_value("#id_longitude") == "-74.081600"
+    assert "Repère placé" in phone.locator("#place-map-panel + [role=status]").inner_text()
+    shoot(phone, "22-place-map-phone")
+
+    phone.fill("#id_requester_name", "Marie Tremblay")
+    phone.fill("#id_requester_email", "marie@example.ca")
+    phone.check("input[name=contact_preference][value=courriel]")
+    phone.click("text=Envoyer ma requête")
+    phone.wait_for_selector("text=Merci, votre demande est reçue")
+    request = Request.objects.get()
+    assert str(request.latitude) == "45.867200" and request.location_address == "chemin du Lac-Écho, après la courbe"
