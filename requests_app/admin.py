@@ -47,6 +47,19 @@ admin.site.index_template = "admin/prevost_index.html"
 admin.site.enable_nav_sidebar = False  # the triage list needs the width
 
 
+class RecordAdmin(admin.ModelAdmin):
+    """A table the portal writes (imports, the mailbox log): read in the admin, never edited there."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -457,7 +470,7 @@ class ClosureDayAdmin(admin.ModelAdmin):
 
 
 @admin.register(Address)
-class AddressAdmin(admin.ModelAdmin):
+class AddressAdmin(RecordAdmin):
     """The city's civic addresses, loaded with `manage.py import_addresses`; read here, not typed."""
 
     list_display = ("street", "civic_number", "civic_suffix", "postal_code", "source_id", "is_active")
@@ -465,18 +478,9 @@ class AddressAdmin(admin.ModelAdmin):
     search_fields = ("street", "=civic_number", "source_id", "postal_code")
     show_full_result_count = False
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(InboundEmail)
-class InboundEmailAdmin(admin.ModelAdmin):
+class InboundEmailAdmin(RecordAdmin):
     """What the mailbox intake did with each message; failures wait in their IMAP folder."""
 
     list_display = ("processed_at", "outcome", "sender", "subject", "request", "attempts")
@@ -494,15 +498,6 @@ class InboundEmailAdmin(admin.ModelAdmin):
         "last_error",
         "processed_at",
     )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(OutboundEmail)

@@ -28,9 +28,6 @@ from .requests import request_submit
 
 logger = logging.getLogger(__name__)
 
-_PHOTO_TYPES = {"image/jpeg", "image/png"}
-
-
 def _request_answered(message: inbound.InboundMessage) -> Request | None:
     """The request a reply belongs to: by the e-mail it answers, else by the number in its subject."""
     candidates = Request.objects.filter(anonymized_at__isnull=True)
@@ -66,7 +63,7 @@ def _keep_attachments(request: Request, message: inbound.InboundMessage) -> list
                     filename=attachment.filename[:150],
                     content_type="application/pdf",
                 )
-            elif attachment.content_type in _PHOTO_TYPES or attachment.content_type.startswith("image/"):
+            elif attachment.content_type.startswith("image/"):  # JPEG and PNG pass, re-encoded; others refused
                 clean = photos.sanitize_photo(upload)
                 RequestPhoto.objects.create(request=request, image=clean, content_type=clean.content_type)
             else:
