@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from prevost_service.errors import ApplicationError
 from requests_app.enums import OPEN_STATUSES, EventKind, RequestKind, Status
-from requests_app.models import Request, RequestEvent
+from requests_app.models import Request
 
 from . import notifications
-from .requests import _transition
+from .requests import _transition, history_note
 
 
 def _refuse_main(duplicate: Request, main: Request) -> None:
@@ -64,13 +64,11 @@ def request_merge(*, request: Request, acting_user, into: Request, note: str = "
     )
     moved = list(Request.objects.filter(duplicate_of=duplicate).values_list("number", flat=True))
     Request.objects.filter(duplicate_of=duplicate).update(duplicate_of=main, updated_at=timezone.now())
-    RequestEvent.objects.create(
+    history_note(
         request=main,
         kind=EventKind.DUPLICATE_JOINED,
-        from_status=main.status,
-        to_status=main.status,
-        actor=acting_user,
         note=", ".join([duplicate.number, *moved]) + (f" — {note}" if note else ""),
+        acting_user=acting_user,
     )
     notifications.notify_merged(duplicate, event)
     return duplicate

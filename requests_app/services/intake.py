@@ -22,11 +22,12 @@ from django.utils.translation import gettext as _
 from requests_app import inbound, photos
 from requests_app.enums import Channel, EventKind, InboundOutcome, OutboxStatus
 from requests_app.mailbox import Mailbox
-from requests_app.models import InboundEmail, OutboundEmail, Request, RequestAttachment, RequestEvent, RequestPhoto
+from requests_app.models import InboundEmail, OutboundEmail, Request, RequestAttachment, RequestPhoto
 
-from .requests import request_submit
+from .requests import history_note, request_submit
 
 logger = logging.getLogger(__name__)
+
 
 def _request_answered(message: inbound.InboundMessage) -> Request | None:
     """The request a reply belongs to: by the e-mail it answers, else by the number in its subject."""
@@ -92,13 +93,7 @@ def _new_request(message: inbound.InboundMessage) -> Request:
     )
     note = _refused_note(_keep_attachments(request, message))
     if note:
-        RequestEvent.objects.create(
-            request=request,
-            kind=EventKind.EMAIL_RECEIVED,
-            from_status=request.status,
-            to_status=request.status,
-            note=note,
-        )
+        history_note(request=request, kind=EventKind.EMAIL_RECEIVED, note=note)
     return request
 
 
@@ -113,11 +108,9 @@ def _valid_address(address: str) -> bool:
 def _add_reply(request: Request, message: inbound.InboundMessage) -> None:
     refused = _keep_attachments(request, message)
     text = message.text or _("(courriel sans texte)")
-    RequestEvent.objects.create(
+    history_note(
         request=request,
         kind=EventKind.EMAIL_RECEIVED,
-        from_status=request.status,
-        to_status=request.status,
         note="\n\n".join(filter(None, [f"{message.sender_address} — {message.subject}", text, _refused_note(refused)])),
     )
 
@@ -130,11 +123,9 @@ def _record_bounce(message: inbound.InboundMessage) -> Request | None:
             status=OutboxStatus.FAILED, last_error=_("Retour : le courriel n'a pas pu être distribué.")
         )
         if outbound.request is not None:
-            RequestEvent.objects.create(
+            history_note(
                 request=outbound.request,
                 kind=EventKind.EMAIL_BOUNCED,
-                from_status=outbound.request.status,
-                to_status=outbound.request.status,
                 note=_("« %(subject)s » n'a pas pu être distribué à %(to)s : joindre le citoyen autrement.")
                 % {"subject": outbound.subject, "to": outbound.to},
             )

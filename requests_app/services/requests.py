@@ -103,6 +103,14 @@ def _transition(
     return locked, event
 
 
+def history_note(*, request: Request, kind: str, note: str, acting_user=None) -> RequestEvent:
+    """A line in the request's history that does not change its status (an intervention, a call,
+    an e-mail received…)."""
+    return RequestEvent.objects.create(
+        request=request, kind=kind, from_status=request.status, to_status=request.status, actor=acting_user, note=note
+    )
+
+
 # --- submission ------------------------------------------------------------------------
 
 
@@ -314,14 +322,7 @@ def intervention_record(*, request: Request, acting_user, code: InterventionCode
     intervention = Intervention(request=request, code=code, author=acting_user, **fields)
     intervention.full_clean()
     intervention.save()
-    RequestEvent.objects.create(
-        request=request,
-        kind=EventKind.INTERVENTION,
-        from_status=request.status,
-        to_status=request.status,
-        actor=acting_user,
-        note=str(code),
-    )
+    history_note(request=request, kind=EventKind.INTERVENTION, note=str(code), acting_user=acting_user)
     return intervention
 
 
@@ -388,12 +389,10 @@ def callback_record(*, request: Request, acting_user, outcome: str, note: str = 
     if not request.requester_phone:
         raise ApplicationError(_("Aucun numéro de téléphone n'est inscrit à cette demande."))
     attempt = CallbackAttempt.objects.create(request=request, outcome=outcome, note=note, made_by=acting_user)
-    RequestEvent.objects.create(
+    history_note(
         request=request,
         kind=EventKind.CALLBACK,
-        from_status=request.status,
-        to_status=request.status,
-        actor=acting_user,
         note=" — ".join(filter(None, [str(CallbackOutcome(outcome).label), note])),
+        acting_user=acting_user,
     )
     return attempt
