@@ -64,7 +64,7 @@ def test_positions_are_compared_in_metres_when_both_requests_have_one():
 
 
 def test_old_closed_or_joined_requests_are_not_offered(technicien):
-    old = pothole(received_at=timezone.now() - dt.timedelta(days=45))
+    pothole(received_at=timezone.now() - dt.timedelta(days=45))
     rejected = pothole()
     services.request_reject(request=rejected, acting_user=technicien, reason="autre")
     main, joined = pothole(), pothole()
@@ -72,7 +72,6 @@ def test_old_closed_or_joined_requests_are_not_offered(technicien):
     new = pothole()
 
     assert [d.request for d in duplicates.likely_duplicates(new)] == [main]
-    assert old.pk and rejected.pk
 
 
 def test_the_technicien_sees_them_on_the_request_and_joins_one_in_a_click(client, technicien):
@@ -94,7 +93,7 @@ def test_the_technicien_sees_them_on_the_request_and_joins_one_in_a_click(client
     assert f"La demande {new.number} est jointe à la demande {main.number}" in main_page
 
 
-def test_a_responsable_sees_no_duplicates_box_and_cannot_join(client, responsable_tp, technicien):
+def test_a_responsable_cannot_join_requests(client, responsable_tp, technicien):
     main, new = pothole(), pothole()
     services.request_assign(request=new, acting_user=technicien)
     client.force_login(responsable_tp)
