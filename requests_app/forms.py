@@ -88,6 +88,18 @@ def _pin(latitude: str, longitude: str) -> tuple[Decimal | None, Decimal | None]
     return lat, lon
 
 
+def _chosen_address(raw: str, typed: str) -> Address | None:
+    """The civic address picked in the suggestions, if it is still what the place field says; an
+    identifier that is not one (« ² » is a digit to str.isdigit, not to int) is dropped like the pin."""
+    try:
+        address = Address.objects.active().filter(pk=int(raw)).first()
+    except ValueError:
+        return None
+    if address is not None and normalize(address.label) != normalize(typed):
+        return None  # the citizen chose an address, then typed another place
+    return address
+
+
 class RequestForm(StagedPhotosMixin, forms.ModelForm):
     """The citizen's requête form: service then type, the facts, the place, how to reach them."""
 
@@ -186,11 +198,7 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
             self.add_error("requester_email", _("Indiquez votre courriel pour recevoir le suivi par courriel."))
         if preference == ContactPreference.CALLBACK and not data.get("requester_phone"):
             self.add_error("requester_phone", _("Indiquez un numéro de téléphone pour être rappelé."))
-        raw = data.get("address") or ""
-        address = Address.objects.active().filter(pk=int(raw)).first() if raw.isdigit() else None
-        if address is not None and normalize(address.label) != normalize(data.get("location_address", "")):
-            address = None  # the citizen chose an address, then typed another place
-        data["address"] = address
+        data["address"] = _chosen_address(data.get("address") or "", data.get("location_address", ""))
         data["latitude"], data["longitude"] = _pin(data.get("latitude", ""), data.get("longitude", ""))
         staged = photo_tools.staged_count(data.get("staged_photos", ""))
         if staged + len(data.get("photos") or []) > settings.PHOTO_MAX_COUNT:

@@ -120,7 +120,7 @@ def _attachments(message: EmailMessage) -> list[Attachment]:
             content = part.get_payload(decode=True) or b""
         except Exception:
             continue
-        found.append(Attachment(part.get_filename() or "piece-jointe", part.get_content_type(), content))
+        found.append(Attachment(_clean(part.get_filename() or "piece-jointe"), part.get_content_type(), content))
     return found
 
 
@@ -156,10 +156,14 @@ def _is_bounce(message: EmailMessage, sender: str, subject: str) -> bool:
     return bool(_BOUNCE_SUBJECT.search(subject))
 
 
+def _clean(text: str) -> str:
+    return text.replace("\x00", "")  # PostgreSQL text cannot hold NUL; a mail may carry one
+
+
 def parse(raw: bytes) -> InboundMessage:
     message = email.message_from_bytes(raw, policy=policy.default)
-    name, address = parseaddr(str(message.get("Reply-To") or message.get("From") or ""))
-    subject = " ".join(str(message.get("Subject", "")).split())[:300]
+    name, address = parseaddr(_clean(str(message.get("Reply-To") or message.get("From") or "")))
+    subject = " ".join(_clean(str(message.get("Subject", ""))).split())[:300]
     references = [
         value
         for header in ("In-Reply-To", "References")
@@ -170,7 +174,7 @@ def parse(raw: bytes) -> InboundMessage:
         sender_name=" ".join(name.split())[:150],
         sender_address=address.strip()[:254],
         subject=subject,
-        text=without_quote(_text_of(message))[:MAX_TEXT],
+        text=without_quote(_clean(_text_of(message)))[:MAX_TEXT],
         references=references,
     )
     parsed.is_bounce = _is_bounce(message, address, subject)

@@ -238,7 +238,7 @@ def submission_data(params, key: ApiKey) -> tuple[dict, dict]:
     if params.get("address_id", "").strip():
         civic = Address.objects.active().filter(source_id=params["address_id"].strip()).first()
         if civic is None:
-            raise ApiError(400, f"address_id '{params['address_id'].strip()}' is not a civic address of the city")
+            raise ApiError(400, "address_id is not a civic address of the city")  # not echoed: any text
         address = address or civic.label
     if latitude is None and not address:
         raise ApiError(400, "a location is required: lat and long, address_string or address_id")

@@ -74,7 +74,12 @@ def request_form_data():
             "requester_phone": valid_or("450 555-0101"),
             "requester_email": valid_or("marie@example.ca"),
             "contact_preference": valid_or("courriel"),
+            "callback_window": valid_or("avant-midi"),
             "staged_photos": TEXT,
+            # The hidden fields the address suggestions and the map fill in.
+            "address": st.one_of(TEXT, st.just("99999999999999999999999"), st.just("²")),
+            "latitude": valid_or("45.867512"),
+            "longitude": valid_or("-74.081234"),
         }
     )
 
@@ -87,6 +92,13 @@ def test_request_form(data):
     assert_safe(response)
     if response.status_code == 302:  # accepted: the status page shows what was typed, as text
         assert_safe(client.get(response.url))
+
+
+@RUN
+@given(text=TEXT)
+def test_address_suggestions(text):
+    response = Client().get(reverse("requests:address_search"), {"q": text})
+    assert_safe(response)
 
 
 @RUN
@@ -203,6 +215,7 @@ def test_open311_post(data):
                 "service_code": valid_or("nid-de-poule"),
                 "description": TEXT,
                 "address_string": TEXT,
+                "address_id": TEXT,
                 "lat": valid_or("45.87"),
                 "long": valid_or("-74.08"),
                 "first_name": TEXT,

@@ -2,6 +2,8 @@
 place typed by a citizen becomes a known address with a position and an identifier (Open311
 `address_id`)."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +18,8 @@ class AddressQuerySet(models.QuerySet):
         """Every word typed, in any order, accents and case aside: « 2870 cure » finds
         « 2870, boulevard du Curé-Labelle »."""
         queryset = self.active()
-        for word in normalize(text).replace(",", " ").split()[:6]:
+        # Words only: punctuation says nothing, and a NUL byte is refused by PostgreSQL.
+        for word in re.findall(r"\w[\w'-]*", normalize(text))[:6]:
             queryset = queryset.filter(search_text__contains=word)
         return queryset
 

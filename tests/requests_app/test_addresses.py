@@ -95,11 +95,17 @@ def test_a_chosen_address_is_stored_with_its_position(client):
 
 
 @pytest.mark.parametrize(
-    "typed, sent", [("un autre endroit, près du parc", "A-1"), ("2870, boulevard du Curé-Labelle", "x")]
+    "typed, sent",
+    [
+        ("un autre endroit, près du parc", "A-1"),  # chosen, then typed over
+        ("2870, boulevard du Curé-Labelle", "999999"),  # no such address
+        ("2870, boulevard du Curé-Labelle", "²"),  # a digit to str.isdigit, not a number
+        ("2870, boulevard du Curé-Labelle", "99999999999999999999999"),  # past any integer column
+    ],
 )
 def test_a_place_typed_by_hand_is_kept_as_typed_without_an_address(client, typed, sent):
     addresses_import(ROLL)
-    sent = Address.objects.get(source_id=sent).pk if sent.startswith("A-") else "999999"
+    sent = Address.objects.get(source_id=sent).pk if sent.startswith("A-") else sent
 
     response = client.post(reverse("requests:create"), form_data(location_address=typed, address=sent))
 
@@ -127,7 +133,7 @@ def test_open311_takes_an_address_id_and_gives_it_back(client):
     unknown = client.post(
         url, {"api_key": key, "service_code": "nid-de-poule", "address_id": "Z-9", "description": "T"}
     )
-    assert unknown.status_code == 400 and "Z-9" in unknown.content.decode()
+    assert unknown.status_code == 400 and "not a civic address" in unknown.content.decode()
 
 
 def test_past_retention_the_request_forgets_which_door_it_was(client):

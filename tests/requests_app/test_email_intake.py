@@ -264,3 +264,10 @@ def test_past_retention_the_email_traces_go_with_the_person(settings):
     row.refresh_from_db()
     assert row.sender == "" and row.subject == "" and row.outcome == InboundOutcome.NEW_REQUEST
     assert not row.request.attachments.exists()
+
+
+def test_a_nul_character_in_an_email_does_not_stop_it_becoming_a_request():
+    row = intake.inbound_process(raw=letter(subject="Trou\x00 rue Shaw", body="Un trou\x00 profond.").as_bytes())
+
+    assert row.outcome == InboundOutcome.NEW_REQUEST  # PostgreSQL refuses NUL in text: it is left out
+    assert "Un trou profond." in row.request.description and row.subject == "Trou rue Shaw"
