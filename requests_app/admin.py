@@ -25,6 +25,8 @@ from requests_app.models import (
     ApiKey,
     Article,
     ClosureDay,
+    RecurringClosure,
+    RecurringClosureSkip,
     Designation,
     DigestDelivery,
     InboundEmail,
@@ -448,16 +450,11 @@ class InterventionCodeAdmin(admin.ModelAdmin):
     list_display = ("code", "name_fr", "completes_request")
 
 
-@admin.register(ClosureDay)
-class ClosureDayAdmin(admin.ModelAdmin):
-    list_display = ("date", "label", "weekday")
+class ClosuresChangedMixin:
+    """Any edit of a closure moves business days at once (ages, standards, digest dates)."""
 
-    @admin.display(description=_("jour"))
-    def weekday(self, obj):
-        return "" if business_days.is_business_day(obj.date) else _("non ouvrable")
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
         business_days.closures_changed()
 
     def delete_model(self, request, obj):
@@ -467,6 +464,33 @@ class ClosureDayAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
         business_days.closures_changed()
+
+
+@admin.register(ClosureDay)
+class ClosureDayAdmin(ClosuresChangedMixin, admin.ModelAdmin):
+    list_display = ("date", "label", "weekday")
+
+    @admin.display(description=_("jour"))
+    def weekday(self, obj):
+        return "" if business_days.is_business_day(obj.date) else _("non ouvrable")
+
+
+class RecurringClosureSkipInline(admin.TabularInline):
+    model = RecurringClosureSkip
+    extra = 0
+
+
+@admin.register(RecurringClosure)
+class RecurringClosureAdmin(ClosuresChangedMixin, admin.ModelAdmin):
+    list_display = ("label", "starts_on", "ends_on", "is_active", "skipped")
+    inlines = [RecurringClosureSkipInline]
+
+    @admin.display(description=_("années sans cette fermeture"))
+    def skipped(self, obj):
+        return ", ".join(str(skip.year) for skip in obj.skipped_years.all())
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("skipped_years")
 
 
 @admin.register(Address)

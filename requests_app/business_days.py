@@ -8,6 +8,7 @@ import bisect
 import calendar
 import datetime as dt
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 
 from dateutil.easter import easter
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 CLOSURES_CACHE_KEY = "business-days:closures"
 _MEMO_SECONDS = 30
-_memo: dict = {"at": float("-inf"), "dates": frozenset()}
+_memo: dict = {"at": float("-inf"), "closures": None}
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -54,22 +55,68 @@ def quebec_holidays(year: int) -> dict[dt.date, str]:
     )
 
 
-def _load_closures() -> frozenset[dt.date]:
-    from requests_app.models import ClosureDay
+@dataclass(frozen=True)
+class Closures:
+    """The municipal closures: days entered one by one, and the annual periods with the years they skip."""
 
-    return frozenset(ClosureDay.objects.values_list("date", flat=True))
+    days: frozenset[dt.date] = frozenset()
+    # (first day "MM-DD", last day "MM-DD", years skipped): plain values, so that an edited period
+    # is a different key for the caches below.
+    periods: tuple[tuple[str, str, frozenset[int]], ...] = ()
 
 
-def closure_dates() -> frozenset[dt.date]:
+def _load_closures() -> Closures:
+    from requests_app.models import ClosureDay, RecurringClosure
+
+    periods = RecurringClosure.objects.filter(is_active=True).prefetch_related("skipped_years")
+    return Closures(
+        days=frozenset(ClosureDay.objects.values_list("date", flat=True)),
+        periods=tuple(
+            (period.starts_on, period.ends_on, frozenset(skip.year for skip in period.skipped_years.all()))
+            for period in periods
+        ),
+    )
+
+
+def closures() -> Closures:
     """Municipal closures, read at most once per process every few seconds, shared through the cache."""
     now = time.monotonic()
     if now - _memo["at"] > _MEMO_SECONDS:
-        dates = cache.get(CLOSURES_CACHE_KEY)
-        if dates is None:
-            dates = _load_closures()
-            cache.set(CLOSURES_CACHE_KEY, dates, 3600)
-        _memo.update(at=now, dates=frozenset(dates))
-    return _memo["dates"]
+        loaded = cache.get(CLOSURES_CACHE_KEY)
+        if not isinstance(loaded, Closures):
+            loaded = _load_closures()
+            cache.set(CLOSURES_CACHE_KEY, loaded, 3600)
+        _memo.update(at=now, closures=loaded)
+    return _memo["closures"]
+
+
+def month_day(value: str) -> tuple[int, int]:
+    """ "12-24" → (12, 24)."""
+    month, day = (int(part) for part in value.split("-"))
+    return month, day
+
+
+def period_days(starts_on: str, ends_on: str, year: int) -> list[dt.date]:
+    """The days of an annual period ("12-24" to "01-02") that begins in `year`, the next January's included."""
+    first = dt.date(year, *month_day(starts_on))
+    end = month_day(ends_on)
+    last = dt.date(year + (1 if end < (first.month, first.day) else 0), *end)
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+@lru_cache(maxsize=256)
+def _closed_days(year: int, current: Closures) -> frozenset[dt.date]:
+    days = {day for day in current.days if day.year == year}
+    for starts_on, ends_on, skipped in current.periods:
+        for start_year in (year - 1, year):  # last year's Fêtes end in this January
+            if start_year not in skipped:
+                days.update(day for day in period_days(starts_on, ends_on, start_year) if day.year == year)
+    return frozenset(days)
+
+
+def is_closed(day: dt.date) -> bool:
+    """A municipal closure: a day entered by staff, or a day of an annual closure in force that year."""
+    return day in _closed_days(day.year, closures())
 
 
 def closures_changed() -> None:
@@ -85,12 +132,13 @@ def local_tz():
 def clear_caches() -> None:
     """After a settings change (tests): holidays and closures are computed again."""
     quebec_holidays.cache_clear()
+    _closed_days.cache_clear()
     _weekday_closures_cached.cache_clear()
     closures_changed()
 
 
 def is_business_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in quebec_holidays(day.year) and day not in closure_dates()
+    return day.weekday() < 5 and day not in quebec_holidays(day.year) and not is_closed(day)
 
 
 def next_business_day(day: dt.date) -> dt.date:
@@ -130,15 +178,16 @@ def _weekdays_after(start: dt.date, end: dt.date) -> int:
 
 
 @lru_cache(maxsize=256)
-def _weekday_closures_cached(first_year: int, last_year: int, closures: frozenset) -> tuple[dt.date, ...]:
-    days = set(closures)
+def _weekday_closures_cached(first_year: int, last_year: int, current: Closures) -> tuple[dt.date, ...]:
+    days = set()
     for year in range(first_year, last_year + 1):
         days.update(quebec_holidays(year))
+        days.update(_closed_days(year, current))
     return tuple(sorted(day for day in days if day.weekday() < 5))
 
 
 def _weekday_closures(first_year: int, last_year: int) -> tuple[dt.date, ...]:
-    return _weekday_closures_cached(first_year, last_year, closure_dates())
+    return _weekday_closures_cached(first_year, last_year, closures())
 
 
 def business_days_between(start: dt.date, end: dt.date) -> int:
@@ -161,17 +210,21 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def responsables_date(year: int, month: int) -> dt.date:
-    """The Monday of the month's last full work week (Monday to Friday inside the month), or the
-    next business day of that week when the Monday is not one. This reconciles 4.1 (« premier jour
-    ouvré de la dernière semaine ») with 4.2.3 (« le dernier lundi d'une semaine complète »)."""
+    """The first business day of the month's last full work week (Monday to Friday inside the month).
+    This reconciles 4.1 (« premier jour ouvré de la dernière semaine ») with 4.2.3 (« le dernier lundi
+    d'une semaine complète »). When a closure covers that whole week (the Fêtes in December 2027,
+    2028, 2029, 2032), the list goes out in the full week before it, so that it always comes before
+    the deadline, the month's last business day."""
     last = _month_end(year, month)
-    last_friday = last - dt.timedelta(days=(last.weekday() - 4) % 7)
-    monday = last_friday - dt.timedelta(days=4)
-    for offset in range(5):
-        day = monday + dt.timedelta(days=offset)
-        if is_business_day(day):
-            return day
-    return monday  # a week closed from Monday to Friday: keep the Monday rather than skip the month
+    friday = last - dt.timedelta(days=(last.weekday() - 4) % 7)
+    while friday.day >= 5:  # its Monday is still in the month
+        monday = friday - dt.timedelta(days=4)
+        for offset in range(5):
+            day = monday + dt.timedelta(days=offset)
+            if is_business_day(day):
+                return day
+        friday -= dt.timedelta(days=7)
+    return deadline_date(year, month)  # a month closed in every full week: the list goes with the deadline
 
 
 def deadline_date(year: int, month: int) -> dt.date:

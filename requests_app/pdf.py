@@ -17,8 +17,13 @@ def render_responsable_digest_pdf(context: dict) -> bytes:
     return _render("digests/responsable_pdf.html", context)
 
 
+ELUS_PDF_MAX_ROWS = 25  # per service and list; the report in the portal lists every row
+
+
 def render_elus_digest_pdf(context: dict) -> bytes:
-    return _render("digests/elus_pdf.html", context)
+    return _render(
+        "digests/elus_pdf.html", {**context, "max_rows": ELUS_PDF_MAX_ROWS, "rows_slice": f":{ELUS_PDF_MAX_ROWS}"}
+    )
 
 
 def render_designation_pdf(context: dict) -> bytes:

@@ -11,20 +11,44 @@ from django.utils.translation import gettext as _
 
 from requests_app import business_days
 from requests_app.enums import Status
-from requests_app.models import Intervention, InterventionCode, Request, Service
+from requests_app.models import Address, Intervention, InterventionCode, Request, Service
+from requests_app.text_search import normalize
 
 # On paper a reader needs the oldest and the overdue, not 6,000 rows (WeasyPrint lays out about
 # 70 table rows a second): the PDF stops here, the CSV and the portal carry the full list.
 PDF_MAX_ROWS = 150
 EMAIL_MAX_ROWS = 40
-ELUS_MAX_ROWS_PER_SERVICE = 25
 
-_CIVIC_NUMBER = re.compile(r"^\s*\d+[\w-]*\s*,?\s*")
+_WORD = re.compile(r"[a-z0-9]+")
 
 
-def street_only(address: str) -> str:
-    """« 1234, rue Principale » → « rue Principale »: the élus see where, not who."""
-    return _CIVIC_NUMBER.sub("", address or "").strip()
+class StreetNamer:
+    """Where a request is, for a report that carries no personal information: the street of its civic
+    address when it has one, otherwise a street of the city's address table named in what the citizen
+    typed, otherwise « lieu non précisé ». The free text itself never passes (« chez Marie Tremblay,
+    5 rue Shaw » → « rue Shaw »)."""
+
+    def __init__(self, streets):
+        self._known: dict[tuple[str, ...], str] = {}
+        for street in streets:
+            self._known.setdefault(tuple(_WORD.findall(normalize(street))), street)
+        self._known.pop((), None)
+        self._longest = max(map(len, self._known), default=0)
+
+    def __call__(self, address_street: str | None, text: str) -> str:
+        if address_street:
+            return address_street
+        words = _WORD.findall(normalize(text or ""))
+        for length in range(min(self._longest, len(words)), 0, -1):  # the longest name wins
+            for start in range(len(words) - length + 1):
+                street = self._known.get(tuple(words[start : start + length]))
+                if street:
+                    return street
+        return _("lieu non précisé")
+
+
+def street_namer() -> StreetNamer:
+    return StreetNamer(Address.objects.active().order_by().values_list("street", flat=True).distinct())
 
 
 @dataclass(frozen=True)
@@ -38,6 +62,7 @@ class RncRow:
     overdue: bool
     type_name: str
     address: str
+    address_street: str | None
     status: str
     status_label: str
     reason: str
@@ -71,6 +96,7 @@ def rnc_rows(services, today: dt.date) -> list[RncRow]:
             "request_type__name_fr",
             "request_type__target_business_days",
             "location_address",
+            "address__street",
             "status",
             "status_reason",
             "planned_date",
@@ -86,6 +112,7 @@ def rnc_rows(services, today: dt.date) -> list[RncRow]:
         type_name,
         target,
         address,
+        address_street,
         status,
         reason,
         planned,
@@ -108,6 +135,7 @@ def rnc_rows(services, today: dt.date) -> list[RncRow]:
                 overdue=target is not None and age > target,
                 type_name=type_name or "—",
                 address=address,
+                address_street=address_street,
                 status=status,
                 status_label=str(statuses[status]),
                 reason=reason,
@@ -193,12 +221,12 @@ def elus_report(month_start: dt.date, today: dt.date) -> tuple[list[ServiceRepor
     Carries no name, phone, e-mail or civic number."""
     services = list(Service.objects.filter(is_active=True).order_by("name_fr"))
     reports = {service.pk: ServiceReport(service=service) for service in services}
+    street_of = street_namer()
     for row in rnc_rows(services, today):
         report = reports[row.service_id]
         report.rnc_count += 1
         report.rnc_overdue += row.overdue
-        if len(report.rnc_rows) < ELUS_MAX_ROWS_PER_SERVICE:
-            report.rnc_rows.append((row, street_only(row.address)))
+        report.rnc_rows.append((row, street_of(row.address_street, row.address)))
     period_start, period_end = previous_month(month_start)
     completed = (
         Request.objects.filter(
@@ -213,11 +241,12 @@ def elus_report(month_start: dt.date, today: dt.date) -> tuple[list[ServiceRepor
             "request_type__name_fr",
             "request_type__target_business_days",
             "location_address",
+            "address__street",
             "received_at",
             "completed_on",
         )
     )
-    for number, service_id, type_name, target, address, received_at, completed_on in completed.iterator(
+    for number, service_id, type_name, target, address, address_street, received_at, completed_on in completed.iterator(
         chunk_size=5000
     ):
         received = received_at.astimezone(business_days.local_tz()).date()
@@ -226,10 +255,16 @@ def elus_report(month_start: dt.date, today: dt.date) -> tuple[list[ServiceRepor
         report = reports[service_id]
         report.completed_count += 1
         report.completed_within += within
-        if len(report.completed_rows) < ELUS_MAX_ROWS_PER_SERVICE:
-            report.completed_rows.append(
-                CompletedRow(
-                    number, type_name or "—", street_only(address), received, completed_on, age, target, within
-                )
+        report.completed_rows.append(
+            CompletedRow(
+                number,
+                type_name or "—",
+                street_of(address_street, address),
+                received,
+                completed_on,
+                age,
+                target,
+                within,
             )
+        )
     return list(reports.values()), period_start

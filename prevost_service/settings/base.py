@@ -263,8 +263,15 @@ OPEN311_POST_LIMIT = (env.int("OPEN311_POSTS_PER_HOUR", default=60), 3600)
 CLAIM_MAX_DOCUMENTS = 8  # per submission; more can be added later from the tracking link
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
 CITY_NAME = "Ville de Prévost"
-# Réclamations for snow-removal damage are accepted until this day each spring (MM-DD).
+# The city's practice: damage from snow removal during a winter (SNOW_REMOVAL_SEASON_START to
+# SNOW_REMOVAL_CLAIMS_UNTIL, MM-DD) is received until the spring date that ends that winter.
+SNOW_REMOVAL_SEASON_START = env.str("SNOW_REMOVAL_SEASON_START", default="11-01")
 SNOW_REMOVAL_CLAIMS_UNTIL = env.str("SNOW_REMOVAL_CLAIMS_UNTIL", default="05-15")
+for _name in ("SNOW_REMOVAL_SEASON_START", "SNOW_REMOVAL_CLAIMS_UNTIL"):
+    try:
+        datetime.date.fromisoformat(f"2000-{globals()[_name]}")
+    except ValueError:
+        raise ImproperlyConfigured(f"{_name} must be a day of the year written MM-DD.") from None
 # Loi sur les normes du travail lets the employer choose Good Friday or Easter Monday.
 EASTER_HOLIDAY = env.str("EASTER_HOLIDAY", default="good_friday")
 if EASTER_HOLIDAY not in ("good_friday", "easter_monday"):

@@ -1,5 +1,5 @@
 from .addresses import Address
-from .catalog import ClosureDay, InterventionCode, RequestType, Service
+from .catalog import ClosureDay, InterventionCode, RecurringClosure, RecurringClosureSkip, RequestType, Service
 from .designations import Designation
 from .inbound import InboundEmail, RequestAttachment
 from .knowledge import Article, StandardAnswer
@@ -27,6 +27,8 @@ __all__ = [
     "ClaimNumberSequence",
     "LegalProvision",
     "ClosureDay",
+    "RecurringClosure",
+    "RecurringClosureSkip",
     "Designation",
     "DigestDelivery",
     "DigestItem",

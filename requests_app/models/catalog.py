@@ -1,10 +1,15 @@
 """What the city offers: services, types of request with their standard, intervention codes, closures."""
 
+import datetime as dt
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from requests_app.business_days import month_day
 from requests_app.enums import ProcessSchema
 
 
@@ -112,3 +117,62 @@ class ClosureDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} — {self.label}"
+
+
+def _validate_month_day(value: str) -> None:
+    try:
+        day = dt.date(2001, *month_day(value))  # a common year: a closure on 29 February would skip three years in four
+    except (TypeError, ValueError):
+        day = None
+    if day is None:
+        raise ValidationError(_("Écrivez un jour de l'année sous la forme MM-JJ, par exemple 12-24."), code="invalid")
+
+
+month_day_validators = [
+    RegexValidator(r"^\d{2}-\d{2}$", _("Écrivez un jour de l'année sous la forme MM-JJ, par exemple 12-24.")),
+    _validate_month_day,
+]
+
+
+class RecurringClosure(models.Model):
+    """A closure that comes back every year, in force out of the box: Prévost closes its offices from
+    24 December to 2 January. A period that ends earlier in the year than it starts spans the new year."""
+
+    label = models.CharField(_("motif"), max_length=120)
+    starts_on = models.CharField(
+        _("premier jour (MM-JJ)"), max_length=5, validators=month_day_validators, help_text=_("Par exemple 12-24.")
+    )
+    ends_on = models.CharField(
+        _("dernier jour (MM-JJ)"),
+        max_length=5,
+        validators=month_day_validators,
+        help_text=_(
+            "Inclus. Un jour plus tôt dans l'année que le premier (01-02) fait passer la fermeture au Nouvel An."
+        ),
+    )
+    is_active = models.BooleanField(_("en vigueur"), default=True)
+
+    class Meta:
+        verbose_name = _("fermeture annuelle")
+        verbose_name_plural = _("fermetures annuelles")
+        ordering = ["starts_on"]
+
+    def __str__(self):
+        return f"{self.label} ({self.starts_on} → {self.ends_on})"
+
+
+class RecurringClosureSkip(models.Model):
+    """A year the annual closure does not apply (the Technicien enters that year's days by hand, if any)."""
+
+    closure = models.ForeignKey(RecurringClosure, on_delete=models.CASCADE, related_name="skipped_years")
+    year = models.PositiveSmallIntegerField(
+        _("année où elle ne s'applique pas"), help_text=_("L'année où elle commence.")
+    )
+
+    class Meta:
+        verbose_name = _("année sans cette fermeture")
+        verbose_name_plural = _("années sans cette fermeture")
+        constraints = [models.UniqueConstraint(fields=["closure", "year"], name="recurring_closure_skip_once")]
+
+    def __str__(self):
+        return str(self.year)

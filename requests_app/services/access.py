@@ -18,7 +18,6 @@ from requests_app.models import AccessLetter, AccessNumberSequence, AccessReques
 
 from .legal_notices import notice_enqueue, notify_handlers
 
-REVIEW_DAYS = 30  # art. 135: review by the Commission d'accès à l'information within 30 days
 DECISIONS_NEEDING_REASONS = (AccessDecision.PARTIAL, AccessDecision.REFUSED)
 
 
@@ -51,7 +50,7 @@ def _letter(access_request: AccessRequest, kind: str, today: dt.date) -> AccessL
                 "today": today,
                 "deadline": access_request.deadline,
                 "first_deadline": legal_clocks.access_answer_deadline(access_request.received_on),
-                "review_days": REVIEW_DAYS,
+                "review_days": legal_clocks.ACCESS_REVIEW_DAYS,
                 "provisions": list(access_request.provisions.all()) if kind == LetterKind.DECISION else [],
             }
         )

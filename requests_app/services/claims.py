@@ -32,13 +32,25 @@ def claim_clocks_for(*, event_date: dt.date, damage_kind: str, cause_kind: str, 
     )
 
 
+def claim_clocks_of(claim: Claim) -> legal_clocks.ClaimClocks:
+    """The clocks the Avis gave, from the claim's own facts: the tracking page says the same thing."""
+    return claim_clocks_for(
+        event_date=claim.event_date,
+        damage_kind=claim.damage_kind,
+        cause_kind=claim.cause_kind,
+        filed_on=timezone.localdate(claim.received_at),
+    )
+
+
 def _tracking_path(claim: Claim) -> str:
     return reverse("claims:track", kwargs={"token": claim.tracking_token})
 
 
 def _acknowledgement(claim: Claim, clocks) -> bytes:
     with translation.override(claim.language):
-        return pdf.render_claim_acknowledgement_pdf({"claim": claim, "clocks": clocks})
+        return pdf.render_claim_acknowledgement_pdf(
+            {"claim": claim, "clocks": clocks, "received_on": timezone.localdate(claim.received_at)}
+        )
 
 
 def _add_documents(claim: Claim, documents, *, by_claimant: bool) -> int:

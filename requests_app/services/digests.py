@@ -54,7 +54,14 @@ def unanswered_condition() -> Q:
 
 
 def _responsables():
-    return User.objects.filter(is_active=True, services_received__is_active=True).distinct().order_by("username")
+    """Who receives a service's RNC list: its responsable de la réception and, in schéma B, its
+    responsable de l'exécution (policy 4.2.2: « de l'exécution des requêtes et de leur suivi »)."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(services_received__is_active=True) | Q(services_executed__is_active=True))
+        .distinct()
+        .order_by("username")
+    )
 
 
 def _unanswered_responsables(month: dt.date):
@@ -67,24 +74,38 @@ def _unanswered_responsables(month: dt.date):
     return _responsables().filter(Exists(unanswered))
 
 
-def digests_due(today: dt.date) -> list[DueDigest]:
-    """What the calendar says is due on `today`, including what a stopped system missed this month
-    (catch-up). A responsables' list or reminder is not sent once the month's deadline has passed."""
-    month = today.replace(day=1)
+def digest_windows(today: dt.date) -> list[tuple[str, dt.date]]:
+    """The kinds of digest the calendar says are due on `today`, with their scheduled day, including
+    what a stopped system missed earlier this month (catch-up). A responsables' list or reminder is
+    not sent once the month's deadline has passed. Pure calendar: the recipients come after."""
     year, number = today.year, today.month
-    due = []
+    windows = []
     responsables_on = business_days.responsables_date(year, number)
     deadline = business_days.deadline_date(year, number)
     if responsables_on <= today <= deadline:
-        due += [DueDigest(DigestKind.RESPONSABLE, user, month, responsables_on) for user in _responsables()]
-    reminder_on = business_days.add_business_days(deadline, -2)
-    if max(reminder_on, responsables_on) <= today <= deadline:
-        due += [DueDigest(DigestKind.REMINDER, user, month, reminder_on) for user in _unanswered_responsables(month)]
+        windows.append((DigestKind.RESPONSABLE, responsables_on))
+    reminder_on = max(business_days.add_business_days(deadline, -2), responsables_on)
+    if reminder_on <= today <= deadline:
+        windows.append((DigestKind.REMINDER, reminder_on))
     elus_on = business_days.elus_date(year, number)
     if elus_on <= today:
-        elus = User.objects.filter(is_active=True, groups__name=Role.ELU).order_by("username")
-        due += [DueDigest(DigestKind.ELUS, user, month, elus_on) for user in elus]
-    return due
+        windows.append((DigestKind.ELUS, elus_on))
+    return windows
+
+
+def digests_due(today: dt.date) -> list[DueDigest]:
+    """Each digest due on `today` for each of its recipients."""
+    month = today.replace(day=1)
+    recipients = {
+        DigestKind.RESPONSABLE: _responsables,
+        DigestKind.REMINDER: lambda: _unanswered_responsables(month),
+        DigestKind.ELUS: lambda: User.objects.filter(is_active=True, groups__name=Role.ELU).order_by("username"),
+    }
+    return [
+        DueDigest(kind, user, month, scheduled_for)
+        for kind, scheduled_for in digest_windows(today)
+        for user in recipients[kind]()
+    ]
 
 
 def digests_dispatch(
@@ -180,7 +201,11 @@ def _mark_queued(delivery: DigestDelivery, email: OutboundEmail, generated_at) -
 
 def _build_responsable(delivery: DigestDelivery, today: dt.date) -> None:
     generated_at = timezone.now()
-    services = list(Service.objects.filter(responsable=delivery.recipient, is_active=True).order_by("name_fr"))
+    services = list(
+        Service.objects.filter(
+            Q(responsable=delivery.recipient) | Q(execution_responsable=delivery.recipient), is_active=True
+        ).order_by("name_fr")
+    )
     DigestItem.objects.filter(delivery=delivery).delete()  # a retried build overwrites, never appends
     _snapshot_items(delivery, Request.objects.not_completed().filter(service__in=services))
     rows = reports.rnc_rows(services, today)
@@ -258,7 +283,8 @@ def elus_context(month: dt.date, today: dt.date) -> dict:
             "overdue": sum(r.rnc_overdue for r in service_reports),
             "completed": sum(r.completed_count for r in service_reports),
         },
-        "max_rows": reports.ELUS_MAX_ROWS_PER_SERVICE,
+        "max_rows": None,  # the PDF shows the first rows (pdf.render_elus_digest_pdf), the portal all of them
+        "rows_slice": ":",
         "legal": legal_selectors.legal_counts(period_start, today),
     }
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -58,7 +59,7 @@ def claim_create(request):
     return render(
         request,
         "claims/form.html",
-        {"form": form, "snow_removal_until": legal_clocks.snow_removal_season_end(timezone.localdate())},
+        {"form": form, "snow_removal_season": legal_clocks.snow_removal_season_words()},
         status=public_forms.status_for(form),
     )
 
@@ -81,8 +82,10 @@ def claim_clocks_preview(request):
     return JsonResponse(
         {
             "notice_deadline": clocks.notice_deadline.isoformat() if clocks.notice_deadline else None,
+            "notice_deadline_words": date_format(clocks.notice_deadline, "j F Y") if clocks.notice_deadline else "",
             "notice_basis": clocks.notice_basis,
             "prescription": clocks.prescription.isoformat(),
+            "prescription_words": date_format(clocks.prescription, "j F Y"),
             "prescription_basis": clocks.prescription_basis,
             "notice_is_late": clocks.notice_is_late,
         }
@@ -118,6 +121,8 @@ def claim_track(request, token):
             "claim": claim,
             "form": form,
             "documents": claim.documents.all(),
+            "clocks": services.claim_clocks_of(claim),
+            "received_on": timezone.localdate(claim.received_at),
             "events": selectors.claim_public_events(claim),
             "is_new": is_new,
         },

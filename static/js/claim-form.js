@@ -30,9 +30,10 @@
       .then(function (data) {
         if (!data) { clocks.hidden = true; return; }
         clocks.querySelector("[data-clock=notice]").textContent =
-          (data.notice_deadline ? data.notice_deadline + " — " : "") + data.notice_basis;
+          (data.notice_deadline_words ? clocks.dataset.noticeBy + " " + data.notice_deadline_words + " — " : "") +
+          data.notice_basis;
         clocks.querySelector("[data-clock=prescription]").textContent =
-          data.prescription + " — " + data.prescription_basis;
+          data.prescription_words + " — " + data.prescription_basis;
         clocks.querySelector("[data-clock=late]").hidden = !data.notice_is_late;
         clocks.hidden = false;
       })

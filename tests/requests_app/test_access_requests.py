@@ -52,11 +52,12 @@ def test_a_written_request_online_gets_its_notice_of_receipt(client, directeur_g
     access_request = AccessRequest.objects.get()
     assert response.status_code == 302
     assert access_request.number == "AI-2026-0001" and access_request.form == AccessForm.WRITTEN
-    assert access_request.deadline == D(2026, 12, 13)  # 20 calendar days, weekend or not
+    # 20 calendar days (art. 47) end on Sunday 13 December, a jour férié: the next day (I-16 art. 52).
+    assert access_request.deadline == D(2026, 12, 14)
     letter = access_request.letters.get()
     text = pdf_text(letter.pdf)
     assert "Avis de réception" in text and "le 2026-11-23" in text
-    assert "au plus tard le 2026-12-13" in text  # the deadline
+    assert "au plus tard le 2026-12-14" in text  # the deadline
     assert "réputée refusée (art. 52)" in text  # the effect of missing it
     assert "Commission d'accès à l'information" in text and "(art. 135)" in text  # the recourse
     email = OutboundEmail.objects.get(to="jean@example.test")
@@ -66,7 +67,7 @@ def test_a_written_request_online_gets_its_notice_of_receipt(client, directeur_g
         greffier.email,
     }
     track = page(client.get(response["Location"]))
-    assert "AI-2026-0001" in track and "2026-12-13" in track
+    assert "AI-2026-0001" in track and "2026-12-14" in track
 
 
 def test_a_verbal_request_is_told_that_only_a_written_one_can_be_reviewed(client, technicien):
@@ -107,10 +108,10 @@ def test_extension_once_by_ten_days_before_day_twenty(greffier):
 
 
 def test_no_extension_once_day_twenty_has_passed(greffier):
-    access_request = submit(received_on=D(2026, 11, 2))
+    access_request = submit(received_on=D(2026, 11, 2))  # day 20 is Sunday 22 November: the delay runs to the 23rd
     with pytest.raises(ApplicationError, match="ne peut plus être prolongé"):
         services.access_request_extend(
-            access_request=access_request, reason="Trop tard", acting_user=greffier, today=D(2026, 11, 23)
+            access_request=access_request, reason="Trop tard", acting_user=greffier, today=D(2026, 11, 24)
         )
 
 
@@ -173,7 +174,10 @@ def test_a_refusal_names_its_provisions_with_their_text_and_the_review(client, g
     assert "Le rapport nomme des tiers." in text
     assert "A-2.1, art. 53; A-2.1, art. 88" in text
     assert "Annexe — dispositions invoquées" in text and "renseignements personnels sont confidentiels" in text
-    assert "dans les 30 jours qui suivent sa réception (Loi sur l'accès, art. 135)" in text
+    # Art. 135: 30 days from the decision (not from its receipt), and the recourse notice is in the letter.
+    assert "dans les 30 jours qui suivent la date de la décision (Loi sur l'accès, art. 135)" in text
+    assert "qui suivent sa réception" not in text
+    assert "Avis de recours" in text and "l'expiration du délai accordé au responsable pour répondre" in text
     download = client.get(reverse("access:letter", args=[access_request.tracking_token, letter.pk]))
     assert download["Content-Type"] == "application/pdf"
     assert read_and_close(download).startswith(b"%PDF-")
@@ -209,7 +213,7 @@ def test_the_register_exports_to_csv_for_the_responsable_only(client, greffier, 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Numéro", "Forme", "Reçue le", "Échéance"]
     assert rows[1:] == [
-        ["AI-2026-0002", "écrite", "2026-11-23", "2026-12-13", "", "reçue", "", "", "", ""],
+        ["AI-2026-0002", "écrite", "2026-11-23", "2026-12-14", "", "reçue", "", "", "", ""],
         [
             "AI-2026-0001",
             "écrite",

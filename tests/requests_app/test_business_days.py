@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from requests_app import business_days
-from requests_app.models import ClosureDay
+from requests_app.models import ClosureDay, RecurringClosure, RecurringClosureSkip
 
 D = dt.date
 
@@ -48,10 +48,31 @@ def test_city_may_choose_easter_monday_instead_of_good_friday(settings):
 
 @pytest.mark.django_db
 def test_municipal_closure_is_not_a_business_day_once_entered():
-    assert business_days.is_business_day(D(2026, 12, 28))
-    ClosureDay.objects.create(date=D(2026, 12, 28), label="Congé des Fêtes")
+    assert business_days.is_business_day(D(2027, 3, 12))
+    ClosureDay.objects.create(date=D(2027, 3, 12), label="Fermeture exceptionnelle")
     business_days.closures_changed()
-    assert not business_days.is_business_day(D(2026, 12, 28))
+    assert not business_days.is_business_day(D(2027, 3, 12))
+
+
+@pytest.mark.django_db
+def test_the_fetes_closure_is_in_force_out_of_the_box_from_24_december_to_2_january():
+    closed = [D(2026, 12, 24) + dt.timedelta(days=n) for n in range(10)]
+    assert not any(business_days.is_business_day(day) for day in closed)
+    assert business_days.is_business_day(D(2026, 12, 23)) and business_days.is_business_day(D(2027, 1, 4))
+    assert business_days.next_business_day(D(2026, 12, 24)) == D(2027, 1, 4)
+
+
+@pytest.mark.django_db
+def test_the_technicien_can_lift_the_annual_closure_for_one_year():
+    fetes = RecurringClosure.objects.get()
+    RecurringClosureSkip.objects.create(closure=fetes, year=2027)
+    business_days.closures_changed()
+    assert business_days.is_business_day(D(2027, 12, 27)) and business_days.is_business_day(D(2027, 12, 31))
+    assert not business_days.is_business_day(D(2026, 12, 28)) and not business_days.is_business_day(D(2028, 12, 27))
+    fetes.ends_on = "12-31"
+    fetes.save()
+    business_days.closures_changed()
+    assert business_days.is_business_day(D(2029, 1, 2)) and not business_days.is_business_day(D(2029, 12, 31))
 
 
 @pytest.mark.django_db
@@ -63,5 +84,6 @@ def test_age_skips_weekends_and_holidays():
 
 @pytest.mark.django_db
 def test_add_and_next_business_day():
-    assert business_days.next_business_day(D(2026, 12, 25)) == D(2026, 12, 28)
-    assert business_days.add_business_days(D(2026, 12, 24), 1) == D(2026, 12, 28)
+    assert business_days.next_business_day(D(2026, 12, 25)) == D(2027, 1, 4)  # the Fêtes closure
+    assert business_days.add_business_days(D(2026, 12, 23), 1) == D(2027, 1, 4)
+    assert business_days.next_business_day(D(2026, 6, 24)) == D(2026, 6, 25)

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from freezegun import freeze_time
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from freezegun import freeze_time
 from PIL import Image
 
 from prevost_service.errors import ApplicationError
@@ -79,13 +79,15 @@ def test_citizen_files_a_claim_with_a_photo_and_an_invoice_and_gets_the_avis(cli
         ("facture", "application/pdf"),
         ("photo", "image/jpeg"),
     ]
-    # Event on Monday 16 November: day 15 is Tuesday 1 December; 6 months to sue.
+    # Event on Monday 16 November: day 15 is Tuesday 1 December (LCV art. 585); 6 months to sue end on
+    # Sunday 16 May 2027, so on Monday the 17th (LCV art. 586, C.c.Q. art. 2879).
     assert claim.notice_deadline == D(2026, 12, 1) and not claim.notice_is_late
-    assert claim.prescription_date == D(2027, 5, 16)
-    text = pdf_text(claim.acknowledgement_pdf)
+    assert claim.prescription_date == D(2027, 5, 17)
+    text = " ".join(pdf_text(claim.acknowledgement_pdf).split())
     assert "Avis de réclamation RC-2026-0001" in text
-    assert "au plus tard le 2026-12-01" in text and "art. 585" in text
-    assert "jusqu'au 2027-05-16" in text and "ce n'est pas le délai de réponse de la Ville" in text
+    assert "Reçu le 23 novembre 2026, dans le délai (échéance du 1 décembre 2026)" in text and "art. 585" in text
+    assert "au plus tard" not in text  # received: no longer due
+    assert "17 mai 2027" in text and "non le délai de réponse de la Ville" in text
     assert "Marie Tremblay" in text and "Refoulement de l'égout" in text
     page = client.get(response["Location"])
     assert "Votre réclamation est reçue" in page.content.decode()
@@ -108,19 +110,23 @@ def test_a_late_notice_is_received_and_flagged_never_refused(greffier):
     claim = file_claim(event_date="2026-10-01", today=D(2026, 11, 23))
     assert claim.pk and claim.notice_is_late and claim.notice_deadline == D(2026, 10, 16)
     assert "AVIS EN RETARD" in OutboundEmail.objects.get(to=greffier.email).subject
-    assert "reçu après l'échéance du 2026-10-16" in pdf_text(claim.acknowledgement_pdf)
+    assert "Reçu le 23 novembre 2026, après l'échéance du 16 octobre 2026" in " ".join(
+        pdf_text(claim.acknowledgement_pdf).split()
+    )
 
 
-def test_day_15_on_a_closure_moves_to_the_next_business_day():
+def test_a_municipal_closure_on_day_15_moves_nothing():
+    # The notice can be sent online that day: only a jour férié moves it (I-16 art. 52).
     ClosureDay.objects.create(date=D(2026, 12, 1), label="Inventaire")
     claim = file_claim(event_date="2026-11-16")
-    assert claim.notice_deadline == D(2026, 12, 2)
+    assert claim.notice_deadline == D(2026, 12, 1)
 
 
 def test_bodily_injury_has_no_notice_and_three_years():
     claim = file_claim(damage_kind=DamageKind.BODILY, cause_kind=ClaimCause.OTHER, event_date="2026-11-20")
     assert claim.notice_deadline is None and claim.prescription_date == D(2029, 11, 20)
-    assert "Aucun avis préalable" in pdf_text(claim.acknowledgement_pdf)
+    text = " ".join(pdf_text(claim.acknowledgement_pdf).split())
+    assert "ne peut vous priver de votre recours" in text and "art. 2930" in text and "après l'échéance" not in text
 
 
 def test_snow_removal_claims_are_accepted_until_the_spring_date(settings):
@@ -140,8 +146,47 @@ def test_the_form_shows_the_dates_as_computed_for_the_acknowledgement(client):
     data = client.get(
         reverse("claims:clocks"), {"date": "2026-11-16", "damage_kind": "biens", "cause_kind": "autre"}
     ).json()
-    assert data["notice_deadline"] == "2026-12-01" and data["prescription"] == "2027-05-16"
+    assert data["notice_deadline"] == "2026-12-01" and data["prescription"] == "2027-05-17"
     assert client.get(reverse("claims:clocks"), {"date": "2026-13-45"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "event_date, damage_kind, cause_kind, filed_on",
+    [
+        ("2026-11-06", DamageKind.PROPERTY, ClaimCause.OTHER, "2026-11-23"),  # day 15 a Saturday: late
+        ("2027-03-14", DamageKind.PROPERTY, ClaimCause.OTHER, "2027-03-30"),  # day 15 Easter Monday: on time
+        ("2026-11-01", DamageKind.PROPERTY, ClaimCause.SNOW_REMOVAL, "2026-11-20"),  # prescription first
+        ("2026-06-01", DamageKind.PROPERTY, ClaimCause.SNOW_REMOVAL, "2026-06-10"),  # out of season
+        ("2026-10-01", DamageKind.OTHER, ClaimCause.OTHER, "2026-11-20"),  # no statutory notice
+        ("2026-01-20", DamageKind.BODILY, ClaimCause.OTHER, "2026-06-01"),
+    ],
+)
+def test_the_form_the_avis_and_the_tracking_page_give_the_same_dates(
+    client, event_date, damage_kind, cause_kind, filed_on
+):
+    with freeze_time(f"{filed_on} 15:00:00"):
+        preview = client.get(
+            reverse("claims:clocks"), {"date": event_date, "damage_kind": damage_kind, "cause_kind": cause_kind}
+        ).json()
+        claim = file_claim(
+            event_date=event_date, damage_kind=damage_kind, cause_kind=cause_kind, today=D.fromisoformat(filed_on)
+        )
+        avis = " ".join(pdf_text(claim.acknowledgement_pdf).split())
+        track = " ".join(
+            html.unescape(client.get(reverse("claims:track", args=[claim.tracking_token])).content.decode()).split()
+        )
+    assert claim.notice_is_late == preview["notice_is_late"]
+    assert str(claim.prescription_date) == preview["prescription"]
+    assert (
+        str(claim.notice_deadline) == str(preview["notice_deadline"])
+        if claim.notice_deadline
+        else preview["notice_deadline"] is None
+    )
+    for shown in (avis, track):
+        assert preview["prescription_words"] in shown
+        assert (preview["notice_deadline_words"] or "Reçu le") in shown
+        assert ("après l'échéance" in shown) == preview["notice_is_late"]
+        assert " ".join(preview["notice_basis"].split()) in shown
 
 
 def test_errors_keep_what_was_typed_and_the_files_already_checked(client):
@@ -191,7 +236,7 @@ def test_only_the_greffe_and_the_dg_read_a_claim(client, technicien, greffier, d
 def test_the_greffe_takes_the_claim_through_its_steps_and_the_claimant_reads_them(client, greffier):
     claim = file_claim()
     client.force_login(greffier)
-    url = lambda action: reverse("claims:staff_action", args=[claim.number, action])  # noqa: E731
+    url = lambda action: reverse("claims:staff_action", args=[claim.number, action])
     client.post(url("analyse"), {"analyse-note": ""})
     response = client.post(url("accepter"), {"accepter-amount_paid": ""})
     assert response.status_code == 400  # the amount is required

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from accounts.enums import Role
 from requests_app import services
 from requests_app.enums import DigestKind, DigestStatus
-from requests_app.models import DigestDelivery
+from requests_app.models import Address, DigestDelivery
 from requests_app.services import digests
 
 from ..factories import UserFactory, submit_request
@@ -125,8 +125,48 @@ def test_reminder_only_to_responsables_with_unanswered_items(
     assert "2 requêtes" in mail.outbox[0].subject
 
 
+@pytest.fixture
+def streets(db):
+    """The city's address table knows these streets (loaded from the property roll)."""
+    for number, (civic, street) in enumerate([(1234, "rue Principale"), (88, "rue des Érables"), (5, "rue Shaw")]):
+        address = Address(source_id=f"R-{number}", civic_number=civic, street=street)
+        address.search_text = address.compute_search_text()
+        address.save()
+
+
+def test_elus_report_names_a_known_street_never_the_free_text(client, technicien, responsable_tp, streets):
+    typed = {
+        "App. 3, 1234 rue Principale": "rue Principale",
+        "rue Principale 1234": "rue Principale",
+        "chez Marie Tremblay, 5 rue Shaw": "rue Shaw",
+        "derrière chez Ginette Roy": "lieu non précisé",
+    }
+    with freeze_time("2026-11-16 14:00:00"):
+        for place in typed:
+            services.request_assign(request=submit_request(location_address=place), acting_user=technicien)
+    client.force_login(UserFactory(username="conseiller", roles=[Role.ELU]))
+    with freeze_time("2026-11-30 15:00:00"):
+        page = client.get(reverse("staff:elus_report")).content.decode()
+    for place, shown in typed.items():
+        assert shown in page
+    for personal in ("App. 3", "1234", "Marie Tremblay", "Ginette Roy", "chez"):
+        assert personal not in page
+
+
+def test_elus_report_in_the_portal_lists_every_row_the_pdf_says_it_summarises(client, technicien, responsable_tp):
+    with freeze_time("2026-11-16 14:00:00"):
+        for _ in range(27):
+            services.request_assign(request=submit_request(), acting_user=technicien)
+    client.force_login(UserFactory(username="conseiller", roles=[Role.ELU]))
+    with freeze_time("2026-11-30 15:00:00"):
+        page = client.get(reverse("staff:elus_report")).content.decode()
+        text = pdf_text(client.get(reverse("staff:elus_report_pdf")).content)
+    assert page.count("lieu non précisé") == 27
+    assert "les 25 plus anciennes; la liste complète est dans le portail" in " ".join(text.split())
+
+
 def test_elus_digest_has_the_picture_and_no_personal_information(
-    november, technicien, responsable_tp, django_capture_on_commit_callbacks
+    november, technicien, responsable_tp, django_capture_on_commit_callbacks, streets
 ):
     elu = UserFactory(username="conseillere", roles=[Role.ELU])
     with freeze_time("2026-11-20 15:00:00"):

@@ -73,3 +73,31 @@ def test_rnc_calendar_command_prints_one_line_per_month(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 12
     assert lines[4] == "2027-05 responsables=2027-05-25 echeance=2027-05-31 elus=2027-05-03"
+
+
+def test_december_dates_with_the_fetes_closure_in_force_out_of_the_box():
+    # 2026: the last full week (21–25) keeps its Monday; the deadline is the last day before the closure.
+    assert dates(2026, 12) == (D(2026, 12, 21), D(2026, 12, 23), D(2026, 12, 1))
+    assert bd.elus_date(2027, 1) == D(2027, 1, 4)
+
+
+@pytest.mark.parametrize(
+    "year, responsables, deadline",
+    [
+        (2027, D(2027, 12, 20), D(2027, 12, 23)),  # the last full week (27–31) is closed
+        (2028, D(2028, 12, 18), D(2028, 12, 22)),  # the week of Christmas Day (25–29) is closed
+        (2029, D(2029, 12, 17), D(2029, 12, 21)),
+        (2032, D(2032, 12, 20), D(2032, 12, 23)),
+    ],
+)
+def test_a_december_whose_last_full_week_is_closed_sends_the_list_the_full_week_before(year, responsables, deadline):
+    assert bd.responsables_date(year, 12) == responsables
+    assert bd.deadline_date(year, 12) == deadline
+
+
+def test_rnc_calendar_command_prints_december_with_the_closure_on_a_fresh_install(capsys):
+    call_command("rnc_calendar", "2028")
+    assert (
+        capsys.readouterr().out.splitlines()[11]
+        == "2028-12 responsables=2028-12-18 echeance=2028-12-22 elus=2028-12-01"
+    )
