@@ -15,6 +15,7 @@ from .models import Complaint
 
 
 class ComplaintFields(forms.ModelForm):
+    too_late = False  # set by clean(): past 4.4's 15 days, the page offers a requête
     service = forms.ModelChoiceField(
         label=_("Service concerné"), queryset=Service.objects.none(), empty_label=_("— Choisissez un service —")
     )
@@ -45,7 +46,10 @@ class ComplaintFields(forms.ModelForm):
         help_texts = {
             "facts_date": _("Une plainte se dépose dans les 15 jours suivant les faits."),
             "facts": _("Ce qui s'est passé, où, quand, qui était présent. Restez factuel."),
-            "safety_risk": _("Cochez seulement si c'est le cas : la plainte sera alors traitée même après 15 jours."),
+            "safety_risk": _(
+                "Cochez seulement si c'est le cas : la Ville en est avisée en priorité. Le délai de 15 jours après les "
+                "faits s'applique toujours; passé ce délai, une situation dangereuse se signale par une requête."
+            ),
         }
         widgets = {
             "facts_date": DateInput,
@@ -67,9 +71,10 @@ class ComplaintFields(forms.ModelForm):
         facts_date = data.get("facts_date")
         if facts_date:
             try:
-                services.check_receivable(
-                    facts_date=facts_date, safety_risk=data.get("safety_risk", False), today=timezone.localdate()
-                )
+                services.check_receivable(facts_date=facts_date, today=timezone.localdate())
+            except services.ComplaintTooLate as error:
+                self.too_late = True  # the page offers a requête instead (policy 4.1 and 4.4)
+                self.add_error("facts_date", error.message)
             except services.ApplicationError as error:
                 self.add_error("facts_date", error.message)
         return data
@@ -119,6 +124,13 @@ class InterviewForm(forms.Form):
     held_on = forms.DateField(label=_("Date de la rencontre"), widget=DateInput, initial=timezone.localdate)
     people_met = forms.CharField(label=_("Personne(s) rencontrée(s)"), max_length=300)
     account = forms.CharField(label=_("Ce qui a été dit"), widget=forms.Textarea(attrs={"rows": 4}))
+    employee_heard = forms.BooleanField(
+        label=_("L'employé visé par la plainte était présent et a été écouté"),
+        required=False,
+        help_text=_(
+            "Politique, article 4.4 : une plainte fondée exige que l'employé visé ait été rencontré et écouté."
+        ),
+    )
 
 
 class EvidenceForm(forms.Form):

@@ -117,6 +117,7 @@ class Interview(models.Model):
     held_on = models.DateField(_("date de la rencontre"))
     people_met = models.CharField(_("personne(s) rencontrée(s)"), max_length=300)
     account = models.TextField(_("ce qui a été dit"))
+    employee_heard = models.BooleanField(_("l'employé visé a été rencontré et écouté"), default=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -145,6 +146,8 @@ class Conclusion(models.Model):
     complaint = models.OneToOneField(Complaint, on_delete=models.PROTECT, related_name="conclusion")
     finding = models.CharField(_("conclusion"), max_length=20, choices=Finding.choices)
     reasons = models.TextField(_("motifs"))
+    # 4.4: « Le ou les employé(s) ciblé(s) par la plainte seront rencontrés et écoutés au cours de l'enquête. »
+    employee_heard_on = models.DateField(_("employé visé rencontré et écouté le"), null=True, blank=True)
     concluded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     concluded_at = models.DateTimeField(auto_now_add=True)
 

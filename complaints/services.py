@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.enums import Role
@@ -32,18 +33,25 @@ def is_within_delay(facts_date: dt.date, today: dt.date) -> bool:
     return (today - facts_date).days <= RECEIVABLE_DAYS
 
 
-def check_receivable(*, facts_date: dt.date, safety_risk: bool, today: dt.date) -> None:
+def check_receivable(*, facts_date: dt.date, today: dt.date) -> None:
+    """Policy 4.4's 15 days hold however the complaint comes in: online, verbal then signed, or a requête
+    reclassified. The safety exception of 4.1 waives the written and signed form, never the delay."""
     if facts_date > today:
         raise ApplicationError(_("La date des faits ne peut pas être dans le futur."))
-    if not is_within_delay(facts_date, today) and not safety_risk:
-        raise ApplicationError(
+    if not is_within_delay(facts_date, today):
+        raise ComplaintTooLate(
             _(
                 "Une plainte doit être déposée dans les 15 jours suivant les faits (politique de service aux "
-                "citoyens, article 4.4). Les faits datent du %(date)s : la Ville ne peut pas traiter cette plainte, "
-                "sauf si la situation met en péril la sécurité des biens ou des personnes."
+                "citoyens, article 4.4). Les faits datent du %(date)s : la Ville ne peut pas recevoir cette plainte. "
+                "Si la situation met en péril la sécurité des biens ou des personnes, faites plutôt une requête : le "
+                "service concerné interviendra."
             )
-            % {"date": facts_date.isoformat()}
+            % {"date": date_format(facts_date, "j F Y")}
         )
+
+
+class ComplaintTooLate(ApplicationError):
+    """Past 4.4's 15 days: the screens offer a requête instead."""
 
 
 def _require(condition: bool) -> None:
@@ -147,9 +155,7 @@ def _sign(complaint: Complaint, signature: Signature, user=None) -> SignedStatem
 @transaction.atomic
 def complaint_submit(*, data: dict, signature: Signature, attachments=(), today: dt.date | None = None) -> Complaint:
     """A written, signed complaint filed online (policy 4.4). Attachments are signed with it."""
-    check_receivable(
-        facts_date=data["facts_date"], safety_risk=data.get("safety_risk", False), today=today or timezone.localdate()
-    )
+    check_receivable(facts_date=data["facts_date"], today=today or timezone.localdate())
     complaint = _new_complaint(data=data, channel=ComplaintChannel.WEB, status=ComplaintStatus.RECEIVED)
     for index, attachment in enumerate(attachments, start=1):
         Evidence.objects.create(
@@ -165,9 +171,7 @@ def complaint_record_verbal(*, data: dict, acting_user, channel: str = Complaint
     """Policy 4.1: a verbal complaint is not processed until written and signed, unless safety is at stake.
     The citizen receives a link to read and sign what the Technicien noted."""
     _require(acting_user.is_technicien or is_investigator(acting_user))
-    check_receivable(
-        facts_date=data["facts_date"], safety_risk=data.get("safety_risk", False), today=timezone.localdate()
-    )
+    check_receivable(facts_date=data["facts_date"], today=timezone.localdate())
     status = ComplaintStatus.RECEIVED if data.get("safety_risk") else ComplaintStatus.AWAITING_SIGNATURE
     complaint = _new_complaint(data=data, channel=channel, status=status, acting_user=acting_user)
     _notify_signing_link(complaint)
@@ -229,12 +233,25 @@ def complaint_start_investigation(*, complaint: Complaint, acting_user) -> Compl
 
 
 @transaction.atomic
-def interview_add(*, complaint: Complaint, acting_user, held_on: dt.date, people_met: str, account: str) -> Interview:
+def interview_add(
+    *,
+    complaint: Complaint,
+    acting_user,
+    held_on: dt.date,
+    people_met: str,
+    account: str,
+    employee_heard: bool = False,
+) -> Interview:
     _require(is_investigator(acting_user))
     if complaint.status != ComplaintStatus.INVESTIGATING:
         raise ApplicationError(_("Les rencontres s'inscrivent pendant l'enquête."))
     interview = Interview(
-        complaint=complaint, held_on=held_on, people_met=people_met, account=account, recorded_by=acting_user
+        complaint=complaint,
+        held_on=held_on,
+        people_met=people_met,
+        account=account,
+        employee_heard=employee_heard,
+        recorded_by=acting_user,
     )
     interview.full_clean()
     interview.save()
@@ -280,6 +297,14 @@ def complaint_conclude(
             raise ApplicationError(_("Identifiez l'employé concerné avant de conclure que la plainte est fondée."))
         if not measure or not incident.strip():
             raise ApplicationError(_("Une plainte fondée exige l'incident et la mesure disciplinaire au dossier."))
+        heard = complaint.interviews.filter(employee_heard=True).order_by("-held_on").first()
+        if heard is None:
+            raise ApplicationError(
+                _(
+                    "L'employé visé doit avoir été rencontré et écouté avant qu'une plainte soit jugée fondée "
+                    "(politique, article 4.4) : inscrivez cette rencontre."
+                )
+            )
         disciplinary_record_add(
             employee=complaint.employee,
             incident=incident,
@@ -289,8 +314,13 @@ def complaint_conclude(
             decided_on=timezone.localdate(),
             acting_user=acting_user,
         )
+    heard = complaint.interviews.filter(employee_heard=True).order_by("-held_on").first()
     conclusion = Conclusion.objects.create(
-        complaint=complaint, finding=finding, reasons=reasons, concluded_by=acting_user
+        complaint=complaint,
+        finding=finding,
+        reasons=reasons,
+        employee_heard_on=heard.held_on if heard else None,
+        concluded_by=acting_user,
     )
     _set_status(complaint, ComplaintStatus.CONCLUDED, acting_user)
     _notify_status(complaint)
@@ -323,6 +353,7 @@ def complaint_unshare(*, complaint: Complaint, director: User, acting_user) -> N
 def complaint_from_request(*, request, acting_user, facts_date: dt.date) -> Complaint:
     """The Technicien sees that a requête is in fact a plainte: it becomes one, awaiting the citizen's signature."""
     _require(acting_user.is_technicien)
+    check_receivable(facts_date=facts_date, today=timezone.localdate())
     if not request.requester_email:
         raise ApplicationError(
             _(

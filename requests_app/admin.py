@@ -17,7 +17,8 @@ from complaints.forms import FromRequestForm
 from prevost_service.errors import ApplicationError
 from requests_app import business_days, duplicates, knowledge, selectors, services
 from requests_app.services import digests
-from requests_app.enums import OutboxStatus, RequestKind, Status
+from requests_app.enums import Channel, OutboxStatus, RequestKind, Status
+from requests_app.standards import EMAIL_ANSWER_BUSINESS_DAYS
 from requests_app.paginators import EstimatedCountPaginator
 from requests_app.forms import AnswerForm, AssignForm, CloseForm, MergeForm, RejectForm, UnmergeForm
 from requests_app.models import (
@@ -235,6 +236,15 @@ class RequestAdmin(admin.ModelAdmin):
     @admin.display(description=_("âge (jours ouvrables)"))
     def age(self, obj):
         days, overdue = selectors.age_and_overdue(obj)
+        if selectors.email_unanswered_too_long(obj, days):
+            return format_html(
+                '<strong class="overdue" title="{}">{} ✉ ⚠</strong>',
+                _("courriel sans réponse depuis plus de %(days)s jours ouvrables")
+                % {"days": EMAIL_ANSWER_BUSINESS_DAYS},
+                days,
+            )
+        if obj.channel == Channel.EMAIL and obj.status == Status.RECEIVED:
+            return format_html('{} <span title="{}">✉</span>', days, _("courriel à répondre"))
         if overdue:
             return format_html('<strong class="overdue" title="{}">{} ⚠</strong>', _("hors norme"), days)
         return days

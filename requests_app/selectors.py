@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from requests_app import business_days
+from requests_app import business_days, standards
+from requests_app.enums import Channel, Status
 from requests_app.models import Designation, Intervention, Request, RequestEvent, RequestType, Service
 
 
@@ -96,6 +97,15 @@ def age_and_overdue(request: Request, today: dt.date | None = None) -> tuple[int
         and age > request.request_type.target_business_days
     )
     return age, overdue
+
+
+def email_unanswered_too_long(request: Request, age: int) -> bool:
+    """A citizen's e-mail still waiting for a person's answer past the 3-business-day standard."""
+    return (
+        request.channel == Channel.EMAIL
+        and request.status == Status.RECEIVED
+        and age > standards.EMAIL_ANSWER_BUSINESS_DAYS
+    )
 
 
 def request_type_ids_by_service() -> dict[str, list[int]]:

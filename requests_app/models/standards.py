@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StandardResult(models.Model):
+    # None: the standard for answering citizens' e-mails (3 business days), not a type's completion.
     request_type = models.OneToOneField(
-        "requests_app.RequestType", on_delete=models.CASCADE, related_name="standard_result"
+        "requests_app.RequestType", on_delete=models.CASCADE, related_name="standard_result", null=True
     )
     target_business_days = models.PositiveSmallIntegerField(_("norme (jours ouvrables)"))
     window_start = models.DateField(_("début de la période"))

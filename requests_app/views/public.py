@@ -44,7 +44,11 @@ def standards(request):
     return render(
         request,
         "requests_app/standards.html",
-        {"sections": sections, "computed_at": results[0].computed_at if results else None},
+        {
+            "sections": sections,
+            "email": standards_module.email_answer_result(),
+            "computed_at": results[0].computed_at if results else None,
+        },
     )
 
 

@@ -80,15 +80,25 @@ def test_facts_older_than_15_days_are_explained_not_just_refused(client):
     text = html.unescape(response.content.decode())
     assert response.status_code == 400
     assert "dans les 15 jours suivant les faits" in text and "sécurité des biens ou des personnes" in text
+    assert "faites plutôt une requête" in text and f'href="{reverse("requests:create")}"' in text
     assert "Le chauffeur m'a insultée" in text, "what the citizen typed is kept"
     assert "data:image/png;base64," in text, "the drawn signature is kept"
     assert not Complaint.objects.exists()
 
 
-def test_old_facts_endangering_safety_are_received():
-    old = timezone.localdate() - dt.timedelta(days=40)
-    complaint = file_complaint(facts_date=old, safety_risk=True)
-    assert complaint.status == ComplaintStatus.RECEIVED and complaint.safety_risk
+def test_old_facts_endangering_safety_are_offered_a_request_not_received_as_a_complaint(client):
+    # Policy 4.1's safety exception waives the written, signed form; 4.4's 15 days still hold.
+    old = (timezone.localdate() - dt.timedelta(days=40)).isoformat()
+    response = client.post(reverse("complaints:create"), form_post(facts_date=old, safety_risk="on"))
+    text = html.unescape(response.content.decode())
+    assert response.status_code == 400 and not Complaint.objects.exists()
+    assert "Plus de 15 jours après les faits : faites plutôt une requête." in text
+
+
+def test_the_form_says_what_policy_4_5_says_of_confidentiality(client):
+    text = html.unescape(client.get(reverse("complaints:create")).content.decode())
+    assert "jamais communiqué" not in text
+    assert "sauf dans la mesure nécessaire pour faire enquête ou prendre des mesures disciplinaires" in text
 
 
 def test_day_15_is_still_receivable():

@@ -25,6 +25,7 @@ def investigating(investigator, employee):
         held_on=timezone.localdate(),
         people_met="Roger, chauffeur",
         account="Il reconnaît avoir haussé le ton.",
+        employee_heard=True,
     )
     services.complaint_identify_employee(complaint=complaint, acting_user=investigator, employee=employee)
     return complaint
@@ -54,6 +55,35 @@ def test_founded_complaint_records_incident_and_measure(investigating, investiga
     record = DisciplinaryRecord.objects.get(employee=employee)
     assert (record.measure, record.source_reference) == (DisciplinaryMeasure.WRITTEN_WARNING, investigating.number)
     assert record.incident == "Propos injurieux envers une citoyenne."
+
+
+def test_founded_needs_the_employee_met_and_heard_and_records_when(investigator, employee):
+    complaint = file_complaint()
+    services.complaint_start_investigation(complaint=complaint, acting_user=investigator)
+    services.complaint_identify_employee(complaint=complaint, acting_user=investigator, employee=employee)
+    services.interview_add(
+        complaint=complaint, acting_user=investigator, held_on=timezone.localdate(), people_met="Témoin", account="x"
+    )
+    founded = {
+        "finding": Finding.FOUNDED,
+        "reasons": "Reconnu.",
+        "incident": "Propos injurieux.",
+        "measure": DisciplinaryMeasure.VERBAL_WARNING,
+    }
+    with pytest.raises(ApplicationError, match="rencontré et écouté"):
+        services.complaint_conclude(complaint=complaint, acting_user=investigator, **founded)
+    assert not DisciplinaryRecord.objects.exists()
+    met_on = timezone.localdate() - dt.timedelta(days=1)
+    services.interview_add(
+        complaint=complaint,
+        acting_user=investigator,
+        held_on=met_on,
+        people_met="Roger, chauffeur",
+        account="Sa version des faits.",
+        employee_heard=True,
+    )
+    conclusion = services.complaint_conclude(complaint=complaint, acting_user=investigator, **founded)
+    assert conclusion.employee_heard_on == met_on
 
 
 def test_founded_needs_the_employee_and_the_measure(investigator):
@@ -113,6 +143,13 @@ def test_verbal_complaint_waits_for_a_signature_then_is_received(technicien, dja
 def test_verbal_complaint_about_safety_is_processed_at_once(technicien):
     complaint = services.complaint_record_verbal(data=complaint_data(safety_risk=True), acting_user=technicien)
     assert complaint.status == ComplaintStatus.RECEIVED
+
+
+def test_a_verbal_complaint_about_safety_after_15_days_is_not_received(technicien):
+    # 4.1's safety exception waives the written and signed form, not 4.4's 15 days.
+    late = complaint_data(safety_risk=True, facts_date=timezone.localdate() - dt.timedelta(days=16))
+    with pytest.raises(ApplicationError, match="faites plutôt une requête"):
+        services.complaint_record_verbal(data=late, acting_user=technicien)
 
 
 def test_paper_signed_and_scanned_makes_it_received(technicien):

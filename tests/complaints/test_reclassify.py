@@ -1,7 +1,11 @@
+import datetime as dt
+
 import pytest
 
 from complaints import services
 from complaints.enums import ComplaintStatus
+from complaints.models import Complaint
+from prevost_service.errors import ApplicationError
 from requests_app.enums import EventKind, Status
 from requests_app.models import Request, RequestEvent
 
@@ -22,6 +26,16 @@ def test_requete_becomes_a_plainte_and_its_facts_leave_the_request(technicien):
     assert request.status == Status.RECLASSIFIED and "méprisante" not in request.description
     kinds = list(RequestEvent.objects.filter(request=request).values_list("kind", flat=True))
     assert kinds == [EventKind.SUBMITTED, EventKind.RECLASSIFIED], "the request keeps its history"
+
+
+def test_a_requete_is_not_reclassified_into_a_plainte_past_the_15_days(technicien):
+    request = submit_request(description="L'inspecteur m'a parlé de façon méprisante.")
+    with pytest.raises(ApplicationError, match="15 jours"):
+        services.complaint_from_request(
+            request=request, acting_user=technicien, facts_date=request.received_at.date() - dt.timedelta(days=16)
+        )
+    request.refresh_from_db()
+    assert request.status != Status.RECLASSIFIED and not Complaint.objects.exists()
 
 
 def test_plainte_becomes_a_requete(investigator):

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
-from requests_app.enums import Status
-from requests_app.models import Request, StandardResult
+from requests_app.enums import Channel, EventKind, Status
+from requests_app.models import Request, RequestEvent, StandardResult
 from requests_app.standards import standards_refresh
 
 from ..factories import submit_request
@@ -84,3 +84,40 @@ def test_the_page_reads_the_nightly_figures_and_does_not_compute(client, django_
 def test_before_the_first_run_the_page_says_so(client):
     page = html.unescape(client.get(reverse("requests:standards")).content.decode())
     assert "Les premiers résultats seront publiés après le calcul de cette nuit." in page
+
+
+def emailed(received: dt.date, answered: dt.date | None = None):
+    """A citizen's e-mail turned into a request; `answered` when a person at the city acted on it."""
+    request = pothole(received)
+    Request.objects.filter(pk=request.pk).update(channel=Channel.EMAIL)
+    if answered:
+        RequestEvent.objects.create(request=request, kind=EventKind.ASSIGNED)
+        RequestEvent.objects.filter(request=request, kind=EventKind.ASSIGNED).update(created_at=at(answered))
+        Request.objects.filter(pk=request.pk).update(status=Status.ASSIGNED)
+    return request
+
+
+@freeze_time("2026-11-23 12:00:00")
+def test_citizens_e_mails_are_answered_within_3_business_days_and_published(client):
+    emailed(D(2026, 11, 2), D(2026, 11, 4))  # 2 business days: within
+    emailed(D(2026, 11, 6), D(2026, 11, 11))  # Fri → Wed: 3 business days, within
+    emailed(D(2026, 11, 9), D(2026, 11, 13))  # 4: late
+    emailed(D(2026, 11, 16))  # no answer after 5 business days: late already
+    emailed(D(2026, 11, 20))  # 1 business day: not judged yet
+    pothole(D(2026, 11, 2), D(2026, 11, 3))  # filed on the web: not an e-mail
+    standards_refresh()
+    result = StandardResult.objects.get(request_type__isnull=True)
+    assert (result.target_business_days, result.received, result.completed) == (3, 5, 3)
+    assert (result.within_standard, result.assessed, result.median_days) == (2, 4, 3)
+    page = html.unescape(client.get(reverse("requests:standards")).content.decode())
+    assert "Réponse à vos courriels" in page and "50 %" in page
+
+
+@freeze_time("2026-11-23 12:00:00")
+def test_the_technicien_list_flags_e_mails_waiting_past_3_business_days(client, technicien):
+    late, recent = emailed(D(2026, 11, 17)), emailed(D(2026, 11, 19))  # 4 and 2 business days old
+    client.force_login(technicien)
+    page = html.unescape(client.get(reverse("admin:requests_app_request_changelist")).content.decode())
+    assert page.count("courriel sans réponse depuis plus de 3 jours ouvrables") == 1
+    assert page.count("courriel à répondre") == 1
+    assert late.number in page and recent.number in page
