@@ -18,6 +18,7 @@ from accounts.signatures import Signature
 from prevost_service.errors import ApplicationError
 from prevost_service.numbering import next_yearly_value
 from requests_app import services as request_services
+from requests_app import photos as photo_tools
 from requests_app.enums import Channel
 
 from . import pdf
@@ -199,7 +200,7 @@ def complaint_sign(*, complaint: Complaint, signature: Signature) -> SignedState
 def complaint_attach_paper(*, complaint: Complaint, scanned_pdf: bytes, acting_user) -> SignedStatement:
     """A complaint written and signed on paper, scanned by the Technicien: the scan is the signed document."""
     _require(acting_user.is_technicien or is_investigator(acting_user))
-    if not scanned_pdf.startswith(b"%PDF"):
+    if not photo_tools.is_pdf(scanned_pdf):
         raise ApplicationError(_("Le document numérisé doit être un fichier PDF."))
     locked = Complaint.objects.select_for_update(of=("self",)).get(pk=complaint.pk)
     digest = hashlib.sha256(scanned_pdf).hexdigest()

@@ -5,18 +5,21 @@ need the portal):
 - a limit of posts per address, shared by every public form (django-ratelimit, in the shared cache);
 - a honeypot field no person sees, which form-filling robots fill in;
 - a signed stamp of when the form was opened: a form sent back before a person could have read it
-  came from a script.
+  came from a script; the stamp is good for one post that passes these guards (a nonce spent in the
+  cache), so one human-paced opening cannot be replayed by a script any number of times.
 
 A refused post is answered with the same form, everything typed still in it, and a sentence that
-says what to do: a person caught by mistake loses nothing and succeeds by sending again (the stamp
-of the first opening is kept, the honeypot comes back empty).
+says what to do: a person caught by mistake loses nothing and succeeds by sending again (the time
+of the first opening is kept, with a fresh nonce; the honeypot comes back empty).
 """
 
 import math
+import secrets
 import time
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,21 +31,34 @@ _STAMP_SALT = "prevost.public-form-opened"
 THROTTLED = "throttled"
 
 
-def new_stamp() -> str:
-    return signing.dumps(time.time(), salt=_STAMP_SALT)
+STAMP_MAX_AGE = 24 * 3600  # a form left open longer is sent again with a fresh stamp
+
+
+def new_stamp(opened_at: float | None = None) -> str:
+    """When the form was opened, and a nonce that an accepted post uses up: a stamp is good once."""
+    return signing.dumps({"t": opened_at or time.time(), "n": secrets.token_urlsafe(12)}, salt=_STAMP_SALT)
 
 
 def stamp_for(request) -> str:
-    """The stamp to put in the page: the first opening's when the form comes back after a refusal."""
-    posted = request.POST.get(STAMP_FIELD, "") if request.method == "POST" else ""
-    return posted if _opened_at(posted) is not None else new_stamp()
+    """The stamp to put in the page. When the form comes back after a refusal, it keeps the first
+    opening's time (the citizen does not wait again) with a fresh nonce (the old one may be spent)."""
+    posted = _read_stamp(request.POST.get(STAMP_FIELD, "")) if request.method == "POST" else None
+    return new_stamp(posted[0] if posted else None)
 
 
-def _opened_at(stamp: str) -> float | None:
+def _read_stamp(stamp: str) -> tuple[float, str] | None:
     try:
-        return float(signing.loads(stamp, salt=_STAMP_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
+        value = signing.loads(stamp, salt=_STAMP_SALT, max_age=STAMP_MAX_AGE)
+        return float(value["t"]), str(value["n"])
+    except (signing.BadSignature, TypeError, ValueError, KeyError):
         return None
+
+
+def _use_up(nonce: str) -> bool:
+    """Record the nonce as spent; False when it already was (a replayed post). Atomic with the cache's
+    add; when the cache does not answer, the post is let through (it must never block filing)."""
+    key = f"public-form-stamp:{nonce}"
+    return cache.add(key, 1, STAMP_MAX_AGE) or cache.get(key) is None
 
 
 def _rate(group, request):
@@ -74,14 +90,26 @@ def refused(request, form) -> bool:
             ),
         )
         return True
-    opened_at = _opened_at(request.POST.get(STAMP_FIELD, ""))
+    stamp = _read_stamp(request.POST.get(STAMP_FIELD, ""))
     min_seconds = settings.PUBLIC_FORM_MIN_SECONDS
-    if min_seconds and (opened_at is None or time.time() - opened_at < min_seconds):
+    if min_seconds and (stamp is None or time.time() - stamp[0] < min_seconds):
         form.add_error(
             None,
             ValidationError(
                 _("Le formulaire a été envoyé très vite après son ouverture. Relisez-le, puis envoyez-le de nouveau."),
                 code="too_fast",
+            ),
+        )
+        return True
+    if stamp is not None and not _use_up(stamp[1]):
+        form.add_error(
+            None,
+            ValidationError(
+                _(
+                    "Ce formulaire a déjà été envoyé une fois. Si vous n'avez pas vu la confirmation de votre envoi, "
+                    "relisez-le, puis envoyez-le de nouveau."
+                ),
+                code="replayed",
             ),
         )
         return True

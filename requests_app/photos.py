@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader
 
 FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
 STAGING_DIR = "requests/staging"
@@ -47,8 +48,20 @@ def sanitize_photo(uploaded) -> ContentFile:
     return photo
 
 
+def is_pdf(content: bytes) -> bool:
+    """A PDF that a PDF reader can open, not merely a file that starts with « %PDF- » (an HTML page
+    with that prefix is not one). pypdf parses its structure and reads its pages."""
+    if not content.startswith(b"%PDF-"):
+        return False
+    try:
+        reader = PdfReader(io.BytesIO(content), strict=False)
+        return len(reader.pages) > 0
+    except Exception:  # pypdf raises a dozen kinds of error on a broken file: all mean « not a PDF »
+        return False
+
+
 def sanitize_document(uploaded) -> ContentFile:
-    """An invoice or an estimate: a PDF checked by its signature, or a photo cleaned as above."""
+    """An invoice or an estimate: a PDF that parses as one, or a photo cleaned as above."""
     head = uploaded.read(5)
     uploaded.seek(0)
     if head != b"%PDF-":
@@ -58,7 +71,10 @@ def sanitize_document(uploaded) -> ContentFile:
         raise ValidationError(
             _("Le fichier « %(name)s » dépasse %(max)s Mo.") % {"name": name, "max": settings.PHOTO_MAX_BYTES // 2**20}
         )
-    document = ContentFile(uploaded.read(), name="document.pdf")
+    content = uploaded.read()
+    if not is_pdf(content):
+        raise ValidationError(_("« %(name)s » n'est pas un document PDF lisible.") % {"name": name})
+    document = ContentFile(content, name="document.pdf")
     document.content_type = "application/pdf"
     return document
 

@@ -1,6 +1,5 @@
 """What the monthly digests contain, built with a fixed number of queries whatever the volume."""
 
-import csv
 import datetime as dt
 import io
 import re
@@ -9,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
+from prevost_service.downloads import SafeCsvWriter
 from requests_app import business_days
 from requests_app.enums import Status
 from requests_app.models import Address, Intervention, InterventionCode, Request, Service
@@ -148,7 +148,7 @@ def rnc_rows(services, today: dt.date) -> list[RncRow]:
 
 def rnc_csv(rows: list[RncRow]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)
     writer.writerow(
         [
             _("Numéro"),

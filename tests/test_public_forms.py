@@ -72,7 +72,9 @@ def test_a_form_sent_back_at_machine_speed_is_refused_then_accepted_when_sent_ag
     assert not Request.objects.exists()
     assert "envoyé très vite" in text(too_fast)
     assert "marie@example.ca" in text(too_fast)
-    assert stamp_in(too_fast) == opened  # the first opening counts, not the refusal
+    # The first opening counts, not the refusal; the nonce is fresh, the old one may be spent.
+    assert public_forms._read_stamp(stamp_in(too_fast))[0] == public_forms._read_stamp(opened)[0]
+    assert stamp_in(too_fast) != opened
 
     later = public_forms.time.time() + 4
     with mock.patch.object(public_forms.time, "time", return_value=later):
@@ -80,6 +82,31 @@ def test_a_form_sent_back_at_machine_speed_is_refused_then_accepted_when_sent_ag
 
     assert response.status_code == 302
     assert Request.objects.count() == 1
+
+
+def test_an_opening_stamp_is_good_for_one_accepted_post_only(client, human_speed):
+    opened = stamp_in(client.get(CREATE))
+    later = public_forms.time.time() + 4
+    with mock.patch.object(public_forms.time, "time", return_value=later):
+        first = client.post(CREATE, {**form_data(), public_forms.STAMP_FIELD: opened})
+        replays = [client.post(CREATE, {**form_data(), public_forms.STAMP_FIELD: opened}) for _ in range(3)]
+    assert first.status_code == 302
+    assert [r.status_code for r in replays] == [400, 400, 400]
+    assert "Ce formulaire a déjà été envoyé une fois." in text(replays[0]) and "marie@example.ca" in text(replays[0])
+    assert Request.objects.count() == 1
+
+
+def test_the_single_use_check_lets_a_post_through_when_the_cache_does_not_answer(client, human_speed):
+    opened = stamp_in(client.get(CREATE))
+    later = public_forms.time.time() + 4
+    # The resilient Redis cache answers a failed add with False and a failed get with None.
+    with (
+        mock.patch.object(public_forms.time, "time", return_value=later),
+        mock.patch.object(public_forms.cache, "add", return_value=False),
+        mock.patch.object(public_forms.cache, "get", return_value=None),
+    ):
+        response = client.post(CREATE, {**form_data(), public_forms.STAMP_FIELD: opened})
+    assert response.status_code == 302 and Request.objects.count() == 1
 
 
 def test_a_post_without_an_opening_stamp_or_with_a_forged_one_is_refused(client, human_speed):

@@ -55,7 +55,7 @@ def _keep_attachments(request: Request, message: inbound.InboundMessage) -> list
     for attachment in message.attachments[: settings.INTAKE_MAX_ATTACHMENTS]:
         upload = ContentFile(attachment.content, name=attachment.filename)
         try:
-            if attachment.content.startswith(b"%PDF-"):
+            if photos.is_pdf(attachment.content):
                 if upload.size > settings.PHOTO_MAX_BYTES:
                     raise ValidationError("too big")
                 RequestAttachment.objects.create(

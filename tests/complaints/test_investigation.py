@@ -10,6 +10,7 @@ from complaints import services
 from complaints.enums import ComplaintStatus, Finding, SignatureMethod
 from prevost_service.errors import ApplicationError
 
+from ..pdf_helpers import tiny_pdf
 from .conftest import complaint_data, file_complaint
 
 pytestmark = pytest.mark.django_db
@@ -155,7 +156,7 @@ def test_a_verbal_complaint_about_safety_after_15_days_is_not_received(technicie
 def test_paper_signed_and_scanned_makes_it_received(technicien):
     complaint = services.complaint_record_verbal(data=complaint_data(), acting_user=technicien)
     statement = services.complaint_attach_paper(
-        complaint=complaint, scanned_pdf=b"%PDF-1.4 scan", acting_user=technicien
+        complaint=complaint, scanned_pdf=tiny_pdf("scan"), acting_user=technicien
     )
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.RECEIVED and statement.method == SignatureMethod.PAPER

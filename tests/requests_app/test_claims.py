@@ -19,6 +19,7 @@ from requests_app.services import claims as services
 
 from ..factories import UserFactory, service
 from ..http_helpers import read_and_close
+from ..pdf_helpers import tiny_pdf
 from .legal_helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def jpeg(name="dommage.jpg") -> SimpleUploadedFile:
 
 
 def pdf_invoice(name="facture.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n% facture du garage\n%%EOF\n", content_type="application/pdf")
+    return SimpleUploadedFile(name, tiny_pdf("facture du garage"), content_type="application/pdf")
 
 
 def claim_data(**overrides):
@@ -207,6 +208,16 @@ def test_a_file_that_is_neither_pdf_nor_image_is_refused(client):
     fake = SimpleUploadedFile("facture.pdf", b"MZ\x90\x00 executable", content_type="application/pdf")
     response = client.post(reverse("claims:create"), {**claim_data(), "invoices": [fake]})
     assert response.status_code == 400 and not Claim.objects.exists()
+
+
+def test_a_file_that_only_starts_like_a_pdf_is_refused(client):
+    polyglot = SimpleUploadedFile(
+        "facture.pdf", b"%PDF-1.4\n<html><body><script>alert(1)</script></body></html>", content_type="application/pdf"
+    )
+    response = client.post(reverse("claims:create"), {**claim_data(), "invoices": [polyglot]})
+    assert response.status_code == 400 and not Claim.objects.exists()
+    assert "« facture.pdf » n'est pas un document PDF lisible." in html.unescape(response.content.decode())
+    assert "Tapis et meubles du sous-sol détrempés." in html.unescape(response.content.decode())
 
 
 def test_documents_can_be_added_later_from_the_link(client):

@@ -18,6 +18,7 @@ from requests_app.services import intake
 from requests_app.tasks import poll_mailbox
 
 from ..factories import submit_request
+from ..pdf_helpers import tiny_pdf
 from . import imap_server
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -77,7 +78,7 @@ def test_a_new_email_becomes_a_request_awaiting_classification_with_its_attachme
 ):
     message = letter()
     message.add_attachment(photo_bytes(), maintype="image", subtype="jpeg", filename="trou.jpg")
-    message.add_attachment(b"%PDF-1.4 facture", maintype="application", subtype="pdf", filename="facture.pdf")
+    message.add_attachment(tiny_pdf("facture"), maintype="application", subtype="pdf", filename="facture.pdf")
     message.add_attachment(b"MZ\x90\x00", maintype="application", subtype="octet-stream", filename="virus.exe")
     mailbox.deliver(message.as_bytes())
 
@@ -255,7 +256,7 @@ def test_past_retention_the_email_traces_go_with_the_person(settings):
     from requests_app.services.retention import requests_anonymize
 
     message = letter()
-    message.add_attachment(b"%PDF-1.4 lettre", maintype="application", subtype="pdf", filename="lettre.pdf")
+    message.add_attachment(tiny_pdf("lettre"), maintype="application", subtype="pdf", filename="lettre.pdf")
     row = intake.inbound_process(raw=message.as_bytes())
     Request.objects.filter(pk=row.request_id).update(closed_at=timezone.now() - dt.timedelta(days=365 * 8))
 
