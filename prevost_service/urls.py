@@ -1,11 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 
 from requests_app.urls import access_patterns, claims_patterns, public_patterns, staff_patterns
+from requests_app.views import open311 as open311_views
 from requests_app.views import public
 
 
@@ -20,6 +22,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # An API has one address whatever the language: outside i18n_patterns.
     path("open311/v2/", include("requests_app.open311_urls")),
+    # GeoReport v2 discovery at the API's root as well as beside the endpoint.
+    re_path(r"^open311/discovery\.(?P<fmt>json|xml)$", csrf_exempt(open311_views.discovery), name="open311_discovery"),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True), name="favicon"),
 ]
 

@@ -28,6 +28,7 @@ from requests_app.models import (
     ClosureDay,
     RecurringClosure,
     RecurringClosureSkip,
+    RequestTypeAttribute,
     Designation,
     DigestDelivery,
     InboundEmail,
@@ -444,9 +445,16 @@ class ServiceAdmin(admin.ModelAdmin):
         return False
 
 
+class RequestTypeAttributeInline(admin.StackedInline):
+    model = RequestTypeAttribute
+    extra = 0
+    fields = (("code", "datatype", "required", "order"), ("description_fr", "description_en"), "choices_text")
+
+
 @admin.register(RequestType)
 class RequestTypeAdmin(admin.ModelAdmin):
     list_display = ("name_fr", "service", "code", "target_business_days", "is_active")
+    inlines = [RequestTypeAttributeInline]
     list_filter = ("service", "is_active")
     list_select_related = ("service",)
     search_fields = ("name_fr", "name_en", "code")

@@ -5,19 +5,33 @@ GET answers never carry personal information: no name, e-mail or phone; the addr
 """
 
 import datetime as dt
+import ipaddress
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_ratelimit.core import is_ratelimited
 
 from requests_app.enums import FINAL_STATUSES, NOT_COMPLETED_STATUSES, ContactPreference, RequestKind, Status
-from requests_app.models import Address, ApiKey, Intervention, Request, RequestEvent, RequestType
+from requests_app.models import (
+    Address,
+    ApiKey,
+    AttributeDatatype,
+    Intervention,
+    Request,
+    RequestEvent,
+    RequestType,
+    RequestTypeAttribute,
+)
 
 MAX_RESULTS = 1000
 DEFAULT_WINDOW = dt.timedelta(days=90)
@@ -55,11 +69,41 @@ def check_jurisdiction(params) -> None:
         raise ApiError(404, f"jurisdiction_id '{jurisdiction}' is not served here")
 
 
+# --- discovery -----------------------------------------------------------------------------------
+
+# When this API's definition last changed (GeoReport v2 discovery « changeset »): raise it with the API.
+CHANGESET = "2026-11-30T00:00:00-05:00"
+
+
+def discovery() -> dict:
+    base = settings.PORTAL_BASE_URL
+    return {
+        "changeset": CHANGESET,
+        "contact": f"Service aux citoyens, {settings.CITY_NAME} — {settings.DEFAULT_FROM_EMAIL}, "
+        f"{settings.CITY_URGENT_PHONE}",
+        "key_service": f"Clés d'API délivrées par la Ville sur demande écrite : {settings.DEFAULT_FROM_EMAIL}",
+        "endpoints": [
+            {
+                "specification": "http://wiki.open311.org/GeoReport_v2",
+                "url": f"{base}/open311/v2",
+                "changeset": CHANGESET,
+                "type": "production",
+                "formats": ["application/json", "text/xml"],
+            }
+        ],
+    }
+
+
 # --- services ------------------------------------------------------------------------------------
 
 
 def service_types() -> QuerySet[RequestType]:
-    return RequestType.objects.active().select_related("service").order_by("service__name_fr", "name_fr")
+    return (
+        RequestType.objects.active()
+        .select_related("service")
+        .annotate(has_attributes=Exists(RequestTypeAttribute.objects.filter(request_type=OuterRef("pk"))))
+        .order_by("service__name_fr", "name_fr")
+    )
 
 
 def service_entry(request_type: RequestType) -> dict:
@@ -67,18 +111,79 @@ def service_entry(request_type: RequestType) -> dict:
         "service_code": request_type.code,
         "service_name": request_type.name,
         "description": request_type.name,
-        "metadata": False,
+        "metadata": request_type.has_attributes,
         "type": "realtime",
         "keywords": "",
         "group": request_type.service.name,
     }
 
 
+def _attributes_of(code: str) -> list[RequestTypeAttribute]:
+    return list(RequestTypeAttribute.objects.filter(request_type__code=code).order_by("order", "pk"))
+
+
+def attribute_entry(attribute: RequestTypeAttribute) -> dict:
+    return {
+        "variable": True,
+        "code": attribute.code,
+        "datatype": attribute.datatype,
+        "required": attribute.required,
+        "datatype_description": "",
+        "order": attribute.order,
+        "description": attribute.description,
+        "values": [{"key": key, "name": name} for key, name in attribute.values()],
+    }
+
+
 def service_definition(code: str) -> dict:
     if not service_types().filter(code=code).exists():
         raise ApiError(404, f"service_code '{code}' not found")
-    # No type asks for extra attributes yet: the definition is the code and an empty list.
-    return {"service_code": code, "attributes": []}
+    return {"service_code": code, "attributes": [attribute_entry(a) for a in _attributes_of(code)]}
+
+
+def _attribute_answer(attribute: RequestTypeAttribute, params) -> str | None:
+    """The answer to one attribute, as words for the Technicien, or None when not given."""
+    name = f"attribute[{attribute.code}]"
+    if attribute.datatype == AttributeDatatype.MULTI:
+        raw = [value.strip() for value in params.getlist(name + "[]") + params.getlist(name) if value.strip()]
+    else:
+        raw = [params.get(name, "").strip()] if params.get(name, "").strip() else []
+    if not raw:
+        if attribute.required:
+            raise ApiError(400, f"{name} is required for this service")
+        return None
+    if attribute.is_list:
+        names = dict(attribute.values())
+        if any(value not in names for value in raw):
+            raise ApiError(400, f"{name} must be one of: {', '.join(names)}")
+        return ", ".join(names[value] for value in raw)
+    if attribute.datatype == AttributeDatatype.NUMBER:
+        try:
+            number = Decimal(raw[0])
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            raise ApiError(400, f"{name} must be a number")
+    if attribute.datatype == AttributeDatatype.DATETIME:
+        _parse_datetime(name, raw[0])
+    return raw[0][:500]
+
+
+def attribute_answers(request_type: RequestType, params) -> list[tuple[str, str]]:
+    """(question, answer) for each attribute of the type that was answered; unknown ones are refused."""
+    attributes = _attributes_of(request_type.code)
+    known = {a.code for a in attributes}
+    for key in params:
+        if key.startswith("attribute["):
+            code = key[len("attribute[") :].split("]", 1)[0]
+            if code not in known:
+                raise ApiError(400, "an attribute is not part of this service's definition")
+    answers = []
+    for attribute in attributes:
+        answer = _attribute_answer(attribute, params)
+        if answer is not None:
+            answers.append((attribute.description_fr, answer))
+    return answers
 
 
 # --- requests, read --------------------------------------------------------------------------------
@@ -222,8 +327,8 @@ def _coordinate(params, name: str, bound: int) -> Decimal | None:
     return value
 
 
-def submission_data(params, key: ApiKey) -> tuple[dict, dict]:
-    """The Request fields from a POST, and the attribute[...] values (kept in the description)."""
+def submission_data(params, key: ApiKey) -> tuple[dict, list[tuple[str, str]]]:
+    """The Request fields from a POST, and the answers to the type's attributes (kept in the description)."""
     code = params.get("service_code", "").strip()
     if not code:
         raise ApiError(400, "service_code is required")
@@ -245,15 +350,12 @@ def submission_data(params, key: ApiKey) -> tuple[dict, dict]:
     description = params.get("description", "").strip()
     if not description:
         raise ApiError(400, "description is required")
-    attributes = {
-        k[len("attribute[") : -1]: v for k, v in params.items() if k.startswith("attribute[") and k.endswith("]")
-    }
+    attributes = attribute_answers(request_type, params)
     if attributes:
-        description += "\n\n" + "\n".join(f"{name}: {value}" for name, value in sorted(attributes.items()))
+        description += "\n\n" + "\n".join(f"{question} : {answer}" for question, answer in attributes)
     name = " ".join(
         part for part in (params.get("first_name", "").strip(), params.get("last_name", "").strip()) if part
     )
-    email = params.get("email", "").strip()
     data = {
         "request_type": request_type,
         "description": description[:5000],
@@ -262,30 +364,102 @@ def submission_data(params, key: ApiKey) -> tuple[dict, dict]:
         "latitude": latitude,
         "longitude": longitude,
         "requester_name": (name or key.organisation)[:150],
-        "requester_email": email[:254],
+        "requester_email": _email(params),
         "requester_phone": params.get("phone", "").strip()[:30],
         "contact_preference": ContactPreference.EMAIL,
-        "media_url": params.get("media_url", "").strip()[:500],
+        "media_url": _media_url(params),
     }
     return data, attributes
+
+
+# The model's field → the parameter a client sent, for error descriptions.
+PARAMETER_OF = {
+    "requester_email": "email",
+    "requester_phone": "phone",
+    "requester_name": "first_name/last_name",
+    "location_address": "address_string",
+    "latitude": "lat",
+    "longitude": "long",
+}
+
+
+def _email(params) -> str:
+    """One address, as a person would type it: no list, no line break (a header injection), no junk."""
+    raw = params.get("email", "")
+    email = raw.strip()
+    if not email:
+        return ""
+    if any(character in raw for character in "\r\n,;") or len(email) > 254:
+        raise ApiError(400, "email must be one e-mail address")
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ApiError(400, "email must be one e-mail address") from None
+    return email
+
+
+_NUMERIC_LABEL = re.compile(r"0x[0-9a-f]*|[0-9]+")
+_PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
+
+
+def is_public_host(host: str) -> bool:
+    """A host on the public Internet: never loopback, private, link-local or reserved addresses, nor the
+    names that stand for them. The portal never fetches media_url; staff may click it."""
+    host = host.rstrip(".").lower()
+    try:
+        return ipaddress.ip_address(host).is_global
+    except ValueError:
+        pass
+    if "." not in host or host == "localhost" or host.endswith(_PRIVATE_SUFFIXES):
+        return False
+    # 0x7f.1 or 2130706433.0 are addresses written as numbers, which browsers resolve without DNS.
+    return not all(_NUMERIC_LABEL.fullmatch(label) for label in host.split("."))
+
+
+def _media_url(params) -> str:
+    url = params.get("media_url", "").strip()
+    if not url:
+        return ""
+    if len(url) > 500:
+        raise ApiError(400, "media_url is too long (500 characters at most)")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise ApiError(400, "media_url must be an http or https URL") from None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        raise ApiError(400, "media_url must be an http or https URL")
+    if not is_public_host(host):
+        raise ApiError(400, "media_url must point to a public host")
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ApiError(400, "media_url must be an http or https URL") from None
+    return url
 
 
 # --- formats ---------------------------------------------------------------------------------------
 
 
+# The element of each item of a list, by the list's name (GeoReport v2's XML).
+_ITEM_OF = {"attributes": "attribute", "values": "value", "endpoints": "endpoint", "formats": "format"}
+
+
+def _fill(node, value) -> None:
+    if isinstance(value, dict):
+        for field, sub_value in value.items():
+            _fill(ET.SubElement(node, field), sub_value)
+    elif isinstance(value, list):
+        for entry in value:
+            _fill(ET.SubElement(node, _ITEM_OF.get(node.tag, "item")), entry)
+    else:
+        node.text = _text(value)
+
+
 def to_xml(root: str, item: str | None, payload) -> bytes:
     element = ET.Element(root)
     for entry in payload if isinstance(payload, list) else [payload]:
-        node = ET.SubElement(element, item) if item else element
-        for field, value in entry.items():
-            child = ET.SubElement(node, field)
-            if isinstance(value, list):  # the attributes of a service definition
-                for sub in value:
-                    attribute = ET.SubElement(child, "attribute")
-                    for name, sub_value in sub.items():
-                        ET.SubElement(attribute, name).text = _text(sub_value)
-            else:
-                child.text = _text(value)
+        _fill(ET.SubElement(element, item) if item else element, entry)
     return ET.tostring(element, encoding="utf-8", xml_declaration=True)
 
 

@@ -71,6 +71,55 @@ CREATED = {
     },
 }
 
+ATTRIBUTE = {
+    "type": "object",
+    "required": ["variable", "code", "datatype", "required", "order", "description"],
+    "properties": {
+        "variable": {"type": "boolean"},
+        "code": {"type": "string"},
+        "datatype": {
+            "type": "string",
+            "enum": ["string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"],
+        },
+        "required": {"type": "boolean"},
+        "datatype_description": {"type": "string"},
+        "order": {"type": "integer"},
+        "description": {"type": "string"},
+        "values": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["key", "name"],
+                "properties": {"key": {"type": "string"}, "name": {"type": "string"}},
+            },
+        },
+    },
+}
+
+DISCOVERY = {
+    "type": "object",
+    "required": ["changeset", "contact", "endpoints"],
+    "properties": {
+        "changeset": {"type": "string", "format": "date-time"},
+        "contact": {"type": "string"},
+        "key_service": {"type": "string"},
+        "endpoints": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["specification", "url", "changeset", "type", "formats"],
+                "properties": {
+                    "specification": {"type": "string"},
+                    "url": {"type": "string"},
+                    "changeset": {"type": "string", "format": "date-time"},
+                    "type": {"type": "string", "enum": ["production", "test"]},
+                    "formats": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+        },
+    },
+}
+
 JURISDICTION = {"name": "jurisdiction_id", "in": "query", "required": False, "schema": {"type": "string"}}
 
 
@@ -89,6 +138,14 @@ def spec() -> dict:
         },
         "servers": [{"url": "/open311/v2"}],
         "paths": {
+            "/discovery.json": {
+                "get": {
+                    "operationId": "discovery",
+                    "description": "Service discovery: the GeoReport v2 endpoint, its formats and whom to ask for a key. "
+                    "Also served at /open311/discovery.json.",
+                    "responses": _ok(DISCOVERY),
+                }
+            },
             "/services.json": {
                 "get": {
                     "operationId": "listServices",
@@ -110,7 +167,7 @@ def spec() -> dict:
                                 "required": ["service_code", "attributes"],
                                 "properties": {
                                     "service_code": {"type": "string"},
-                                    "attributes": {"type": "array", "items": {"type": "object"}},
+                                    "attributes": {"type": "array", "items": ATTRIBUTE},
                                 },
                             }
                         ),
@@ -159,6 +216,7 @@ def spec() -> dict:
                                     "properties": {
                                         name: {"type": "string"}
                                         for name in (
+                                            "attribute[taille]",
                                             "api_key",
                                             "jurisdiction_id",
                                             "service_code",

@@ -10,6 +10,7 @@ FMT = r"\.(?P<fmt>json|xml)$"
 app_name = "open311"
 urlpatterns = [
     re_path(r"^openapi\.json$", csrf_exempt(open311.openapi), name="openapi"),
+    re_path(r"^discovery" + FMT, csrf_exempt(open311.discovery), name="discovery"),
     re_path(r"^services" + FMT, csrf_exempt(open311.services), name="services"),
     re_path(r"^services/(?P<code>[^/]+)" + FMT, csrf_exempt(open311.service_definition), name="service"),
     re_path(r"^requests" + FMT, csrf_exempt(open311.requests), name="requests"),

@@ -44,19 +44,19 @@ def test_the_rnc_digest_csv_carries_no_live_formula(technicien, responsable_tp):
 
 @freeze_time("2026-11-23 12:00:00")
 def test_the_dashboard_csv_carries_no_live_formula(client, directeur_sac):
-    RequestType.objects.filter(code="nid-de-poule").update(name_fr="=HYPERLINK(\"http://x\",\"clic\")")
+    RequestType.objects.filter(code="nid-de-poule").update(name_fr='=HYPERLINK("http://x","clic")')
     submit_request()
     standards_refresh()
     client.force_login(directeur_sac)
     response = client.get(reverse("staff:dashboard"), {"service": "travaux-publics", "export": "normes"})
     written = cells(response.content)
-    assert "'=HYPERLINK(\"http://x\",\"clic\")" in written
+    assert '\'=HYPERLINK("http://x","clic")' in written
     assert not any(cell.startswith("=") for cell in written)
 
 
 def test_the_access_register_csv_carries_no_live_formula(client, greffier):
     # The register holds no requester's words; its only typed text is the provisions an employee enters.
-    provision = LegalProvision.objects.create(law="=HYPERLINK(\"http://x\",\"clic\")", article="1", title="t", text="t")
+    provision = LegalProvision.objects.create(law='=HYPERLINK("http://x","clic")', article="1", title="t", text="t")
     access_request = access_services.access_request_submit(
         data={
             "requester_name": "Jean Roy",
@@ -78,5 +78,5 @@ def test_the_access_register_csv_carries_no_live_formula(client, greffier):
     )
     client.force_login(greffier)
     written = cells(client.get(reverse("access:staff_register_csv")).content)
-    assert "'=HYPERLINK(\"http://x\",\"clic\") art. 1" in written
+    assert '\'=HYPERLINK("http://x","clic") art. 1' in written
     assert not any(cell.startswith("=") for cell in written)

@@ -202,7 +202,7 @@ def test_tokens_in_addresses(token):
         assert_safe(client.get(url))
 
 
-@RUN
+@settings(RUN, max_examples=60)
 @given(data=st.data())
 def test_open311_post(data):
     key = ApiKey(organisation="Fuzz")
@@ -220,8 +220,32 @@ def test_open311_post(data):
                 "long": valid_or("-74.08"),
                 "first_name": TEXT,
                 "last_name": TEXT,
-                "email": valid_or("app@example.ca"),
+                "email": st.one_of(
+                    st.just("app@example.ca"),
+                    st.sampled_from(["not-an-email", "a@b.ca\nBcc: c@d.ca", "a@b.ca, c@d.ca", "@", "a@" + "b" * 300]),
+                    TEXT,
+                ),
                 "phone": TEXT,
+                "media_url": st.one_of(
+                    st.just("https://photos.example.org/nid.jpg"),
+                    st.sampled_from(
+                        [
+                            "javascript:alert(1)",
+                            "file:///etc/passwd",
+                            "http://127.0.0.1/",
+                            "http://[::1]/",
+                            "http://[",
+                            "https://" + "x" * 600,
+                            "http://169.254.169.254/",
+                        ]
+                    ),
+                    TEXT,
+                ),
+                "attribute[taille]": TEXT,
+                "attribute[" + "\u202e" + "]": TEXT,
+                "device_id": TEXT,
+                "account_id": TEXT,
+                "jurisdiction_id": valid_or("prevost.ca"),
             }
         )
     )

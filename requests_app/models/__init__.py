@@ -1,5 +1,14 @@
 from .addresses import Address
-from .catalog import ClosureDay, InterventionCode, RecurringClosure, RecurringClosureSkip, RequestType, Service
+from .catalog import (
+    AttributeDatatype,
+    ClosureDay,
+    InterventionCode,
+    RecurringClosure,
+    RecurringClosureSkip,
+    RequestType,
+    RequestTypeAttribute,
+    Service,
+)
 from .designations import Designation
 from .inbound import InboundEmail, RequestAttachment
 from .knowledge import Article, StandardAnswer
@@ -28,6 +37,8 @@ __all__ = [
     "LegalProvision",
     "ClosureDay",
     "RecurringClosure",
+    "RequestTypeAttribute",
+    "AttributeDatatype",
     "RecurringClosureSkip",
     "Designation",
     "DigestDelivery",

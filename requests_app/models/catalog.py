@@ -87,6 +87,70 @@ class RequestType(TranslatedNameMixin, models.Model):
         ordering = ["service__name_fr", "name_fr"]
 
 
+class AttributeDatatype(models.TextChoices):
+    """GeoReport v2's datatypes for what a type of request asks beyond the usual fields."""
+
+    STRING = "string", _("texte court")
+    TEXT = "text", _("texte long")
+    NUMBER = "number", _("nombre")
+    DATETIME = "datetime", _("date et heure")
+    SINGLE = "singlevaluelist", _("un choix dans une liste")
+    MULTI = "multivaluelist", _("plusieurs choix dans une liste")
+
+
+class RequestTypeAttribute(models.Model):
+    """Something specific a type of request asks (the size of a pothole, the colour of a bin): published
+    in the Open311 service definition (metadata) and accepted on POST as attribute[code]."""
+
+    request_type = models.ForeignKey(
+        RequestType, verbose_name=_("type de requête"), on_delete=models.CASCADE, related_name="attributes"
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    description_fr = models.CharField(_("question (français)"), max_length=200)
+    description_en = models.CharField(_("question (anglais)"), max_length=200, blank=True)
+    datatype = models.CharField(_("type de réponse"), max_length=20, choices=AttributeDatatype.choices)
+    required = models.BooleanField(_("obligatoire"), default=False)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=1)
+    choices_text = models.TextField(
+        _("choix"),
+        blank=True,
+        help_text=_(
+            "Pour une liste : un choix par ligne, sous la forme « clé | libellé », par exemple « bleu | Bac bleu »."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("question propre au type")
+        verbose_name_plural = _("questions propres au type")
+        ordering = ["request_type", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["request_type", "code"], name="attribute_code_once_per_type")]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def description(self) -> str:
+        if (get_language() or "").startswith("en") and self.description_en:
+            return self.description_en
+        return self.description_fr
+
+    @property
+    def is_list(self) -> bool:
+        return self.datatype in (AttributeDatatype.SINGLE, AttributeDatatype.MULTI)
+
+    def values(self) -> list[tuple[str, str]]:
+        pairs = []
+        for line in self.choices_text.splitlines():
+            key, _sep, name = line.partition("|")
+            if key.strip():
+                pairs.append((key.strip(), name.strip() or key.strip()))
+        return pairs
+
+    def clean(self):
+        if self.is_list and not self.values():
+            raise ValidationError({"choices_text": _("Une liste demande au moins un choix.")})
+
+
 class InterventionCode(TranslatedNameMixin, models.Model):
     COMPLETED = 238  # Annexe A: « Code 238 – Demande complétée »
 

@@ -3,6 +3,7 @@
 import functools
 import json
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -47,6 +48,12 @@ def api(view):
 
 @require_GET
 @api
+def discovery(request, fmt):
+    return _respond(fmt, open311.discovery(), root="discovery", item=None)
+
+
+@require_GET
+@api
 def services(request, fmt):
     entries = [open311.service_entry(t) for t in open311.service_types()]
     return _respond(fmt, entries, root="services", item="service")
@@ -71,8 +78,13 @@ def _create(request, fmt):
     key = open311.api_key_for(request.POST)
     open311.check_rate(request, key)
     data, _attributes = open311.submission_data(request.POST, key)
-    with transaction.atomic():
-        created = request_submit(data={**data, "language": "fr-ca"}, channel=Channel.API)
+    try:
+        with transaction.atomic():
+            created = request_submit(data={**data, "language": "fr-ca"}, channel=Channel.API)
+    except ValidationError as error:
+        # What the model refuses is the client's error: the spec's 400 with what was wrong, never a 500.
+        fields = sorted(open311.PARAMETER_OF.get(name, name) for name in getattr(error, "error_dict", {"request": 0}))
+        raise open311.ApiError(400, f"invalid value for: {', '.join(fields)}") from None
     entry = {
         "service_request_id": created.number,
         "token": open311.token_for(created),

@@ -43,7 +43,7 @@ def test_services_list_every_active_type_in_json_and_xml(client):
         "service_code": "nid-de-poule",
         "service_name": "Nid-de-poule",
         "description": "Nid-de-poule",
-        "metadata": False,
+        "metadata": True,  # it asks for the pothole's size
         "type": "realtime",
         "keywords": "",
         "group": "Travaux publics",
@@ -54,8 +54,25 @@ def test_services_list_every_active_type_in_json_and_xml(client):
 
 
 def test_service_definition_and_unknown_code(client):
-    assert client.get(f"{BASE}/services/nid-de-poule.json").json() == {"service_code": "nid-de-poule", "attributes": []}
-    assert xml(client.get(f"{BASE}/services/nid-de-poule.xml")).find("service_code").text == "nid-de-poule"
+    definition = client.get(f"{BASE}/services/nid-de-poule.json").json()
+    assert definition["service_code"] == "nid-de-poule"
+    (size,) = definition["attributes"]
+    assert (size["code"], size["datatype"], size["required"], size["variable"]) == (
+        "taille",
+        "singlevaluelist",
+        False,
+        True,
+    )
+    assert size["description"] == "Taille approximative du nid-de-poule"
+    assert [value["key"] for value in size["values"]] == ["petit", "moyen", "grand"]
+    root = xml(client.get(f"{BASE}/services/nid-de-poule.xml"))
+    assert root.find("service_code").text == "nid-de-poule"
+    assert [v.text for v in root.findall("attributes/attribute/values/value/key")] == ["petit", "moyen", "grand"]
+    lights = client.get(f"{BASE}/services/lumiere-de-rue.json").json()
+    assert lights == {"service_code": "lumiere-de-rue", "attributes": []}
+    assert not next(s for s in client.get(f"{BASE}/services.json").json() if s["service_code"] == "lumiere-de-rue")[
+        "metadata"
+    ]
     response = client.get(f"{BASE}/services/inconnu.json")
     assert response.status_code == 404
     assert response.json() == [{"code": 404, "description": "service_code 'inconnu' not found"}]
@@ -148,7 +165,7 @@ def test_post_files_a_request_into_the_technicien_queue(client, api_key):
             "last_name": "Roy",
             "email": "jean@example.test",
             "media_url": "https://example.test/trou.jpg",
-            "attribute[profondeur]": "15 cm",
+            "attribute[taille]": "grand",
         },
     )
     assert response.status_code == 201
@@ -156,7 +173,10 @@ def test_post_files_a_request_into_the_technicien_queue(client, api_key):
     request = Request.objects.get(number=entry["service_request_id"])
     assert request.channel == Channel.API and request.status == Status.RECEIVED
     assert request.requester_name == "Jean Roy" and request.requester_email == "jean@example.test"
-    assert str(request.latitude) == "45.867512" and "profondeur: 15 cm" in request.description
+    assert (
+        str(request.latitude) == "45.867512"
+        and "Taille approximative du nid-de-poule : Grand (plus de 60 cm)" in request.description
+    )
     assert request.service.code == "travaux-publics"
     token = client.get(f"{BASE}/tokens/{entry['token']}.json").json()
     assert token == [{"service_request_id": request.number, "token": entry["token"]}]
@@ -179,6 +199,24 @@ def test_post_files_a_request_into_the_technicien_queue(client, api_key):
         ({"lat": "45.8"}, 400, "lat and long go together"),
         ({"lat": "145.8", "long": "-74"}, 400, "lat is out of range"),
         ({"description": " "}, 400, "description is required"),
+        ({"attribute[taille]": "immense"}, 400, "attribute[taille] must be one of: petit, moyen, grand"),
+        ({"attribute[profondeur]": "15 cm"}, 400, "an attribute is not part of this service's definition"),
+        ({"service_code": "bac-brise"}, 400, "attribute[couleur] is required for this service"),
+        ({"email": "pas-un-courriel"}, 400, "email must be one e-mail address"),
+        ({"email": "a@example.ca\nBcc: b@example.ca"}, 400, "email must be one e-mail address"),
+        ({"email": "a@example.ca, b@example.ca"}, 400, "email must be one e-mail address"),
+        ({"email": "a@example.ca b@example.ca"}, 400, "email must be one e-mail address"),
+        ({"media_url": "javascript:alert(1)"}, 400, "media_url must be an http or https URL"),
+        ({"media_url": "file:///etc/passwd"}, 400, "media_url must be an http or https URL"),
+        ({"media_url": "ftp://example.org/p.jpg"}, 400, "media_url must be an http or https URL"),
+        ({"media_url": "http://127.0.0.1/p.jpg"}, 400, "media_url must point to a public host"),
+        ({"media_url": "http://10.1.2.3/p.jpg"}, 400, "media_url must point to a public host"),
+        ({"media_url": "http://192.168.0.1/p.jpg"}, 400, "media_url must point to a public host"),
+        ({"media_url": "http://169.254.169.254/latest/meta-data/"}, 400, "media_url must point to a public host"),
+        ({"media_url": "http://[::1]/p.jpg"}, 400, "media_url must point to a public host"),
+        ({"media_url": "http://localhost:8000/p.jpg"}, 400, "media_url must point to a public host"),
+        ({"media_url": "http://0x7f.1/p.jpg"}, 400, "media_url must point to a public host"),
+        ({"media_url": "http://2130706433/p.jpg"}, 400, "media_url must point to a public host"),
     ],
 )
 def test_post_errors(client, api_key, params, status, description):
@@ -194,6 +232,31 @@ def test_post_errors(client, api_key, params, status, description):
     root = xml(response)
     assert root.tag == "errors" and root.find("error/description").text == description
     assert not Request.objects.exists()
+
+
+def test_a_post_without_any_api_key_parameter_is_refused(client):
+    response = client.post(
+        f"{BASE}/requests.json",
+        {"service_code": "nid-de-poule", "address_string": "1, rue Principale", "description": "x"},
+    )
+    assert response.status_code == 403 and response.json() == [
+        {"code": 403, "description": "a valid api_key is required"}
+    ]
+    assert not Request.objects.exists()
+
+
+def test_a_public_media_url_and_a_plain_address_are_accepted(client, api_key):
+    data = {
+        "api_key": api_key,
+        "service_code": "nid-de-poule",
+        "address_string": "1234, rue Principale",
+        "description": "Trou.",
+        "email": "App@Example.ca",
+        "media_url": "https://photos.example.org/nid.jpg",
+    }
+    assert client.post(f"{BASE}/requests.json", data).status_code == 201
+    request = Request.objects.get()
+    assert (request.media_url, request.requester_email) == ("https://photos.example.org/nid.jpg", "App@Example.ca")
 
 
 def test_a_revoked_key_is_refused(client, api_key):
@@ -233,3 +296,16 @@ def test_a_page_of_requests_costs_the_same_queries_whatever_its_length(client, d
         submit_request()
     with django_assert_max_num_queries(4):
         assert len(client.get(f"{BASE}/requests.json").json()) == 12
+
+
+def test_service_discovery_lists_the_endpoint_its_formats_and_contact(client):
+    for path in ("/open311/discovery", f"{BASE}/discovery"):
+        found = client.get(f"{path}.json").json()
+        (endpoint,) = found["endpoints"]
+        assert endpoint["url"].endswith("/open311/v2") and endpoint["type"] == "production"
+        assert endpoint["specification"] == "http://wiki.open311.org/GeoReport_v2"
+        assert endpoint["formats"] == ["application/json", "text/xml"]
+        assert "requetes@ville.prevost.qc.ca" in found["contact"]
+        root = xml(client.get(f"{path}.xml"))
+        assert root.tag == "discovery"
+        assert [f.text for f in root.findall("endpoints/endpoint/formats/format")] == ["application/json", "text/xml"]
