@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from freezegun import freeze_time
@@ -17,7 +18,8 @@ from requests_app.models import OutboundEmail, Service
 from .conftest import complaint_data, file_complaint
 
 pytestmark = pytest.mark.django_db
-LONG_AGO = dt.datetime(2018, 3, 5, 10, tzinfo=dt.timezone.utc)
+LONG_AGO = dt.datetime(2018, 3, 5, 10, tzinfo=dt.UTC)
+CONCLUDED = dt.datetime(2019, 6, 10, 15, tzinfo=dt.UTC)
 
 
 def concluded(investigator, when):
@@ -87,3 +89,12 @@ def test_a_complaint_under_investigation_is_kept_whatever_its_age(investigator):
         services.complaint_start_investigation(complaint=complaint, acting_user=investigator)
     assert complaints_anonymize() == 0
     assert Complaint.objects.get().complainant_name == "Lucie Beaulieu"
+
+
+def test_a_complaint_keeps_its_people_until_its_retention_period_has_passed(investigator, settings):
+    complaint = concluded(investigator, CONCLUDED)
+    period_end = complaint.conclusion.concluded_at + relativedelta(years=settings.RETENTION_COMPLAINT_YEARS)
+    assert complaints_anonymize(now=period_end - dt.timedelta(days=1)) == 0
+    assert Complaint.objects.get(pk=complaint.pk).anonymized_at is None
+    assert complaints_anonymize(now=period_end + dt.timedelta(days=1)) == 1
+    assert Complaint.objects.get(pk=complaint.pk).anonymized_at is not None
