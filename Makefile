@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The worker as docker-compose.yml starts it (tests/integration/test_broker_outage.py uses the same flags).
+WORKER_FLAGS := --loglevel=warning --concurrency=2 --without-gossip --without-mingle --without-heartbeat
 
 .PHONY: run test install messages clean-venv bench-data bench-load bench-explain bench-open311 bench-digests
 
@@ -29,9 +31,10 @@ run: $(STAMP)
 	@echo "Espace du personnel  : http://$(HOST):$(PORT)/personnel/"
 	@echo ""
 	@if [ -n "$$REDIS_URL" ]; then \
-		echo "REDIS_URL set: starting a Celery worker with beat beside the web server."; \
+		echo "REDIS_URL set: starting a Celery worker and Celery beat beside the web server."; \
 		trap 'kill 0' EXIT INT TERM; \
-		$(VENV)/bin/celery -A prevost_service worker --beat --loglevel=warning --concurrency=2 & \
+		$(VENV)/bin/celery -A prevost_service worker $(WORKER_FLAGS) & \
+		$(VENV)/bin/celery -A prevost_service beat --loglevel=warning --schedule=var/celerybeat-schedule & \
 		$(PY) manage.py runserver $(HOST):$(PORT); \
 	else \
 		$(PY) manage.py runserver $(HOST):$(PORT); \

@@ -3,10 +3,12 @@
 Everything the portal keeps in the cache (closure dates, the status pages, Open311 rate windows)
 can be recomputed or skipped, so a Redis outage must slow pages down, not fail them: a citizen's
 submission computes business days, which read the cache. Connection refusals are immediate; the
-socket timeouts in the settings bound a Redis that hangs.
+socket timeouts in the settings bound a Redis that hangs, and after one failure the cache is not
+asked again for a few seconds, so a hung Redis costs a request one timeout, not one per call.
 """
 
 import logging
+import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
@@ -14,12 +16,18 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 
+COOL_OFF = 5.0  # seconds without asking Redis once it failed to answer
+
+
 def _forgiving(fallback):
     def decorate(method):
         def wrapper(self, *args, **kwargs):
+            if time.monotonic() < self._down_until:  # a Redis that hangs is not waited for on every call
+                return fallback(*args, **kwargs) if callable(fallback) else fallback
             try:
                 return method(self, *args, **kwargs)
             except RedisError as error:
+                self._down_until = time.monotonic() + COOL_OFF
                 logger.warning("cache unavailable (%s): %s skipped", error.__class__.__name__, method.__name__)
                 return fallback(*args, **kwargs) if callable(fallback) else fallback
 
@@ -50,6 +58,7 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _ReusedClients
+        self._down_until = 0.0
 
     get = _forgiving(lambda key, default=None, version=None: default)(RedisCache.get)
     get_many = _forgiving({})(RedisCache.get_many)

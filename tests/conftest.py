@@ -11,6 +11,7 @@ from django.utils import translation
 
 from accounts import second_factor
 from accounts.enums import Role
+from prevost_service import broker
 from requests_app import business_days
 
 from .factories import UserFactory, service
@@ -21,6 +22,7 @@ def _french_and_clean_caches(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Each test starts with no cached page and no count of posts (public forms' limits).
     cache.clear()
+    broker.reset()
     business_days.closures_changed()
     with translation.override("fr-ca"):
         yield
@@ -100,5 +102,7 @@ def catalog_after_flush(transactional_db):
         ("accounts.migrations.0007_technicien_views_designations", "grant"),
         ("accounts.migrations.0008_greffier", "create_group"),
         ("requests_app.migrations.0007_greffe_and_provisions", "seed"),
+        ("requests_app.migrations.0022_recurring_closures", "prevost_closes_for_the_holidays"),
+        ("requests_app.migrations.0025_request_type_attributes", "seed_attributes"),
     ):
         getattr(importlib.import_module(module), function)(apps, None)

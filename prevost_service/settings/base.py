@@ -181,7 +181,8 @@ if REDIS_URL:
             "BACKEND": "prevost_service.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "prevost",
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # Redis answers in a millisecond on the city's network: half a second means it is gone.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -204,9 +205,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# The worker rides out any number of broker outages: it retries for ever, at startup too.
+CELERY_BROKER_CONNECTION_RETRY = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Publishing happens after a citizen's request is committed: if Redis is away, give up fast;
-# the outbox row is still there and the flush job sends it later.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# Tasks are acked late and safe to run twice: one cut off by a lost connection is redelivered.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# Web requests publish through prevost_service.broker (one attempt, short timeouts); beat's own
+# publishing may retry briefly.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout": 3}
 CELERY_BEAT_SCHEDULE = {

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.enums import Role
 from accounts.models import User
+from prevost_service import broker
 from prevost_service.errors import ApplicationError
 from requests_app import business_days, legal_selectors, pdf, reports
 from requests_app.enums import IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, DigestKind, DigestStatus, EventKind
@@ -139,10 +140,7 @@ def digests_dispatch(
 def _enqueue_build(delivery_id: int) -> None:
     from requests_app.tasks import build_digest
 
-    try:
-        build_digest.delay(delivery_id)
-    except Exception:  # broker away: digests_retry picks the pending row up
-        logger.warning("Could not queue digest %s; the retry job will build it.", delivery_id, exc_info=True)
+    broker.publish(build_digest, delivery_id)  # broker away: digests_retry picks the pending row up
 
 
 def digests_retry(*, now=None) -> int:

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from prevost_service import broker
 from requests_app.enums import OutboxStatus
 from requests_app.inbound import outbound_message_id
 from requests_app.models import OutboundAttachment, OutboundEmail
@@ -28,10 +29,7 @@ def _backoff(attempts: int) -> dt.timedelta:
 def _enqueue_send(email_id: int) -> None:
     from requests_app.tasks import send_outbound_email
 
-    try:
-        send_outbound_email.delay(email_id)
-    except Exception:  # broker away: the row stays pending and the flush job sends it later
-        logger.warning("Could not queue e-mail %s; the outbox flush will send it.", email_id, exc_info=True)
+    broker.publish(send_outbound_email, email_id)  # broker away: the row stays pending, the flush sends it
 
 
 def outbox_enqueue(

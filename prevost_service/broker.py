@@ -1,0 +1,51 @@
+"""Publishing a task from a web request without ever waiting on the broker.
+
+Work handed to Celery is always recorded first (an outbox row, a digest delivery) and a beat job
+picks up whatever was not published. So a publish is a best effort: one attempt, on a connection
+with short timeouts, and none at all for a few seconds after a failure. A Redis that refuses,
+hangs or vanishes costs a citizen's submission at most about a second, once per process, instead
+of the 19 s a retry loop with the workers' timeouts took.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+PUBLISH_TIMEOUT = 0.5  # seconds to connect, and to wait for Redis to answer
+COOL_OFF = 10.0  # seconds without trying once a publish failed
+_state = {"down_until": 0.0}
+
+
+def broker_available() -> bool:
+    return time.monotonic() >= _state["down_until"]
+
+
+def reset() -> None:
+    """Forget a failure (tests; or when the operator knows Redis is back)."""
+    _state["down_until"] = 0.0
+
+
+def publish(task, *args) -> bool:
+    """Queue `task(*args)`; False when the broker is away (the caller's recorded row waits for the beat job)."""
+    if not broker_available():
+        return False
+    from prevost_service.celery import app
+
+    if app.conf.task_always_eager:  # no broker (development, tests): the task runs here and now
+        try:
+            task.apply_async(args)
+        except Exception:
+            logger.exception("Task %s%s failed in-process; the beat job will try again.", task.name, args)
+        return True
+    try:
+        options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS}
+        options.update(socket_connect_timeout=PUBLISH_TIMEOUT, socket_timeout=PUBLISH_TIMEOUT, max_retries=0)
+        with app.connection_for_write(connect_timeout=PUBLISH_TIMEOUT, transport_options=options) as connection:
+            task.apply_async(args, connection=connection, retry=False)
+        return True
+    except Exception:  # refused, timed out, unknown host: all mean « later »
+        _state["down_until"] = time.monotonic() + COOL_OFF
+        logger.warning("Could not queue %s%s; its recorded row waits for the beat job.", task.name, args, exc_info=True)
+        return False
