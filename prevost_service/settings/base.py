@@ -319,7 +319,8 @@ CITY_URGENT_PHONE = env.str("CITY_URGENT_PHONE", default="450 224-8888")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tokens": {"()": "prevost_service.log_masking.MaskTokensFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # One line per task at INFO drowns the development console; warnings and errors still show.
     "loggers": {

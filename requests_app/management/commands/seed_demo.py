@@ -14,7 +14,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
-            raise CommandError("DEBUG est désactivé : la démo ne se charge pas sur une base réelle sans --force.")
+            raise CommandError(
+                "DEBUG est désactivé (réglages de production) : la démo, avec ses comptes au mot de passe connu, "
+                "ne se charge pas sur une base réelle. Pour l'essayer sur une base de démonstration, lancez "
+                "`python manage.py seed_demo --force` ou mettez DEBUG=True (make run le fait)."
+            )
         usernames, made = demo.seed(count=options["requests"], only_if_empty=options["if_empty"])
         if made:
             self.stdout.write(f"{made} demandes de démonstration créées.")
