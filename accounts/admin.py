@@ -1,23 +1,96 @@
-from django.contrib import admin
+from importlib import import_module
+
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import services
 from .enums import SENSITIVE_ROLES, Role
-from .models import ConfidentialityIncident, RightsChange, User
+from prevost_service.errors import ApplicationError
+
+from .models import ConfidentialityIncident, RightsChange, RoleSecurity, User
+
+
+class InvitationForm(forms.ModelForm):
+    """A new account has no password: the person receives a link to choose it (services.password_link_send)."""
+
+    class Meta:
+        model = User
+        fields = ("username", "first_name", "last_name", "email", "language")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["email"].help_text = _("L'invitation à choisir un mot de passe est envoyée à cette adresse.")
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user
+
+
+class AccountChangeForm(UserChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "password" in self.fields:
+            self.fields["password"].help_text = _(
+                "Personne ne choisit le mot de passe d'une autre personne : utilisez l'action « Envoyer un lien "
+                "pour choisir le mot de passe »; le lien part à l'adresse courriel du compte."
+            )
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    """The Technicien manages accounts and their roles (policy 4.1), within limits checked here and logged."""
+    """The Technicien manages accounts and their roles (policy 4.1), within limits checked here and logged.
+    Nobody sets another person's password: accounts are invited, passwords reset, by a link sent to the
+    person's own address."""
 
+    form = AccountChangeForm
+    add_form = InvitationForm
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "first_name", "last_name", "email", "language")}),
+    )
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (_("Ville de Prévost"), {"fields": ("language", "extension", "availability", "back_at")}),
     )
+    actions = ["send_password_link", "remove_second_factor"]
+
+    @admin.action(description=_("Envoyer un lien pour choisir le mot de passe"))
+    def send_password_link(self, request, queryset):
+        for user in queryset:
+            try:
+                services.password_link_send(user=user, acting_user=request.user)
+            except ApplicationError as error:
+                self.message_user(request, error.message, messages.ERROR)
+            else:
+                self.message_user(request, _("Lien envoyé à %(email)s.") % {"email": user.email}, messages.SUCCESS)
+
+    @admin.action(description=_("Retirer le second facteur (téléphone perdu)"))
+    def remove_second_factor(self, request, queryset):
+        for user in queryset:
+            try:
+                services.second_factor_remove(user=user, acting_user=request.user)
+            except ApplicationError as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return
+        self.message_user(request, _("Second facteur retiré; il sera demandé à la prochaine connexion."))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            actions.pop("remove_second_factor", None)
+        return actions
+
     list_display = ("username", "first_name", "last_name", "email", "extension", "availability", "is_active")
     list_filter = ("groups", "is_active", "availability")
     search_fields = ("username", "first_name", "last_name", "email")
@@ -35,7 +108,10 @@ class UserAdmin(DjangoUserAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not services.rights_may_be_changed_by(request.user, obj):
-            return ["groups", "is_staff", "is_active", "is_superuser", "user_permissions"]
+            return ["email", "groups", "is_staff", "is_active", "is_superuser", "user_permissions"]
+        if obj is not None and not request.user.is_superuser and obj.last_login is not None:
+            # The address a reset link goes to: changed by IT only once the person has logged in.
+            return ["email"]
         return []
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -44,10 +120,7 @@ class UserAdmin(DjangoUserAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def user_change_password(self, request, id, form_url=""):
-        target = self.get_object(request, id)
-        if target is not None and not services.rights_may_be_changed_by(request.user, target):
-            raise PermissionDenied
-        return super().user_change_password(request, id, form_url)
+        raise PermissionDenied  # each person chooses their own password (issue 17: no account taken over)
 
     def save_model(self, request, obj, form, change):
         if change and not services.rights_may_be_changed_by(request.user, obj):
@@ -68,6 +141,43 @@ class UserAdmin(DjangoUserAdmin):
             before=getattr(request, "_rights_before", {}),
             after=services.rights_snapshot(user),
         )
+        if not change:
+            try:
+                services.password_link_send(user=user, acting_user=request.user)
+            except ApplicationError as error:
+                self.message_user(request, error.message, messages.WARNING)
+            else:
+                self.message_user(request, _("Invitation envoyée à %(email)s.") % {"email": user.email})
+
+
+@admin.register(RoleSecurity)
+class RoleSecurityAdmin(admin.ModelAdmin):
+    """A superuser decides which roles must pass the second factor; changes are logged."""
+
+    list_display = ("group", "second_factor_required")
+    list_editable = ("second_factor_required",)
+    fields = ("group", "second_factor_required")
+    readonly_fields = ("group",)
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        state = "exigé" if obj.second_factor_required else "offert, non exigé"
+        services.rights_log(actor=request.user, target=request.user, change=f"rôle {obj.group}: second facteur {state}")
 
 
 @admin.register(RightsChange)
@@ -150,3 +260,12 @@ class ConfidentialityIncidentAdmin(admin.ModelAdmin):
         if not change:
             obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
+
+
+# A factor is removed only by the logged action above, never by deleting a device row: django-otp's
+# device admins are loaded here (before autodiscover reaches them) and taken down.
+import_module("django_otp.plugins.otp_totp.admin")
+import_module("django_otp.plugins.otp_static.admin")
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)

@@ -38,7 +38,16 @@ class SecondFactorMiddleware:
     page and the way out. Checked on every view, so a URL added tomorrow is covered too."""
 
     OPEN_VIEWS = frozenset(
-        {"accounts:login", "accounts:logout", "accounts:second_factor", "set_language", "healthz", "favicon"}
+        {
+            "accounts:login",
+            "accounts:logout",
+            "accounts:second_factor",
+            "accounts:password_forgotten",
+            "accounts:password_set",
+            "set_language",
+            "healthz",
+            "favicon",
+        }
     )
 
     def __init__(self, get_response):

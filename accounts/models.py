@@ -141,3 +141,21 @@ class ConfidentialityIncident(models.Model):
     def notices_pending(self) -> bool:
         """A serious risk must be told to the CAI and to the people concerned, promptly (art. 63.8)."""
         return self.serious_injury_risk and (self.cai_notified_on is None or self.people_notified_on is None)
+
+
+class RoleSecurity(models.Model):
+    """What a role asks at login. A superuser decides, role by role, whether the second factor is
+    required; every staff account may turn it on for itself anyway (accounts.second_factor)."""
+
+    group = models.OneToOneField(
+        "auth.Group", verbose_name=_("rôle"), on_delete=models.CASCADE, related_name="security"
+    )
+    second_factor_required = models.BooleanField(_("second facteur exigé"), default=False)
+
+    class Meta:
+        verbose_name = _("exigence de connexion d'un rôle")
+        verbose_name_plural = _("exigences de connexion des rôles")
+        ordering = ["group__name"]
+
+    def __str__(self):
+        return self.group.name

@@ -1,9 +1,9 @@
 """The second factor (TOTP, django-otp) of the accounts that read personal information in bulk.
 
 A password alone opens nothing for them: after it, the code of an authenticator application, or
-one of the ten single-use backup codes shown once at enrolment. A lost phone is reset by IT (a
-superuser deletes the device in the admin); the Technicien, who manages accounts, cannot, or he
-could take over any colleague whose password he sets.
+one of the ten single-use backup codes shown once at enrolment. Every other staff account may turn
+it on. A lost phone is reset by IT: a superuser's logged action (services.second_factor_remove);
+nobody sets another person's password either, so nobody can enrol a colleague's factor.
 """
 
 import base64
@@ -19,24 +19,32 @@ from django_otp import login, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .enums import Role
+from .models import RoleSecurity
 
 BACKUP_CODES = 10
 _APP_DEVICE = "application"
 _BACKUP_DEVICE = "codes de secours"
 
 
-def required_for(user) -> bool:
-    """Who must pass it: whoever reaches the admin, the Technicien, the directors and the Greffe."""
-    if not settings.SECOND_FACTOR_REQUIRED or not user.is_authenticated:
-        return False
+def required_by_role(user) -> bool:
+    """Whoever reaches the admin, and the roles a superuser marked (RoleSecurity; by default the
+    Technicien, the directors, the DG and the Greffe)."""
     return (
         user.is_superuser
         or user.is_staff
-        or user.has_role(
-            Role.TECHNICIEN, Role.DIRECTEUR_SERVICE, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL, Role.GREFFIER
-        )
+        or RoleSecurity.objects.filter(group__user=user, second_factor_required=True).exists()
     )
+
+
+def required_for(user) -> bool:
+    """Who must pass it: those their role obliges, and anyone who turned it on for their own account
+    (a factor one is never asked for protects nothing). Computed once per request."""
+    if not settings.SECOND_FACTOR_REQUIRED or not user.is_authenticated:
+        return False
+    cached = getattr(user, "_second_factor_required", None)
+    if cached is None:
+        cached = user._second_factor_required = required_by_role(user) or is_enrolled(user)
+    return cached
 
 
 def is_enrolled(user) -> bool:

@@ -10,6 +10,10 @@ urlpatterns = [
     path(_("connexion/"), auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path(_("deconnexion/"), auth_views.LogoutView.as_view(), name="logout"),
     path(_("second-facteur/"), views.second_factor, name="second_factor"),
+    path(_("securite/"), views.security, name="security"),
+    path(_("mot-de-passe/"), views.PasswordChangeView.as_view(), name="password_change"),
+    path(_("mot-de-passe/oublie/"), views.password_forgotten, name="password_forgotten"),
+    path(_("mot-de-passe/choisir/<uidb64>/<token>/"), views.PasswordSetView.as_view(), name="password_set"),
     path(_("disponibilite/"), views.availability_update, name="availability"),
     path(_("annuaire/"), views.directory, name="directory"),
 ]

@@ -1,10 +1,13 @@
 import datetime as dt
 
 from django import forms
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.conf import settings
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -13,11 +16,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prevost_service import public_forms
 from requests_app.selectors import staff_directory
 
 from . import second_factor as factor
 from . import services
 from .enums import Availability
+from .models import User
 
 
 def _safe_next(request, default: str) -> str:
@@ -68,7 +73,9 @@ def second_factor(request):
     """After the password: the authenticator's code, or the enrolment of an application the first time."""
     next_url = _safe_next(request, settings.LOGIN_REDIRECT_URL)
     user = request.user
-    if not factor.required_for(user) or user.is_verified():
+    # Turned on from « Sécurité du compte » by an account its role does not oblige.
+    volunteering = bool(request.GET.get("activer") or request.POST.get("activer")) and settings.SECOND_FACTOR_REQUIRED
+    if user.is_verified() or not (factor.required_for(user) or volunteering):
         return redirect(next_url)
     form = CodeForm(request.POST or None)
     wait = factor.wait_seconds(user) if request.method == "POST" else 0
@@ -95,6 +102,7 @@ def second_factor(request):
     if request.method == "POST" and form.is_valid():
         codes = factor.confirm_enrolment(request, device, form.cleaned_data["code"])
         if codes is not None:
+            services.second_factor_enrolled_record(user=user)
             return render(request, "accounts/backup_codes.html", {"codes": codes, "next": next_url})
         form.add_error(
             "code",
@@ -103,6 +111,70 @@ def second_factor(request):
     return render(
         request,
         "accounts/second_factor_enrol.html",
-        {"form": form, "next": next_url, "enrolment": factor.enrolment(device)},
+        {"form": form, "next": next_url, "enrolment": factor.enrolment(device), "volunteering": volunteering},
         status=400 if form.errors else 200,
     )
+
+
+# --- passwords: each person chooses their own ---------------------------------------------------------
+
+
+@login_required
+def security(request):
+    """« Sécurité du compte »: the second factor (required by the role, or offered), the password."""
+    user = request.user
+    return render(
+        request,
+        "accounts/security.html",
+        {
+            "enrolled": factor.is_enrolled(user),
+            "required_by_role": factor.required_by_role(user),
+            "factor_in_force": settings.SECOND_FACTOR_REQUIRED,
+            "changes": user.rights_changes.select_related("actor")[:10],
+        },
+    )
+
+
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """The invitation or reset link: single use (the token dies with the password it replaces), valid
+    PASSWORD_RESET_TIMEOUT. The second factor, if any, is kept: the next login still asks for it."""
+
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("accounts:login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_chosen_record(user=form.user, through_link=True)
+        messages.success(self.request, _("Votre mot de passe est choisi. Connectez-vous."))
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:security")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_chosen_record(user=form.user, through_link=False)
+        messages.success(self.request, _("Votre mot de passe est changé."))
+        return response
+
+
+class ForgottenForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Votre adresse courriel au travail"), max_length=254)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def password_forgotten(request):
+    """A link to choose a new password goes to the address on file, never elsewhere; the page says the
+    same thing whether or not the address is known, so it tells nobody who has an account."""
+    form = ForgottenForm(request.POST or None)
+    if request.method == "POST" and not public_forms.refused(request, form) and form.is_valid():
+        for user in User.objects.filter(email__iexact=form.cleaned_data["email"].strip(), is_active=True):
+            try:
+                services.password_link_send(user=user, acting_user=user)
+            except services.ApplicationError:
+                pass
+        return render(request, "accounts/password_forgotten_sent.html")
+    return render(request, "accounts/password_forgotten.html", {"form": form}, status=public_forms.status_for(form))

@@ -130,6 +130,8 @@ RATELIMIT_FAIL_OPEN = True
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff:home"
+# Invitation and reset links (accounts.services.password_link_send): single use, valid one day.
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
