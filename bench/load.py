@@ -8,7 +8,8 @@ for the issue-7 targets). Production settings (DEBUG off, manifest static files)
 a proxy header as behind the real one. Each scenario runs for a bounded time at a fixed number of
 connections, in the same run as the bare view (/healthz, same server, same settings); the script
 prints requests/s, p50/p95/p99 and the ratio to the bare view, counts 5xx, checks that every
-submission answered with success is a row, and measures a worker's memory after 1,000 and 10,000
+submission answered with success is a row, runs the submission and the status page again with Redis
+hung (a port that accepts and never answers), and measures a worker's memory after 1,000 and 10,000
 requests.
 """
 
@@ -231,6 +232,21 @@ def hammer(paths: list[str], total: int, threads: int = 4) -> None:
         worker.join()
 
 
+class HungRedis:
+    """A port that accepts connections and never answers: Redis frozen, or a proxy cut mid-way."""
+
+    def __enter__(self):
+        import socket
+
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(1024)
+        return f"redis://127.0.0.1:{self.server.getsockname()[1]}/0"
+
+    def __exit__(self, *exc):
+        self.server.close()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=15)
@@ -314,6 +330,24 @@ def main():
     finally:
         stop(server)
 
+    # Redis hung (broker and cache): submissions must still answer fast and be recorded, e-mails waiting.
+    with HungRedis() as hung_url:
+        server = start_gunicorn(server_env(database_url, hung_url), args.workers)
+        try:
+            before = data["count"]()
+            redis_down = wrk(
+                "/requete/nouvelle/",
+                seconds=args.seconds,
+                clients=args.clients,
+                method="POST",
+                body=form,
+                headers=post_headers,
+            )
+            redis_down["rows_added"] = data["count"]() - before
+            redis_down_page = wrk(f"/suivi/{data['token']}/", seconds=args.seconds, clients=args.clients)
+        finally:
+            stop(server)
+
     bare = results["bare view (/healthz)"]["rps"]
     print(describe_run())
     print(f"gunicorn {args.workers} sync workers, wrk 2 threads, {args.clients} connections, {args.seconds} s each")
@@ -321,17 +355,27 @@ def main():
         f"{'scenario':36} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
         f"{'2xx':>6} {'3xx':>6} {'4xx':>5} {'5xx':>5} {'sock':>5}"
     )
-    for label, r in results.items():
+
+    def row(label, r):
         print(
             f"{label:36} {r['rps']:8.1f} {r['rps'] / bare:6.1%} {r['p50'] / 1000:7.1f} {r['p95'] / 1000:7.1f} "
             f"{r['p99'] / 1000:7.1f} {r['s2']:6d} {r['s3']:6d} {r['s4']:5d} {r['s5']:5d} {r['socket_errors']:5d}"
         )
+
+    for label, r in results.items():
+        row(label, r)
         if "rows_added" in r:
             print(f"{'':36} submissions answered 302: {r['s3']}, rows added: {r['rows_added']}")
     print(
         f"storm: POST, {args.storm_clients} connections for {args.storm_seconds} s: {storm['requests']} requests, "
         f"{storm['rps']:.1f} req/s, p99 {storm['p99'] / 1000:.0f} ms, 5xx {storm['s5']}, socket errors "
         f"{storm['socket_errors']}, answered 302 {storm['s3']}, rows added {storm['rows_added']}"
+    )
+
+    row("Redis hung: request POST", redis_down)
+    row("Redis hung: citizen status page", redis_down_page)
+    print(
+        f"{'':36} submissions answered 302 with Redis hung: {redis_down['s3']}, rows added: {redis_down['rows_added']}"
     )
 
     # Memory: one worker, the status page and the home page, 1,000 then 10,000 requests.

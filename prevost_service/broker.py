@@ -14,7 +14,7 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 PUBLISH_TIMEOUT = 0.5  # seconds to connect, and to wait for Redis to answer
-COOL_OFF = 10.0  # seconds without trying once a publish failed
+COOL_OFF = 30.0  # seconds without trying once a publish failed (the outbox flush runs every two minutes)
 _state = {"down_until": 0.0}
 
 
@@ -43,7 +43,9 @@ def publish(task, *args) -> bool:
         options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS}
         options.update(socket_connect_timeout=PUBLISH_TIMEOUT, socket_timeout=PUBLISH_TIMEOUT, max_retries=0)
         with app.connection_for_write(connect_timeout=PUBLISH_TIMEOUT, transport_options=options) as connection:
-            task.apply_async(args, connection=connection, retry=False)
+            # ignore_result: no subscription to the result backend (the same Redis), whose client would
+            # retry for many seconds; nothing in a web request ever waits for a task's result.
+            task.apply_async(args, connection=connection, retry=False, ignore_result=True)
         return True
     except Exception:  # refused, timed out, unknown host: all mean « later »
         _state["down_until"] = time.monotonic() + COOL_OFF

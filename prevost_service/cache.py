@@ -16,7 +16,7 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 
-COOL_OFF = 5.0  # seconds without asking Redis once it failed to answer
+COOL_OFF = 30.0  # seconds without asking Redis once it failed to answer (a miss costs a query, a timeout half a second)
 
 
 def _forgiving(fallback):

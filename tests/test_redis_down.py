@@ -39,7 +39,8 @@ def test_a_submission_answers_within_two_seconds_when_redis_hangs(
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    with celery_config(task_always_eager=False, broker_url=hung_redis):
+    # Broker and result backend both on the hung Redis, as in production (REDIS_URL serves both).
+    with celery_config(task_always_eager=False, broker_url=hung_redis, result_backend=hung_redis):
         started = time.monotonic()
         with django_capture_on_commit_callbacks(execute=True):  # the publish after commit, as in production
             response = client.post(reverse("requests:create"), form_data())
