@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from prevost_service.dates import month_day
+
 CLOSURES_CACHE_KEY = "business-days:closures"
 _MEMO_SECONDS = 30
 _memo: dict = {"at": float("-inf"), "closures": None}
@@ -88,12 +90,6 @@ def closures() -> Closures:
             cache.set(CLOSURES_CACHE_KEY, loaded, 3600)
         _memo.update(at=now, closures=loaded)
     return _memo["closures"]
-
-
-def month_day(value: str) -> tuple[int, int]:
-    """ "12-24" → (12, 24)."""
-    month, day = (int(part) for part in value.split("-"))
-    return month, day
 
 
 def period_days(starts_on: str, ends_on: str, year: int) -> list[dt.date]:

@@ -9,9 +9,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from prevost_service.dates import in_words, month_day
 from requests_app import legal_calendar
 from requests_app.enums import DamageKind
 
@@ -22,10 +22,6 @@ ACCESS_ANSWER_DAYS = 20  # Loi sur l'accès (A-2.1), art. 47
 ACCESS_EXTENSION_DAYS = 10  # art. 47, last paragraph: once, by written notice before the 20th day
 ACCESS_FIRST_WARNING_DAY = 15
 ACCESS_REVIEW_DAYS = 30  # art. 135: review by the Commission within 30 days of the decision or of the deadline
-
-
-def _day(value: dt.date) -> str:
-    return date_format(value, "j F Y")
 
 
 @dataclass(frozen=True)
@@ -39,16 +35,11 @@ class ClaimClocks:
     prescription_first: bool = False
 
 
-def _month_day(setting: str) -> tuple[int, int]:
-    month, day = (int(part) for part in setting.split("-"))
-    return month, day
-
-
 def snow_removal_season_end(event_date: dt.date) -> dt.date | None:
     """The spring date that ends the winter of `event_date` (city practice, 15 May by default), or
     None when the event is outside the season (SNOW_REMOVAL_SEASON_START to that spring date)."""
-    start_month, start_day = _month_day(settings.SNOW_REMOVAL_SEASON_START)
-    end_month, end_day = _month_day(settings.SNOW_REMOVAL_CLAIMS_UNTIL)
+    start_month, start_day = month_day(settings.SNOW_REMOVAL_SEASON_START)
+    end_month, end_day = month_day(settings.SNOW_REMOVAL_CLAIMS_UNTIL)
     if (event_date.month, event_date.day) >= (start_month, start_day):
         return dt.date(event_date.year + 1, end_month, end_day)
     if (event_date.month, event_date.day) <= (end_month, end_day):
@@ -59,10 +50,10 @@ def snow_removal_season_end(event_date: dt.date) -> dt.date | None:
 def snow_removal_season_words() -> dict[str, str]:
     """The season as the form tells it: « du 1 novembre au 15 mai »."""
     start, end = (
-        dt.date(2000, *_month_day(value))
+        dt.date(2000, *month_day(value))
         for value in (settings.SNOW_REMOVAL_SEASON_START, settings.SNOW_REMOVAL_CLAIMS_UNTIL)
     )
-    return {"start": date_format(start, "j F"), "end": date_format(end, "j F")}
+    return {"start": in_words(start, year=False), "end": in_words(end, year=False)}
 
 
 def _prescription(event_date: dt.date, months: int) -> dt.date:
@@ -136,13 +127,13 @@ def claim_clocks(
             "Dommages causés par le déneigement pendant l'hiver : la Ville reçoit la réclamation jusqu'au "
             "%(date)s (pratique de la Ville), jamais moins que les 15 jours de la loi (Loi sur les cités et "
             "villes, art. 585)."
-        ) % {"date": _day(season_end)}
+        ) % {"date": in_words(season_end)}
         if deadline > prescription:
             deadline, prescription_first = prescription, True
             basis += " " + _(
                 "Attention : votre droit de poursuivre la Ville prend fin le %(prescription)s, avant le %(date)s. "
                 "Envoyez votre réclamation au plus tard le %(prescription)s."
-            ) % {"prescription": _day(prescription), "date": _day(season_end)}
+            ) % {"prescription": in_words(prescription), "date": in_words(season_end)}
     elif snow_removal:
         basis += (
             " "

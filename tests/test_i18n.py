@@ -31,3 +31,13 @@ def test_french_times_read_as_in_quebec():
         assert (
             formats.date_format(dt.datetime(2026, 11, 23, 5, 7), "DATETIME_FORMAT") == "23 novembre 2026, 05\xa0h\xa007"
         )
+
+
+def test_dates_in_words_write_the_first_of_the_month_as_french_does():
+    from prevost_service.dates import in_words
+
+    with translation.override("fr-ca"):
+        assert in_words(dt.date(2027, 5, 1)) == "1er mai 2027"
+        assert in_words(dt.date(2027, 5, 2)) == "2 mai 2027"
+    with translation.override("en"):
+        assert in_words(dt.date(2027, 5, 1)) == "1 May 2027"

@@ -73,7 +73,10 @@ TEMPLATES = [
                 "accounts.context_processors.roles",
                 "prevost_service.context_processors.portal",
             ],
-            "libraries": {"public_forms": "prevost_service.templatetags.public_forms"},
+            "libraries": {
+                "public_forms": "prevost_service.templatetags.public_forms",
+                "dates": "prevost_service.templatetags.dates",
+            },
         },
     },
 ]

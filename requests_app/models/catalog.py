@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from requests_app.business_days import month_day
+from prevost_service.dates import month_day
 from requests_app.enums import ProcessSchema
 
 

@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from prevost_service import just_filed, public_forms
+from prevost_service.dates import in_words
 from prevost_service.errors import ApplicationError
 from requests_app import legal_clocks
 from requests_app import legal_selectors as selectors
@@ -82,10 +82,10 @@ def claim_clocks_preview(request):
     return JsonResponse(
         {
             "notice_deadline": clocks.notice_deadline.isoformat() if clocks.notice_deadline else None,
-            "notice_deadline_words": date_format(clocks.notice_deadline, "j F Y") if clocks.notice_deadline else "",
+            "notice_deadline_words": in_words(clocks.notice_deadline) if clocks.notice_deadline else "",
             "notice_basis": clocks.notice_basis,
             "prescription": clocks.prescription.isoformat(),
-            "prescription_words": date_format(clocks.prescription, "j F Y"),
+            "prescription_words": in_words(clocks.prescription),
             "prescription_basis": clocks.prescription_basis,
             "notice_is_late": clocks.notice_is_late,
         }

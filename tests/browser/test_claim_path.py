@@ -5,10 +5,10 @@ import io
 
 import pytest
 from django.utils import timezone
-from django.utils.formats import date_format
 from PIL import Image
 from pypdf import PdfReader
 
+from prevost_service.dates import in_words
 from requests_app.enums import ClaimStatus
 from requests_app.models import Claim
 
@@ -62,7 +62,7 @@ def test_a_citizen_files_a_property_damage_claim_from_a_phone(live_server, phone
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
     assert f"Avis de réclamation {number}" in text
     # The deadline the form showed while typing is the one the Avis says the notice met.
-    deadline_words = date_format(claim.notice_deadline, "j F Y")
+    deadline_words = in_words(claim.notice_deadline)
     assert f"au plus tard le {deadline_words}" in clocks
     assert f"dans le délai (échéance du {deadline_words})" in text
     assert "Tapis et meubles du sous-sol détrempés." in text

@@ -86,7 +86,7 @@ def test_citizen_files_a_claim_with_a_photo_and_an_invoice_and_gets_the_avis(cli
     assert claim.prescription_date == D(2027, 5, 17)
     text = " ".join(pdf_text(claim.acknowledgement_pdf).split())
     assert "Avis de réclamation RC-2026-0001" in text
-    assert "Reçu le 23 novembre 2026, dans le délai (échéance du 1 décembre 2026)" in text and "art. 585" in text
+    assert "Reçu le 23 novembre 2026, dans le délai (échéance du 1er décembre 2026)" in text and "art. 585" in text
     assert "au plus tard" not in text  # received: no longer due
     assert "17 mai 2027" in text and "non le délai de réponse de la Ville" in text
     assert "Marie Tremblay" in text and "Refoulement de l'égout" in text
