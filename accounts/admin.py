@@ -6,6 +6,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -269,3 +270,11 @@ import_module("django_otp.plugins.otp_static.admin")
 for _device in (TOTPDevice, StaticDevice):
     if admin.site.is_registered(_device):
         admin.site.unregister(_device)
+
+
+def _own_password_change(request, extra_context=None):
+    # The admin's « Modifier le mot de passe » goes to the portal's own form, which logs the change.
+    return redirect("accounts:password_change")
+
+
+admin.site.password_change = _own_password_change
