@@ -8,7 +8,7 @@ PORT ?= 8000
 # The worker as docker-compose.yml starts it (tests/integration/test_broker_outage.py uses the same flags).
 WORKER_FLAGS := --loglevel=warning --concurrency=2 --without-gossip --without-mingle --without-heartbeat
 
-.PHONY: run test install messages clean-venv bench-data bench-load bench-explain bench-open311 bench-digests
+.PHONY: run test lint install messages clean-venv bench-data bench-load bench-explain bench-open311 bench-digests
 
 $(STAMP): requirements.txt requirements-dev.txt package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -42,6 +42,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# What CI checks before the tests (and the pre-commit hooks run): ruff's rules and its formatting.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench --ignore=tests --ignore=node_modules

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import services
-from .enums import SENSITIVE_ROLES, Role
 from prevost_service.errors import ApplicationError
 
+from . import services
+from .enums import SENSITIVE_ROLES, Role
 from .models import ConfidentialityIncident, RightsChange, RoleSecurity, User
 
 

@@ -1,18 +1,18 @@
+import contextlib
 import datetime as dt
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.conf import settings
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -172,9 +172,7 @@ def password_forgotten(request):
     form = ForgottenForm(request.POST or None)
     if request.method == "POST" and not public_forms.refused(request, form) and form.is_valid():
         for user in User.objects.filter(email__iexact=form.cleaned_data["email"].strip(), is_active=True):
-            try:
+            with contextlib.suppress(services.ApplicationError):  # no address: the page says the same anyway
                 services.password_link_send(user=user, acting_user=user)
-            except services.ApplicationError:
-                pass
         return render(request, "accounts/password_forgotten_sent.html")
     return render(request, "accounts/password_forgotten.html", {"form": form}, status=public_forms.status_for(form))

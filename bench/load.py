@@ -95,7 +95,7 @@ def start_gunicorn(env: dict, workers: int) -> subprocess.Popen:
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=open("/tmp/bench-gunicorn.log", "w"),
+        stderr=open("/tmp/bench-gunicorn.log", "w"),  # noqa: SIM115 - held open for the server's life
     )
     for _ in range(100):
         try:

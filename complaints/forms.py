@@ -3,12 +3,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import DisciplinaryMeasure, Role
+from accounts.forms import SignatureFields
 from accounts.models import User
 from requests_app import photos as photo_tools
 from requests_app.forms import DateInput, MultiplePhotoField, StagedPhotosMixin
 from requests_app.models import RequestType, Service
 
-from accounts.forms import SignatureFields
 from . import services
 from .enums import ComplaintChannel, Finding
 from .models import Complaint

@@ -18,6 +18,9 @@ class ComplaintNumberSequence(models.Model):
     year = models.PositiveSmallIntegerField(primary_key=True)
     last_value = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return f"{self.year}: {self.last_value}"
+
 
 class Complaint(models.Model):
     number = models.CharField(_("numéro"), max_length=20, unique=True, editable=False)
@@ -109,6 +112,9 @@ class ComplaintShare(models.Model):
         verbose_name = _("partage avec un directeur")
         verbose_name_plural = _("partages avec des directeurs")
 
+    def __str__(self):
+        return f"{self.complaint} → {self.director}"
+
 
 class Interview(models.Model):
     """A meeting with an employee concerned (4.4: « seront rencontrés et écoutés »)."""
@@ -126,6 +132,9 @@ class Interview(models.Model):
         verbose_name_plural = _("rencontres")
         ordering = ["held_on", "pk"]
 
+    def __str__(self):
+        return f"{self.complaint} · {self.held_on:%Y-%m-%d}"
+
 
 class Evidence(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="evidence")
@@ -141,6 +150,9 @@ class Evidence(models.Model):
         verbose_name_plural = _("pièces au dossier")
         ordering = ["added_at", "pk"]
 
+    def __str__(self):
+        return f"{self.complaint} · {self.description}"
+
 
 class Conclusion(models.Model):
     complaint = models.OneToOneField(Complaint, on_delete=models.PROTECT, related_name="conclusion")
@@ -154,6 +166,9 @@ class Conclusion(models.Model):
     class Meta:
         verbose_name = _("conclusion de l'enquête")
         verbose_name_plural = _("conclusions des enquêtes")
+
+    def __str__(self):
+        return f"{self.complaint} · {self.get_finding_display()}"
 
 
 class ComplaintAccessLog(models.Model):

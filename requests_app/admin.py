@@ -16,33 +16,33 @@ from complaints import services as complaint_services
 from complaints.forms import FromRequestForm
 from prevost_service.errors import ApplicationError
 from requests_app import business_days, duplicates, knowledge, selectors, services
-from requests_app.services import digests
 from requests_app.enums import Channel, OutboxStatus, RequestKind, Status
-from requests_app.standards import EMAIL_ANSWER_BUSINESS_DAYS
-from requests_app.paginators import EstimatedCountPaginator
 from requests_app.forms import AnswerForm, AssignForm, CloseForm, MergeForm, RejectForm, UnmergeForm
 from requests_app.models import (
     Address,
     ApiKey,
     Article,
     ClosureDay,
-    RecurringClosure,
-    RecurringClosureSkip,
-    RequestTypeAttribute,
     Designation,
     DigestDelivery,
     InboundEmail,
     Intervention,
     InterventionCode,
     OutboundEmail,
+    RecurringClosure,
+    RecurringClosureSkip,
     Request,
     RequestAttachment,
     RequestEvent,
     RequestPhoto,
     RequestType,
+    RequestTypeAttribute,
     Service,
     StandardAnswer,
 )
+from requests_app.paginators import EstimatedCountPaginator
+from requests_app.services import digests
+from requests_app.standards import EMAIL_ANSWER_BUSINESS_DAYS
 
 admin.site.site_header = _("Service aux citoyens — Ville de Prévost")
 admin.site.site_title = _("Service aux citoyens")

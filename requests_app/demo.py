@@ -13,11 +13,6 @@ from accounts.models import User
 from accounts.signatures import Signature
 from complaints import services as complaint_services
 from requests_app import services
-from requests_app.services import access as access_services
-from requests_app.services import claims as claim_services
-from requests_app.services import designations
-from requests_app.satisfaction import satisfaction_record
-from requests_app.standards import standards_refresh
 from requests_app.enums import (
     AccessForm,
     Channel,
@@ -30,6 +25,11 @@ from requests_app.enums import (
     Status,
 )
 from requests_app.models import Article, OutboundEmail, Request, RequestEvent, RequestType, Service, StandardAnswer
+from requests_app.satisfaction import satisfaction_record
+from requests_app.services import access as access_services
+from requests_app.services import claims as claim_services
+from requests_app.services import designations
+from requests_app.standards import standards_refresh
 
 DEMO_PASSWORD = "demo-prevost"
 

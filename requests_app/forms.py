@@ -1,16 +1,16 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.urls import reverse
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import Role
 from accounts.models import User
 from requests_app import photos as photo_tools
-from requests_app.enums import Channel, STAFF_CHANNELS, CallbackOutcome, ContactPreference, RejectionReason, RequestKind
+from requests_app.enums import STAFF_CHANNELS, CallbackOutcome, Channel, ContactPreference, RejectionReason, RequestKind
 from requests_app.models import Address, InterventionCode, Request, RequestType, Service
 from requests_app.selectors import request_types_by_service
 from requests_app.text_search import normalize

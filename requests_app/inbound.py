@@ -80,7 +80,7 @@ def message_key(raw: bytes) -> str:
     even a message that cannot be parsed must be recognised on the next poll."""
     try:
         value = email.message_from_bytes(raw).get("Message-ID", "")
-    except Exception:  # a header so broken that even the lenient parser gives up
+    except Exception:  # noqa: BLE001 - a header so broken that even the lenient parser gives up
         value = ""
     value = " ".join(str(value).split())[:500]
     return value or "sha256:" + hashlib.sha256(raw).hexdigest()
@@ -118,7 +118,7 @@ def _attachments(message: EmailMessage) -> list[Attachment]:
             continue
         try:
             content = part.get_payload(decode=True) or b""
-        except Exception:
+        except Exception:  # noqa: BLE001 - an undecodable part is left out; the message itself is kept
             continue
         found.append(Attachment(_clean(part.get_filename() or "piece-jointe"), part.get_content_type(), content))
     return found

@@ -2,6 +2,7 @@
 message without marking it read, move it once dealt with. Messages are addressed by UID, which
 stays valid while other clients (a person in a webmail) use the same mailbox."""
 
+import contextlib
 import imaplib
 import re
 import ssl
@@ -56,10 +57,8 @@ class Mailbox:
         return self
 
     def __exit__(self, *exc):
-        try:
+        with contextlib.suppress(imaplib.IMAP4.error, OSError):  # a server gone at logout changes nothing
             self.connection.logout()
-        except (imaplib.IMAP4.error, OSError):
-            pass
 
     def ensure_folder(self, folder: str) -> None:
         status, _data = self.connection.create(_quoted(folder))  # NO when it exists already: fine

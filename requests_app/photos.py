@@ -56,7 +56,7 @@ def is_pdf(content: bytes) -> bool:
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         return len(reader.pages) > 0
-    except Exception:  # pypdf raises a dozen kinds of error on a broken file: all mean « not a PDF »
+    except Exception:  # noqa: BLE001 - pypdf raises a dozen kinds of error on a broken file: all mean « not a PDF »
         return False
 
 

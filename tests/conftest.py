@@ -5,9 +5,9 @@ import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django.utils import translation
 
 from accounts import second_factor
 from accounts.enums import Role

@@ -25,8 +25,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
-
 from accounts.middleware import SecondFactorMiddleware
 from accounts.models import ConfidentialityIncident, User
 
@@ -565,7 +563,7 @@ def test_each_visitor_gets_the_answer_written_for_them(world):
             for visitor in VISITORS
         )
         if actual != expected:
-            cells = [f"{v}: {e} -> {a}" for v, e, a in zip(VISITORS, expected, actual) if e != a]
+            cells = [f"{v}: {e} -> {a}" for v, e, a in zip(VISITORS, expected, actual, strict=True) if e != a]
             wrong.append(f'{name} ({url}): {", ".join(cells)}\n    "{name}": {actual},')
     assert not wrong, "answers differ from the matrix:\n" + "\n".join(wrong)
 

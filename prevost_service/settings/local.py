@@ -6,8 +6,8 @@ os.environ.setdefault("DEBUG", "True")
 # The demo logins work with their password alone; SECOND_FACTOR_REQUIRED=True tries the real thing.
 os.environ.setdefault("SECOND_FACTOR_REQUIRED", "False")
 
-from .base import *  # noqa: E402,F403
-from .base import BASE_DIR  # noqa: E402
+from .base import *  # noqa: F403
+from .base import BASE_DIR
 
 # The default SQLite file and the photos live under var/, which a fresh clone does not have.
 (BASE_DIR / "var").mkdir(exist_ok=True)

@@ -1,3 +1,4 @@
+from .access import AccessLetter, AccessNumberSequence, AccessRequest, LegalProvision
 from .addresses import Address
 from .catalog import (
     AttributeDatatype,
@@ -9,51 +10,50 @@ from .catalog import (
     RequestTypeAttribute,
     Service,
 )
+from .claims import Claim, ClaimConsultation, ClaimDocument, ClaimEvent, ClaimNumberSequence
 from .designations import Designation
+from .digests import DigestDelivery, DigestItem
 from .inbound import InboundEmail, RequestAttachment
 from .knowledge import Article, StandardAnswer
-from .digests import DigestDelivery, DigestItem
 from .open311 import ApiKey
 from .outbox import OutboundAttachment, OutboundEmail
-from .access import AccessLetter, AccessNumberSequence, AccessRequest, LegalProvision
-from .claims import Claim, ClaimConsultation, ClaimDocument, ClaimEvent, ClaimNumberSequence
+from .requests import CallbackAttempt, Intervention, Request, RequestEvent, RequestNumberSequence, RequestPhoto
 from .satisfaction import SatisfactionResponse
 from .standards import StandardResult
-from .requests import CallbackAttempt, Intervention, Request, RequestEvent, RequestNumberSequence, RequestPhoto
 
 __all__ = [
-    "Address",
-    "ApiKey",
-    "Article",
-    "CallbackAttempt",
     "AccessLetter",
     "AccessNumberSequence",
     "AccessRequest",
+    "Address",
+    "ApiKey",
+    "Article",
+    "AttributeDatatype",
+    "CallbackAttempt",
     "Claim",
     "ClaimConsultation",
     "ClaimDocument",
     "ClaimEvent",
     "ClaimNumberSequence",
-    "LegalProvision",
     "ClosureDay",
-    "RecurringClosure",
-    "RequestTypeAttribute",
-    "AttributeDatatype",
-    "RecurringClosureSkip",
     "Designation",
     "DigestDelivery",
     "DigestItem",
     "InboundEmail",
     "Intervention",
     "InterventionCode",
+    "LegalProvision",
     "OutboundAttachment",
     "OutboundEmail",
+    "RecurringClosure",
+    "RecurringClosureSkip",
     "Request",
     "RequestAttachment",
     "RequestEvent",
     "RequestNumberSequence",
     "RequestPhoto",
     "RequestType",
+    "RequestTypeAttribute",
     "SatisfactionResponse",
     "Service",
     "StandardAnswer",

@@ -130,3 +130,6 @@ class AccessLetter(models.Model):
         verbose_name_plural = _("lettres aux requérants")
         ordering = ["created_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["access_request", "kind"], name="one_letter_per_kind")]
+
+    def __str__(self):
+        return f"{self.access_request} · {self.get_kind_display()}"

@@ -112,6 +112,9 @@ class ClaimDocument(models.Model):
         verbose_name_plural = _("pièces justificatives")
         ordering = ["added_at", "pk"]
 
+    def __str__(self):
+        return f"{self.claim} · {self.get_kind_display()}"
+
 
 class ClaimEvent(models.Model):
     """The claim's history: every status change, consultation and note, with who and when."""
@@ -126,6 +129,9 @@ class ClaimEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.claim} · {self.at:%Y-%m-%d %H:%M}"
 
 
 class ClaimConsultation(models.Model):
@@ -151,3 +157,6 @@ class ClaimConsultation(models.Model):
         verbose_name = _("consultation d'un service")
         verbose_name_plural = _("consultations des services")
         ordering = ["asked_at", "pk"]
+
+    def __str__(self):
+        return f"{self.claim} · {self.service}"

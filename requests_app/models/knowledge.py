@@ -79,6 +79,12 @@ class Article(models.Model):
     def __str__(self):
         return self.question
 
+    def save(self, *args, **kwargs):
+        # Weighted by repetition: words of the question and the keywords count three times.
+        strong = " ".join([self.question_fr, self.question_en, self.keywords])
+        self.search_text = normalize(" ".join([strong, strong, strong, self.answer_fr, self.answer_en]))
+        super().save(*args, **kwargs)
+
     @property
     def question(self) -> str:
         return self.question_en if _english() and self.question_en else self.question_fr
@@ -86,12 +92,6 @@ class Article(models.Model):
     @property
     def answer(self) -> str:
         return self.answer_en if _english() and self.answer_en else self.answer_fr
-
-    def save(self, *args, **kwargs):
-        # Weighted by repetition: words of the question and the keywords count three times.
-        strong = " ".join([self.question_fr, self.question_en, self.keywords])
-        self.search_text = normalize(" ".join([strong, strong, strong, self.answer_fr, self.answer_en]))
-        super().save(*args, **kwargs)
 
 
 class StandardAnswerQuerySet(models.QuerySet):

@@ -206,6 +206,9 @@ class RequestNumberSequence(models.Model):
     year = models.PositiveSmallIntegerField(primary_key=True)
     last_value = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return f"{self.year}: {self.last_value}"
+
 
 class RequestEvent(models.Model):
     """One row per thing that happened to a request: the history the Technicien reads."""

@@ -15,3 +15,6 @@ class SatisfactionResponse(models.Model):
         verbose_name_plural = _("réponses au sondage de satisfaction")
         constraints = [models.CheckConstraint(condition=models.Q(rating__gte=1, rating__lte=5), name="rating_1_to_5")]
         indexes = [models.Index(fields=["answered_at"])]
+
+    def __str__(self):
+        return f"{self.request} · {self.rating}"

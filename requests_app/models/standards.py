@@ -23,6 +23,9 @@ class StandardResult(models.Model):
         verbose_name = _("résultat d'une norme de service")
         verbose_name_plural = _("résultats des normes de service")
 
+    def __str__(self):
+        return f"{self.request_type or 'courriels'} · {self.window_end:%Y-%m-%d}"
+
     @property
     def share_within(self) -> float | None:
         """Completed within the standard, out of what can be judged: completed, or still open past it."""

@@ -222,7 +222,7 @@ def access_deadline_warnings(*, today: dt.date | None = None) -> int:
                 dedupe_key=f"access:{access_request.pk}:warning:{warning}:{deadline}",
                 url_name="access:staff_detail",
                 number=number,
-                build=lambda: {
+                build=lambda warning=warning, number=number, deadline=deadline: {
                     "subject": WARNING_SUBJECTS[warning](number, deadline),
                     "paragraphs": [
                         _(

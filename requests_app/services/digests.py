@@ -175,7 +175,7 @@ def digest_build(*, delivery_id: int, today: dt.date | None = None) -> bool:
     try:
         with transaction.atomic(), translation.override(delivery.recipient.language):
             BUILDERS[delivery.kind](delivery, today or timezone.localdate())
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - any failure is recorded on the delivery and retried
         _digest_build_failed(delivery=delivery, error=error)
         return False
     return True

@@ -89,7 +89,7 @@ def outbox_send(*, email_id: int) -> bool:
             message.attach(attachment.filename, handle.read(), attachment.mimetype)
     try:
         message.send()
-    except Exception as exc:  # SMTP refusals, timeouts, DNS: all are retried the same way
+    except Exception as exc:  # noqa: BLE001 - SMTP refusals, timeouts, DNS: all are retried the same way
         _outbox_send_failed(email=email, error=exc)
         return False
     OutboundEmail.objects.filter(pk=email_id).update(status=OutboxStatus.SENT, sent_at=timezone.now(), last_error="")

@@ -17,9 +17,9 @@ from prevost_service.errors import ApplicationError
 from prevost_service.numbering import next_yearly_value
 from requests_app.enums import (
     IN_SERVICE_STATUSES,
+    NOT_COMPLETED_STATUSES,
     CallbackOutcome,
     ContactPreference,
-    NOT_COMPLETED_STATUSES,
     EventKind,
     RejectionReason,
     RequestKind,
@@ -37,7 +37,6 @@ from requests_app.models import (
 )
 
 from . import notifications
-
 
 # --- who may do what ---------------------------------------------------------------
 

@@ -16,9 +16,10 @@ def _chart(table):
     if column is None:
         return ""
     values = [row[column] for row in table.rows]
-    top = max(values + [1])
+    top = max([*values, 1])
     return charts.horizontal_bars(
-        table.caption, [charts.Bar(str(row[0]), value / top, str(value)) for row, value in zip(table.rows, values)]
+        table.caption,
+        [charts.Bar(str(row[0]), value / top, str(value)) for row, value in zip(table.rows, values, strict=True)],
     )
 
 

@@ -17,10 +17,7 @@ CONTENT_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; ch
 
 
 def _respond(fmt: str, payload, *, root: str, item: str | None, status: int = 200) -> HttpResponse:
-    if fmt == "xml":
-        body = open311.to_xml(root, item, payload)
-    else:
-        body = json.dumps(payload, ensure_ascii=False)
+    body = open311.to_xml(root, item, payload) if fmt == "xml" else json.dumps(payload, ensure_ascii=False)
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt], status=status)
     response["Access-Control-Allow-Origin"] = "*"  # open data: readable from any site's scripts
     return response

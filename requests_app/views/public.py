@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from prevost_service import just_filed, public_forms
-from requests_app import addresses, charts, selectors, services, page_cache
+from requests_app import addresses, charts, page_cache, selectors, services
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
 from requests_app.forms import LookupForm, RequestForm

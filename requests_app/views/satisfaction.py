@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from prevost_service.errors import ApplicationError
 from requests_app import satisfaction
-from requests_app.forms import SatisfactionForm, SatisfactionFilterForm
+from requests_app.forms import SatisfactionFilterForm, SatisfactionForm
 
 
 @require_http_methods(["GET", "POST"])

@@ -9,7 +9,6 @@ from pypdf import PdfReader
 from accounts.enums import Role
 
 from ..factories import UserFactory, service
-
 from .login import staff_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

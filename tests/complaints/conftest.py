@@ -6,9 +6,8 @@ import pytest
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from accounts.enums import Role
+from accounts.enums import Role, SignatureMethod
 from complaints import services
-from accounts.enums import SignatureMethod
 
 from ..factories import UserFactory, service
 

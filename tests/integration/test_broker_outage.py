@@ -122,7 +122,7 @@ def test_the_worker_rides_out_two_redis_outages_and_sends_every_email_once(tmp_p
                 spare.start()
                 # What beat's flush does every two minutes, asked at once through the broker.
                 flush_outbox.delay()
-                assert wait_for(lambda: set(statuses(queued_meanwhile)) == {(OutboxStatus.SENT, 1)}, timeout=90), (
+                assert wait_for(lambda q=queued_meanwhile: set(statuses(q)) == {(OutboxStatus.SENT, 1)}, timeout=90), (
                     worker_log.read_text()
                 )
             assert worker.poll() is None, worker_log.read_text()

@@ -21,9 +21,9 @@ from django.utils import timezone
 
 from prevost_service.celery import app
 from requests_app import services
-from requests_app.services import digests
 from requests_app.enums import DigestStatus, OutboxStatus
 from requests_app.models import DigestDelivery, OutboundEmail, Request
+from requests_app.services import digests
 from requests_app.tasks import flush_outbox, send_rnc_digests
 
 from ..celery_helpers import celery_config

@@ -63,7 +63,10 @@ def claim_data(**overrides):
     return data
 
 
-def file_claim(*, today=D(2026, 11, 23), **overrides) -> Claim:
+MONDAY = D(2026, 11, 23)
+
+
+def file_claim(*, today=MONDAY, **overrides) -> Claim:
     data = claim_data(**overrides)
     data["event_date"] = D.fromisoformat(data["event_date"])
     data["event_time"] = None
@@ -247,7 +250,10 @@ def test_only_the_greffe_and_the_dg_read_a_claim(client, technicien, greffier, d
 def test_the_greffe_takes_the_claim_through_its_steps_and_the_claimant_reads_them(client, greffier):
     claim = file_claim()
     client.force_login(greffier)
-    url = lambda action: reverse("claims:staff_action", args=[claim.number, action])
+
+    def url(action):
+        return reverse("claims:staff_action", args=[claim.number, action])
+
     client.post(url("analyse"), {"analyse-note": ""})
     response = client.post(url("accepter"), {"accepter-amount_paid": ""})
     assert response.status_code == 400  # the amount is required

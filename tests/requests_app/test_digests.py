@@ -147,7 +147,7 @@ def test_elus_report_names_a_known_street_never_the_free_text(client, technicien
     client.force_login(UserFactory(username="conseiller", roles=[Role.ELU]))
     with freeze_time("2026-11-30 15:00:00"):
         page = client.get(reverse("staff:elus_report")).content.decode()
-    for place, shown in typed.items():
+    for shown in typed.values():
         assert shown in page
     for personal in ("App. 3", "1234", "Marie Tremblay", "Ginette Roy", "chez"):
         assert personal not in page

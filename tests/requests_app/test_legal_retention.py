@@ -17,7 +17,7 @@ from .test_access_requests import submit as submit_access
 from .test_claims import file_claim
 
 pytestmark = pytest.mark.django_db
-LONG_AGO = dt.datetime(2014, 3, 5, 10, tzinfo=dt.timezone.utc)
+LONG_AGO = dt.datetime(2014, 3, 5, 10, tzinfo=dt.UTC)
 
 
 def decided_claim(greffier, when):
@@ -30,7 +30,7 @@ def decided_claim(greffier, when):
 
 def test_an_old_claim_loses_the_claimant_and_keeps_its_figures(greffier, client, django_capture_on_commit_callbacks):
     old = decided_claim(greffier, LONG_AGO)
-    recent = decided_claim(greffier, dt.datetime(2026, 10, 5, 10, tzinfo=dt.timezone.utc))
+    recent = decided_claim(greffier, dt.datetime(2026, 10, 5, 10, tzinfo=dt.UTC))
     avis = old.acknowledgement_pdf.name
     storage = old.acknowledgement_pdf.storage
     assert storage.exists(avis)

@@ -17,7 +17,7 @@ from requests_app.services.retention import requests_anonymize
 from ..factories import submit_request
 
 pytestmark = pytest.mark.django_db
-LONG_AGO = dt.datetime(2018, 3, 5, 10, tzinfo=dt.timezone.utc)
+LONG_AGO = dt.datetime(2018, 3, 5, 10, tzinfo=dt.UTC)
 
 
 def photo():

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_seed_demo_refuses_when_debug_is_off(settings):
     settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG est désactivé.*seed_demo --force"):
+    with pytest.raises(CommandError, match=r"DEBUG est désactivé.*seed_demo --force"):
         call_command("seed_demo")
     assert not Request.objects.exists()
 
