@@ -12,6 +12,6 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 RUN useradd --create-home prevost && mkdir -p /app/var && chown prevost /app/var
 USER prevost
 EXPOSE 8000
-# The access log masks tracking tokens in paths (prevost_service/log_masking.py).
+# The access log masks tracking tokens in paths (core/log_masking.py).
 CMD ["gunicorn", "prevost_service.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", \
-     "--access-logfile", "-", "--logger-class", "prevost_service.log_masking.MaskedAccessLogger"]
+     "--access-logfile", "-", "--logger-class", "core.log_masking.MaskedAccessLogger"]

@@ -43,10 +43,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-# What CI checks before the tests (and the pre-commit hooks run): ruff's rules and its formatting.
+# What CI checks before the tests (and the pre-commit hooks run): ruff's rules and its formatting,
+# and the architecture contracts (import-linter, pyproject.toml).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench --ignore=tests --ignore=node_modules

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 
 from . import services
 from .enums import SENSITIVE_ROLES, Role

@@ -5,7 +5,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from prevost_service.middleware import is_connection_error, unavailable
+from core.middleware import is_connection_error, unavailable
 
 from . import second_factor
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 
 from .enums import SENSITIVE_ROLES, Availability
 from .models import DisciplinaryRecord, RightsChange, User

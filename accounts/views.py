@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prevost_service import public_forms
+from core import public_forms
 from requests_app.selectors import staff_directory
 
 from . import second_factor as factor

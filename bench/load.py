@@ -69,7 +69,7 @@ def server_env(database_url: str, redis_url: str) -> dict:
         "EMAIL_URL": "dummymail://",
         "LOG_LEVEL": "WARNING",
         # The submission storm comes from one address and posts at machine speed: the public forms'
-        # limits (prevost_service.public_forms) would refuse it, which is not what is measured.
+        # limits (core.public_forms) would refuse it, which is not what is measured.
         "PUBLIC_FORM_RATE": "",
         "PUBLIC_FORM_MIN_SECONDS": "0",
         "TRUSTED_PROXIES": "0",

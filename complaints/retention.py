@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from complaints.enums import ComplaintStatus
 from complaints.models import Complaint, Conclusion, Evidence, Interview, SignedStatement
-from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
+from core.retention import anonymize_in_batches, delete_files_on_commit
 from requests_app.services.outbox import outbox_forget
 
 

@@ -15,8 +15,8 @@ from accounts.enums import Role
 from accounts.models import User
 from accounts.services import disciplinary_record_add
 from accounts.signatures import Signature
-from prevost_service.errors import ApplicationError
-from prevost_service.numbering import next_yearly_value
+from core.errors import ApplicationError
+from core.numbering import next_yearly_value
 from requests_app import photos as photo_tools
 from requests_app import services as request_services
 from requests_app.enums import Channel

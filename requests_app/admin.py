@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints import services as complaint_services
 from complaints.forms import FromRequestForm
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import business_days, duplicates, knowledge, selectors, services
 from requests_app.enums import Channel, OutboxStatus, RequestKind, Status
 from requests_app.forms import AnswerForm, AssignForm, CloseForm, MergeForm, RejectForm, UnmergeForm

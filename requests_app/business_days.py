@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from prevost_service.dates import month_day
+from core.dates import month_day
 
 CLOSURES_CACHE_KEY = "business-days:closures"
 _MEMO_SECONDS = 30

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from prevost_service.dates import in_words, month_day
+from core.dates import in_words, month_day
 from requests_app import legal_calendar
 from requests_app.enums import DamageKind
 

@@ -21,7 +21,7 @@ Rendering the form's fields (crispy-forms, the service and type choices) costs m
 of the page; unbound, they depend only on the language and the catalogue, so the template caches
 them under the catalogue's version, which every save or delete of a service or a type bumps.
 
-The cache is a convenience: when Redis does not answer (prevost_service.cache), every visit is a
+The cache is a convenience: when Redis does not answer (core.cache), every visit is a
 miss and the page is rendered from the database.
 """
 
@@ -33,7 +33,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 
-from prevost_service import just_filed
+from core import just_filed
 
 PAGE_TIMEOUT = 600
 

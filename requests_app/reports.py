@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from prevost_service.downloads import SafeCsvWriter
+from core.downloads import SafeCsvWriter
 from requests_app import business_days
 from requests_app.enums import Status
 from requests_app.models import Address, Intervention, InterventionCode, Request, Service

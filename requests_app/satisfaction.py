@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app.enums import Status
 from requests_app.models import Request, RequestType, SatisfactionResponse, Service
 

@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import second_factor
 from accounts.enums import Role
-from prevost_service import broker
+from core import broker
 from requests_app import business_days
 
 from .factories import UserFactory, service

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from freezegun import freeze_time
 
-from prevost_service.downloads import neutralise
+from core.downloads import neutralise
 from requests_app import reports, services
 from requests_app.enums import AccessDecision
 from requests_app.models import LegalProvision, RequestType

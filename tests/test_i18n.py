@@ -34,7 +34,7 @@ def test_french_times_read_as_in_quebec():
 
 
 def test_dates_in_words_write_the_first_of_the_month_as_french_does():
-    from prevost_service.dates import in_words
+    from core.dates import in_words
 
     with translation.override("fr-ca"):
         assert in_words(dt.date(2027, 5, 1)) == "1er mai 2027"

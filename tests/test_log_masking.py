@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from gunicorn.config import Config
 
-from prevost_service.log_masking import MaskedAccessLogger, MaskTokensFilter, mask_tokens
+from core.log_masking import MaskedAccessLogger, MaskTokensFilter, mask_tokens
 
 TOKEN = "u5JrLIrPXVv_LFaAkdpNqUu9MCcoCBNc1wpeO5igICQ"
 SIGNED = "MTIz:1vPx3n:Qk9vZ2xlLXNpZ25lZC10b2tlbi1hYmM"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from complaints import services as complaint_services
-from prevost_service import public_forms
+from core import public_forms
 from requests_app.models import Request
 
 from .complaints.test_investigation import complaint_data

@@ -7,7 +7,7 @@ import time
 import pytest
 from django.urls import reverse
 
-from prevost_service import broker
+from core import broker
 from requests_app.enums import OutboxStatus
 from requests_app.models import OutboundEmail, Request
 
@@ -34,7 +34,7 @@ def test_a_submission_answers_within_two_seconds_when_redis_hangs(
 ):
     settings.CACHES = {
         "default": {
-            "BACKEND": "prevost_service.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": hung_redis,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }

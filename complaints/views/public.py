@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
-from prevost_service import public_forms
-from prevost_service.errors import ApplicationError
+from core import public_forms
+from core.errors import ApplicationError
 
 from .. import selectors, services
 from ..enums import AccessAction, ComplaintStatus

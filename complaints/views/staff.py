@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 
 from .. import selectors, services
 from ..enums import AccessAction

@@ -16,6 +16,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -40,7 +41,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "prevost_service.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,12 +72,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
-                "prevost_service.context_processors.portal",
+                "core.context_processors.portal",
             ],
-            "libraries": {
-                "public_forms": "prevost_service.templatetags.public_forms",
-                "dates": "prevost_service.templatetags.dates",
-            },
         },
     },
 ]
@@ -115,17 +112,17 @@ OTP_TOTP_ISSUER = "Ville de Prévost"
 # A secret is shown to its owner once, at enrolment: not even a superuser can read it back and
 # clone a director's second factor.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
-AXES_CLIENT_IP_CALLABLE = "prevost_service.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 # How many proxies of the city's stand in front of gunicorn (production: the TLS proxy). Only
-# those are believed when they say who the client is (prevost_service.client_ip).
+# those are believed when they say who the client is (core.client_ip).
 TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 
-# Public forms (prevost_service.public_forms): posts per address, all forms together, and the
+# Public forms (core.public_forms): posts per address, all forms together, and the
 # least time a person takes between opening a form and sending it. Generous: a library, a school
 # or a phone carrier may put many citizens behind one address.
 PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="30/10m")
 PUBLIC_FORM_MIN_SECONDS = env.int("PUBLIC_FORM_MIN_SECONDS", default=3)
-RATELIMIT_IP_META_KEY = "prevost_service.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 RATELIMIT_IPV6_MASK = 64  # one household's IPv6 network is one address
 # A Redis outage must not shut the citizens out: without counters, no limit.
 RATELIMIT_FAIL_OPEN = True
@@ -183,7 +180,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "prevost_service.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "prevost",
             # Redis answers in a millisecond on the city's network: half a second means it is gone.
@@ -216,7 +213,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 # Tasks are acked late and safe to run twice: one cut off by a lost connection is redelivered.
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
-# Web requests publish through prevost_service.broker (one attempt, short timeouts); beat's own
+# Web requests publish through core.broker (one attempt, short timeouts); beat's own
 # publishing may retry briefly.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout": 3}
@@ -324,7 +321,7 @@ CITY_URGENT_PHONE = env.str("CITY_URGENT_PHONE", default="450 224-8888")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"mask_tokens": {"()": "prevost_service.log_masking.MaskTokensFilter"}},
+    "filters": {"mask_tokens": {"()": "core.log_masking.MaskTokensFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # One line per task at INFO drowns the development console; warnings and errors still show.

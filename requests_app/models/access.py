@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from prevost_service.numbering import YearlySequence
+from core.numbering import YearlySequence
 from requests_app import legal_clocks
 from requests_app.enums import (
     OPEN_ACCESS_STATUSES,

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from prevost_service.dates import month_day
+from core.dates import month_day
 from requests_app.enums import ProcessSchema
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from prevost_service.numbering import YearlySequence
+from core.numbering import YearlySequence
 from requests_app.enums import OPEN_CLAIM_STATUSES, Channel, ClaimCause, ClaimDocumentKind, ClaimStatus, DamageKind
 
 

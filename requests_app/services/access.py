@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from prevost_service.errors import ApplicationError
-from prevost_service.numbering import next_yearly_value
+from core.errors import ApplicationError
+from core.numbering import next_yearly_value
 from requests_app import legal_clocks, pdf
 from requests_app.enums import OPEN_ACCESS_STATUSES, AccessDecision, AccessStatus, LetterKind
 from requests_app.models import AccessLetter, AccessNumberSequence, AccessRequest

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.enums import Role
 from accounts.models import User
 from accounts.signatures import Signature
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import pdf
 from requests_app.enums import ProcessSchema
 from requests_app.models import Designation, Service

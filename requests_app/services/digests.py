@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from accounts.enums import Role
 from accounts.models import User
-from prevost_service import broker
-from prevost_service.errors import ApplicationError
+from core import broker
+from core.errors import ApplicationError
 from requests_app import business_days, legal_selectors, pdf, reports
 from requests_app.enums import IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, DigestKind, DigestStatus, EventKind
 from requests_app.models import DigestDelivery, DigestItem, OutboundEmail, Request, RequestEvent, Service

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app.enums import OPEN_STATUSES, EventKind, RequestKind, Status
 from requests_app.models import Request
 

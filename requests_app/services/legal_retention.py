@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
+from core.retention import anonymize_in_batches, delete_files_on_commit
 from requests_app.enums import OPEN_ACCESS_STATUSES, OPEN_CLAIM_STATUSES
 from requests_app.models import (
     AccessLetter,

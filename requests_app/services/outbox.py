@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from prevost_service import broker
+from core import broker
 from requests_app.enums import OutboxStatus
 from requests_app.inbound import outbound_message_id
 from requests_app.models import OutboundAttachment, OutboundEmail

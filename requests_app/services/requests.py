@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prevost_service.errors import ApplicationError
-from prevost_service.numbering import next_yearly_value
+from core.errors import ApplicationError
+from core.numbering import next_yearly_value
 from requests_app.enums import (
     IN_SERVICE_STATUSES,
     NOT_COMPLETED_STATUSES,

@@ -9,7 +9,7 @@ the Annexe A codes and dates, the rating — all that the standards, the dashboa
 reports count.
 
 Idempotent: a request is marked `anonymized_at` in the same transaction, and the selection skips
-marked ones (prevost_service/retention.py runs the batches).
+marked ones (core/retention.py runs the batches).
 """
 
 import datetime as dt
@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from prevost_service.retention import anonymize_in_batches, delete_files_on_commit
+from core.retention import anonymize_in_batches, delete_files_on_commit
 from requests_app import page_cache
 from requests_app.models import (
     CallbackAttempt,

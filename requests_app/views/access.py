@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from prevost_service import just_filed, public_forms
-from prevost_service.downloads import csv_download
-from prevost_service.errors import ApplicationError
+from core import just_filed, public_forms
+from core.downloads import csv_download
+from core.errors import ApplicationError
 from requests_app import legal_clocks
 from requests_app import legal_selectors as selectors
 from requests_app.enums import AccessForm, LetterKind

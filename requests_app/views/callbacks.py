@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import business_days, services
 from requests_app.forms import CallbackForm
 from requests_app.models import Request

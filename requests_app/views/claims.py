@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from prevost_service import just_filed, public_forms
-from prevost_service.dates import in_words
-from prevost_service.errors import ApplicationError
+from core import just_filed, public_forms
+from core.dates import in_words
+from core.errors import ApplicationError
 from requests_app import legal_clocks
 from requests_app import legal_selectors as selectors
 from requests_app.enums import ClaimCause, ClaimStatus, DamageKind

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 
-from prevost_service.downloads import csv_download
+from core.downloads import csv_download
 from requests_app import charts, dashboard
 
 CHARTED = {"volume": -2, "arrerages": 1, "rnc": 1}  # table key → column drawn as bars

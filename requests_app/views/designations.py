@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.forms import SignatureFields
 from accounts.models import User
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import selectors
 from requests_app.forms import DateInput
 from requests_app.models import Designation, Service

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from prevost_service import just_filed, public_forms
+from core import just_filed, public_forms
 from requests_app import addresses, charts, page_cache, selectors, services
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import satisfaction
 from requests_app.forms import SatisfactionFilterForm, SatisfactionForm
 

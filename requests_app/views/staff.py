@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.enums import Role
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import knowledge, legal_selectors, selectors, services
 from requests_app.enums import FINAL_STATUSES, IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, RequestKind, Status
 from requests_app.forms import CompleteForm, InterventionForm, OnHoldForm, ScheduleForm, StaffIntakeForm

@@ -8,7 +8,7 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfReader
 
-from prevost_service.dates import in_words
+from core.dates import in_words
 from requests_app.enums import ClaimStatus
 from requests_app.models import Claim
 

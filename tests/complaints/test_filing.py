@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from complaints import services
 from complaints.enums import ComplaintStatus, SignatureMethod
 from complaints.models import Complaint, SignedStatement
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 
 from ..http_helpers import read_and_close
 from .conftest import complaint_data, data_url, drawn_signature_png, file_complaint

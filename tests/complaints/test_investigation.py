@@ -8,7 +8,7 @@ from accounts.enums import DisciplinaryMeasure
 from accounts.models import DisciplinaryRecord
 from complaints import services
 from complaints.enums import ComplaintStatus, Finding, SignatureMethod
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 
 from ..pdf_helpers import tiny_pdf
 from .conftest import complaint_data, file_complaint

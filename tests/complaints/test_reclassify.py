@@ -5,7 +5,7 @@ import pytest
 from complaints import services
 from complaints.enums import ComplaintStatus
 from complaints.models import Complaint
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app.enums import EventKind, Status
 from requests_app.models import Request, RequestEvent
 

@@ -107,7 +107,7 @@ def test_mail_queued_while_redis_was_down_is_sent_once_when_it_is_back(catalog_a
     # their e-mails wait in the outbox.
     settings.CACHES = {
         "default": {
-            "BACKEND": "prevost_service.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from freezegun import freeze_time
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app.enums import AccessDecision, AccessForm, AccessStatus, LetterKind
 from requests_app.models import AccessRequest, LegalProvision, OutboundEmail
 from requests_app.services import access as services

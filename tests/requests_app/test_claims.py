@@ -12,7 +12,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 from PIL import Image
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app.enums import ClaimCause, ClaimStatus, DamageKind
 from requests_app.models import Claim, ClaimConsultation, ClosureDay, OutboundEmail
 from requests_app.services import claims as services

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from accounts.enums import Role, SignatureMethod
 from accounts.signatures import Signature
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import services
 from requests_app.models import Designation
 from requests_app.selectors import services_without_designation

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from freezegun import freeze_time
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import dashboard, duplicates, open311, reports, services, standards
 from requests_app.enums import EventKind, RequestKind, Status
 from requests_app.models import Request, RequestEvent, Service

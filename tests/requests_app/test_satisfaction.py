@@ -11,7 +11,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from accounts.enums import Role
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import satisfaction, services
 from requests_app.models import OutboundEmail, SatisfactionResponse
 

@@ -107,7 +107,7 @@ def test_status_page_answers_when_the_cache_does_not(client, settings):
     request = submit_request()
     settings.CACHES = {
         "default": {
-            "BACKEND": "prevost_service.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from prevost_service.errors import ApplicationError
+from core.errors import ApplicationError
 from requests_app import services
 from requests_app.enums import EventKind, RequestKind, Status
 from requests_app.models import Intervention, RequestEvent

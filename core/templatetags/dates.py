@@ -1,6 +1,6 @@
 from django import template
 
-from prevost_service.dates import in_words as _in_words
+from core.dates import in_words as _in_words
 
 register = template.Library()
 

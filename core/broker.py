@@ -31,8 +31,7 @@ def publish(task, *args) -> bool:
     """Queue `task(*args)`; False when the broker is away (the caller's recorded row waits for the beat job)."""
     if not broker_available():
         return False
-    from prevost_service.celery import app
-
+    app = task.app
     if app.conf.task_always_eager:  # no broker (development, tests): the task runs here and now
         try:
             task.apply_async(args)

@@ -1,13 +1,13 @@
 from django import template
 
-from prevost_service import public_forms
+from core import public_forms
 
 register = template.Library()
 
 
 @register.inclusion_tag("_human_check.html", takes_context=True)
 def human_check(context):
-    """The honeypot and the opening stamp, inside every public <form> (see prevost_service.public_forms)."""
+    """The honeypot and the opening stamp, inside every public <form> (see core.public_forms)."""
     return {
         "honeypot": public_forms.HONEYPOT_FIELD,
         "stamp_field": public_forms.STAMP_FIELD,
