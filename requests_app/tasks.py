@@ -52,12 +52,12 @@ def refresh_standards() -> int:
 
 @shared_task(acks_late=True)
 def apply_retention() -> int:
-    """Nightly (beat): Loi 25, personal information past its retention period is anonymized."""
-    from complaints.retention import complaints_anonymize
+    """Nightly (beat): Loi 25, personal information past its retention period is anonymized (complaints
+    have their own task, complaints.tasks.apply_complaint_retention)."""
     from requests_app.services.legal_retention import access_anonymize, claims_anonymize
     from requests_app.services.retention import requests_anonymize
 
-    return requests_anonymize() + complaints_anonymize() + claims_anonymize() + access_anonymize()
+    return requests_anonymize() + claims_anonymize() + access_anonymize()
 
 
 @shared_task(acks_late=True)

@@ -228,6 +228,10 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-standards": {"task": "requests_app.tasks.refresh_standards", "schedule": crontab(hour=2, minute=15)},
     # At night, when nobody reads: removes the personal information of what passed its retention.
     "apply-retention": {"task": "requests_app.tasks.apply_retention", "schedule": crontab(hour=3, minute=40)},
+    "apply-complaint-retention": {
+        "task": "complaints.tasks.apply_complaint_retention",
+        "schedule": crontab(hour=3, minute=50),
+    },
     # E-mail intake: a no-op until INTAKE_IMAP_HOST is set.
     "mailbox-poll": {"task": "requests_app.tasks.poll_mailbox", "schedule": crontab(minute="*/2")},
     "access-deadline-warnings": {

@@ -98,3 +98,16 @@ def test_a_complaint_keeps_its_people_until_its_retention_period_has_passed(inve
     assert Complaint.objects.get(pk=complaint.pk).anonymized_at is None
     assert complaints_anonymize(now=period_end + dt.timedelta(days=1)) == 1
     assert Complaint.objects.get(pk=complaint.pk).anonymized_at is not None
+
+
+def test_the_complaints_retention_is_scheduled_by_the_complaints_own_task(investigator, settings):
+    from complaints.tasks import apply_complaint_retention
+    from prevost_service.celery import app
+
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "complaints.tasks.apply_complaint_retention" in scheduled
+    app.loader.import_default_modules()
+    assert "complaints.tasks.apply_complaint_retention" in app.tasks
+    complaint = concluded(investigator, CONCLUDED)
+    assert apply_complaint_retention() == 1
+    assert Complaint.objects.get(pk=complaint.pk).anonymized_at is not None
