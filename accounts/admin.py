@@ -3,7 +3,6 @@ from importlib import import_module
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -39,23 +38,12 @@ class InvitationForm(forms.ModelForm):
         return user
 
 
-class AccountChangeForm(UserChangeForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "password" in self.fields:
-            self.fields["password"].help_text = _(
-                "Personne ne choisit le mot de passe d'une autre personne : utilisez l'action « Envoyer un lien "
-                "pour choisir le mot de passe »; le lien part à l'adresse courriel du compte."
-            )
-
-
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     """The Technicien manages accounts and their roles (policy 4.1), within limits checked here and logged.
     Nobody sets another person's password: accounts are invited, passwords reset, by a link sent to the
     person's own address."""
 
-    form = AccountChangeForm
     add_form = InvitationForm
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("username", "first_name", "last_name", "email", "language")}),
@@ -102,18 +90,36 @@ class UserAdmin(DjangoUserAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if request.user.is_superuser:
+        if obj is None:
             return fieldsets
-        hidden = {"is_superuser", "user_permissions"}
-        return [(name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]}) for name, opts in fieldsets]
+        # No password form behind a button: only the state, and the action that sends a link.
+        hidden = {"password"} if request.user.is_superuser else {"password", "is_superuser", "user_permissions"}
+        shown = [(name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]}) for name, opts in fieldsets]
+        first_name, first = shown[0]
+        return [(first_name, {**first, "fields": [*first["fields"], "password_state"]}), *shown[1:]]
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and not services.rights_may_be_changed_by(request.user, obj):
-            return ["email", "groups", "is_staff", "is_active", "is_superuser", "user_permissions"]
-        if obj is not None and not request.user.is_superuser and obj.last_login is not None:
+        if obj is None:
+            return []
+        if not services.rights_may_be_changed_by(request.user, obj):
+            return ["password_state", "email", "groups", "is_staff", "is_active", "is_superuser", "user_permissions"]
+        if not request.user.is_superuser and obj.last_login is not None:
             # The address a reset link goes to: changed by IT only once the person has logged in.
-            return ["email"]
-        return []
+            return ["password_state", "email"]
+        return ["password_state"]
+
+    @admin.display(description=_("mot de passe"))
+    def password_state(self, obj):
+        state = (
+            _("choisi par la personne") if obj.has_usable_password() else _("pas encore choisi (invitation envoyée)")
+        )
+        return format_html(
+            "{}<br><small>{}</small>",
+            state,
+            _(
+                "Pour en choisir un nouveau, la personne reçoit un lien : action « Envoyer un lien pour choisir le mot de passe » de la liste."
+            ),
+        )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:

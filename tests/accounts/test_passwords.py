@@ -48,6 +48,7 @@ def test_the_technicien_cannot_redirect_a_directors_reset_link_to_himself(client
     change = reverse("admin:accounts_user_change", args=[director.pk])
     page = client.get(change)
     assert 'name="email"' not in page.content.decode()  # read-only once the person has logged in
+    assert "../password/" not in page.content.decode() and "choisi par la personne" in text(page)
     client.post(USERS, {"action": "send_password_link", "_selected_action": [director.pk]})
     (email,) = OutboundEmail.objects.filter(dedupe_key__startswith=f"account:{director.pk}:password:")
     assert email.to == "dir@ville.example"
