@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -77,11 +78,11 @@ CHANGESET = "2026-11-30T00:00:00-05:00"
 
 def discovery() -> dict:
     base = settings.PORTAL_BASE_URL
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     return {
         "changeset": CHANGESET,
-        "contact": f"Service aux citoyens, {settings.CITY_NAME} — {settings.DEFAULT_FROM_EMAIL}, "
-        f"{settings.CITY_URGENT_PHONE}",
-        "key_service": f"Clés d'API délivrées par la Ville sur demande écrite : {settings.DEFAULT_FROM_EMAIL}",
+        "contact": f"Service aux citoyens, {settings.CITY_NAME} — {address}, {settings.CITY_URGENT_PHONE}",
+        "key_service": f"Clés d'API délivrées par la Ville sur demande écrite : {address}",
         "endpoints": [
             {
                 "specification": "http://wiki.open311.org/GeoReport_v2",

@@ -305,7 +305,7 @@ def test_service_discovery_lists_the_endpoint_its_formats_and_contact(client):
         assert endpoint["url"].endswith("/open311/v2") and endpoint["type"] == "production"
         assert endpoint["specification"] == "http://wiki.open311.org/GeoReport_v2"
         assert endpoint["formats"] == ["application/json", "text/xml"]
-        assert "requetes@ville.prevost.qc.ca" in found["contact"]
+        assert found["contact"] == "Service aux citoyens, Ville de Prévost — requetes@ville.prevost.qc.ca, 450 224-8888"
         root = xml(client.get(f"{path}.xml"))
         assert root.tag == "discovery"
         assert [f.text for f in root.findall("endpoints/endpoint/formats/format")] == ["application/json", "text/xml"]
