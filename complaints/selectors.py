@@ -1,7 +1,9 @@
 """Every read of a complaint goes through here and is written to the access log (policy 4.5)."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.enums import Role
 
@@ -55,3 +57,15 @@ def complaint_receipts() -> QuerySet:
 
 def complaint_for_complainant(token: str) -> Complaint | None:
     return Complaint.objects.select_related("service").filter(tracking_token=token).first()
+
+
+def complaint_counts_by_month(*, services, since) -> dict:
+    """What a dashboard may know of complaints: how many were received per month (local month start
+    → count) for these services since `since`. Nothing else, and no access to log: no file is read."""
+    rows = (
+        Complaint.objects.filter(service__in=services, received_at__gte=since)
+        .annotate(month=TruncMonth("received_at"))
+        .values_list("month")
+        .annotate(count=Count("id"))
+    )
+    return {timezone.localtime(month).date().replace(day=1): count for month, count in rows}

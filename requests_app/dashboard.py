@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.enums import Role
-from complaints.models import Complaint
+from complaints import selectors as complaint_selectors
 from requests_app import business_days
 from requests_app.enums import NOT_COMPLETED_STATUSES, Channel, RequestKind, Status
 from requests_app.models import Request, SatisfactionResponse, Service, StandardResult
@@ -178,13 +178,7 @@ def satisfaction(services, months) -> Table:
 
 
 def complaints(services, months) -> Table:
-    rows = (
-        Complaint.objects.filter(service__in=services, received_at__gte=_local(months[0]))
-        .annotate(month=TruncMonth("received_at"))
-        .values_list("month")
-        .annotate(count=Count("id"))
-    )
-    counts = {timezone.localtime(month).date().replace(day=1): count for month, count in rows}
+    counts = complaint_selectors.complaint_counts_by_month(services=services, since=_local(months[0]))
     return Table(
         "plaintes",
         _("Plaintes reçues (nombre seulement)"),
