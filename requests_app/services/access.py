@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
@@ -30,13 +31,6 @@ def _require_handler(user) -> None:
 
 def _tracking_path(access_request: AccessRequest) -> str:
     return reverse("access:track", kwargs={"token": access_request.tracking_token})
-
-
-LETTER_SUBJECTS = {
-    LetterKind.ACKNOWLEDGEMENT: lambda number: _("Votre demande d'accès %(number)s est reçue") % {"number": number},
-    LetterKind.EXTENSION: lambda number: _("Demande d'accès %(number)s : prolongation du délai") % {"number": number},
-    LetterKind.DECISION: lambda number: _("Demande d'accès %(number)s : décision") % {"number": number},
-}
 
 
 def _letter(access_request: AccessRequest, kind: str, today: dt.date) -> AccessLetter:
@@ -67,12 +61,10 @@ def _letter(access_request: AccessRequest, kind: str, today: dt.date) -> AccessL
         dedupe_key=f"access:{access_request.pk}:letter:{kind}",
         to=access_request.requester_email,
         language=access_request.language,
-        build=lambda: {
-            "subject": LETTER_SUBJECTS[kind](number),
-            "paragraphs": [_("La lettre du responsable de l'accès à l'information est jointe à ce courriel.")],
-            "link_path": _tracking_path(access_request),
-            "link_label": _("Suivre ma demande"),
-        },
+        template="access_letter",
+        context={"number": number, "kind": kind},
+        link_path=_tracking_path(access_request),
+        link_label=_lazy("Suivre ma demande"),
         attachments=[(f"{kind}-{number}.pdf", content, "application/pdf")],
     )
     return letter
@@ -101,11 +93,8 @@ def access_request_submit(
             dedupe_key=f"access:{access_request.pk}:new",
             url_name="access:staff_detail",
             number=access_request.number,
-            build=lambda: {
-                "subject": _("Demande d'accès %(number)s reçue — réponse due le %(date)s")
-                % {"number": access_request.number, "date": access_request.deadline.isoformat()},
-                "paragraphs": [_("Une demande d'accès à l'information est arrivée.")],
-            },
+            template="access_new",
+            context={"date": access_request.deadline.isoformat()},
         )
     return access_request
 
@@ -192,14 +181,7 @@ def access_letter_mark_printed(*, letter: AccessLetter, acting_user) -> None:
     AccessLetter.objects.filter(pk=letter.pk, printed_at__isnull=True).update(printed_at=timezone.now())
 
 
-WARNING_SUBJECTS = {
-    "day15": lambda number, deadline: (
-        _("Demande d'accès %(number)s : réponse due le %(date)s (jour 15)") % {"number": number, "date": deadline}
-    ),
-    "last_day": lambda number, deadline: (
-        _("Demande d'accès %(number)s : DERNIER JOUR pour répondre (%(date)s)") % {"number": number, "date": deadline}
-    ),
-}
+WARNINGS_SENT = ("day15", "last_day")  # « overdue » is on the responsable's list, not in an e-mail
 
 
 def access_deadline_warnings(*, today: dt.date | None = None) -> int:
@@ -213,7 +195,7 @@ def access_deadline_warnings(*, today: dt.date | None = None) -> int:
         warning = legal_clocks.access_warning(
             access_request.received_on, today, extended=access_request.extended_on is not None
         )
-        if warning not in WARNING_SUBJECTS:
+        if warning not in WARNINGS_SENT:
             continue
         deadline = access_request.deadline.isoformat()
         number = access_request.number
@@ -222,16 +204,8 @@ def access_deadline_warnings(*, today: dt.date | None = None) -> int:
                 dedupe_key=f"access:{access_request.pk}:warning:{warning}:{deadline}",
                 url_name="access:staff_detail",
                 number=number,
-                build=lambda warning=warning, number=number, deadline=deadline: {
-                    "subject": WARNING_SUBJECTS[warning](number, deadline),
-                    "paragraphs": [
-                        _(
-                            "Sans réponse au plus tard le %(date)s, la demande sera réputée refusée (art. 52) et le "
-                            "requérant pourra s'adresser à la Commission d'accès à l'information."
-                        )
-                        % {"date": deadline}
-                    ],
-                },
+                template="access_warning",
+                context={"warning": warning, "date": deadline},
             )
         sent += 1
     return sent

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
@@ -105,36 +106,18 @@ def claim_submit(*, data: dict, documents=(), channel: str = "web", acting_user=
             dedupe_key=f"claim:{claim.pk}:ack",
             to=claim.claimant_email,
             language=claim.language,
-            build=lambda: {
-                "subject": _("Votre réclamation %(number)s est reçue — Ville de Prévost") % {"number": claim.number},
-                "paragraphs": [
-                    _(
-                        "Votre réclamation %(number)s est reçue par le Greffe. L'avis de réclamation joint indique "
-                        "les dates qui s'appliquent et leur fondement légal; conservez-le."
-                    )
-                    % {"number": claim.number},
-                    _("Vous pouvez ajouter des factures, estimations ou photos et suivre le dossier :"),
-                ],
-                "link_path": _tracking_path(claim),
-                "link_label": _("Suivre ma réclamation"),
-            },
+            template="claim_received",
+            context={"number": claim.number},
+            link_path=_tracking_path(claim),
+            link_label=_lazy("Suivre ma réclamation"),
             attachments=[(f"avis-reclamation-{claim.number}.pdf", content, "application/pdf")],
         )
         notify_handlers(
             dedupe_key=f"claim:{claim.pk}:new",
             url_name="claims:staff_detail",
             number=claim.number,
-            build=lambda: {
-                "subject": (
-                    _("Réclamation %(number)s reçue — AVIS EN RETARD")
-                    if claim.notice_is_late
-                    else _("Réclamation %(number)s reçue")
-                )
-                % {"number": claim.number},
-                "paragraphs": [
-                    _("Une réclamation est arrivée au Greffe. Son contenu n'est consultable que dans le portail.")
-                ],
-            },
+            template="claim_new",
+            context={"late": claim.notice_is_late},
         )
     return claim
 
@@ -194,17 +177,10 @@ def _claim_transition(*, claim: Claim, action: str, acting_user, public_text: st
             dedupe_key=f"claim:{locked.pk}:status:{rule.target}",
             to=locked.claimant_email,
             language=locked.language,
-            build=lambda: {
-                "subject": _("Votre réclamation %(number)s : %(status)s")
-                % {"number": locked.number, "status": locked.get_status_display()},
-                "paragraphs": [
-                    _("Le dossier de votre réclamation %(number)s est maintenant « %(status)s ».")
-                    % {"number": locked.number, "status": locked.get_status_display()},
-                    _("Le détail, et le message du Greffe s'il y a lieu, se trouvent sur la page de suivi :"),
-                ],
-                "link_path": _tracking_path(locked),
-                "link_label": _("Suivre ma réclamation"),
-            },
+            template="claim_status",
+            context={"number": locked.number, "status": ClaimStatus(locked.status).label},
+            link_path=_tracking_path(locked),
+            link_label=_lazy("Suivre ma réclamation"),
         )
     return locked
 
@@ -259,15 +235,10 @@ def claim_consult(*, claim: Claim, service: Service, question: str, acting_user)
                 dedupe_key=f"claim-consultation:{consultation.pk}:{user.pk}",
                 to=user.email,
                 language=user.language,
-                build=lambda: {
-                    "subject": _("Le Greffe demande vos constatations (réclamation %(number)s)")
-                    % {"number": claim.number},
-                    "paragraphs": [
-                        _("Le Greffe consulte votre service au sujet d'un événement ayant causé des dommages.")
-                    ],
-                    "link_path": reverse("claims:consultations"),
-                    "link_label": _("Répondre"),
-                },
+                template="claim_consultation",
+                context={"number": claim.number},
+                link_path=reverse("claims:consultations"),
+                link_label=_lazy("Répondre"),
             )
     return consultation
 
@@ -302,10 +273,8 @@ def consultation_answer(*, consultation: ClaimConsultation, findings: str, actin
             dedupe_key=f"claim-consultation:{consultation.pk}:answered",
             url_name="claims:staff_detail",
             number=claim.number,
-            build=lambda: {
-                "subject": _("Constatations reçues (réclamation %(number)s)") % {"number": claim.number},
-                "paragraphs": [_("Le service consulté a répondu.")],
-            },
+            template="claim_findings",
+            context={},
         )
     consultation.refresh_from_db()
     return consultation

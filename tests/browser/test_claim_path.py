@@ -37,7 +37,7 @@ def test_a_citizen_files_a_property_damage_claim_from_a_phone(live_server, phone
     assert not phone.is_visible("#road-surface-notice")
     phone.fill("#id_event_date", event_date.isoformat())
     phone.dispatch_event("#id_event_date", "change")
-    phone.wait_for_selector("#claim-clocks:not([hidden])")
+    phone.wait_for_selector("#claim-clocks:not([hidden]) [data-clock=notice]:has-text('au plus tard le')")
     clocks = phone.inner_text("#claim-clocks")
     assert "art. 585" in clocks and (event_date + dt.timedelta(days=15)).strftime("%Y") in clocks
     phone.fill("#id_event_place", "1050, rue Principale, sous-sol")
