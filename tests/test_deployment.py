@@ -17,7 +17,7 @@ def test_worker_and_beat_are_separate_supervised_services_with_health_checks():
     assert "--beat" not in worker["command"] and "-B" not in worker["command"].split()
     assert beat["command"].startswith("celery -A prevost_service beat")
     for service in (worker, beat):
-        assert service.get("restart", "unless-stopped") in ("unless-stopped", "always")
+        assert service["restart"] in ("unless-stopped", "always")
         assert service["healthcheck"]["test"]
     assert "inspect ping" in " ".join(worker["healthcheck"]["test"])
 
