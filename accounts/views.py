@@ -135,29 +135,34 @@ def security(request):
     )
 
 
-class PasswordSetView(auth_views.PasswordResetConfirmView):
+class PasswordChosenLogged:
+    """Django's password views, with the change written to the rights log and said to the person."""
+
+    through_link: bool
+    done_message: str
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_chosen_record(user=form.user, through_link=self.through_link)
+        messages.success(self.request, self.done_message)
+        return response
+
+
+class PasswordSetView(PasswordChosenLogged, auth_views.PasswordResetConfirmView):
     """The invitation or reset link: single use (the token dies with the password it replaces), valid
     PASSWORD_RESET_TIMEOUT. The second factor, if any, is kept: the next login still asks for it."""
 
     template_name = "accounts/password_set.html"
     success_url = reverse_lazy("accounts:login")
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        services.password_chosen_record(user=form.user, through_link=True)
-        messages.success(self.request, _("Votre mot de passe est choisi. Connectez-vous."))
-        return response
+    through_link = True
+    done_message = gettext_lazy("Votre mot de passe est choisi. Connectez-vous.")
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class PasswordChangeView(PasswordChosenLogged, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:security")
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        services.password_chosen_record(user=form.user, through_link=False)
-        messages.success(self.request, _("Votre mot de passe est changé."))
-        return response
+    through_link = False
+    done_message = gettext_lazy("Votre mot de passe est changé.")
 
 
 class ForgottenForm(forms.Form):

@@ -2,7 +2,7 @@
 
 Work handed to Celery is always recorded first (an outbox row, a digest delivery) and a beat job
 picks up whatever was not published. So a publish is a best effort: one attempt, on a connection
-with short timeouts, and none at all for a few seconds after a failure. A Redis that refuses,
+with short timeouts, and none at all for half a minute after a failure. A Redis that refuses,
 hangs or vanishes costs a citizen's submission at most about a second, once per process, instead
 of the 19 s a retry loop with the workers' timeouts took.
 """

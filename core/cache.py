@@ -4,7 +4,7 @@ Everything the portal keeps in the cache (closure dates, the status pages, Open3
 can be recomputed or skipped, so a Redis outage must slow pages down, not fail them: a citizen's
 submission computes business days, which read the cache. Connection refusals are immediate; the
 socket timeouts in the settings bound a Redis that hangs, and after one failure the cache is not
-asked again for a few seconds, so a hung Redis costs a request one timeout, not one per call.
+asked again for half a minute, so a hung Redis costs a request one timeout, not one per call.
 """
 
 import logging

@@ -203,6 +203,9 @@ def _parse_datetime(name: str, raw: str) -> dt.datetime:
     value = parse_datetime(raw.replace(" ", "+")) if raw else None  # a '+' in a query string arrives as ' '
     if value is None:
         raise ApiError(400, f"{name} must be an ISO 8601 date and time (e.g. 2026-11-23T09:00:00-05:00)")
+    # The 90-day window is computed from it: year 1 or 9999 would overflow (a 500 schemathesis found).
+    if not 1900 <= value.year <= 9000:
+        raise ApiError(400, f"{name} is out of range")
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 

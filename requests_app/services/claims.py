@@ -1,6 +1,7 @@
 """Every write on a réclamation: filing (with its frozen acknowledgement), documents, one function per
 status change, and the consultation of the operating service."""
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -34,12 +35,19 @@ def claim_clocks_for(*, event_date: dt.date, damage_kind: str, cause_kind: str, 
 
 
 def claim_clocks_of(claim: Claim) -> legal_clocks.ClaimClocks:
-    """The clocks the Avis gave, from the claim's own facts: the tracking page says the same thing."""
-    return claim_clocks_for(
+    """What the Avis told the claimant: the dates frozen at filing (a later change of settings cannot
+    move them), with the rule's wording from the same computation."""
+    clocks = claim_clocks_for(
         event_date=claim.event_date,
         damage_kind=claim.damage_kind,
         cause_kind=claim.cause_kind,
         filed_on=timezone.localdate(claim.received_at),
+    )
+    return dataclasses.replace(
+        clocks,
+        notice_deadline=claim.notice_deadline,
+        prescription=claim.prescription_date,
+        notice_is_late=claim.notice_is_late,
     )
 
 

@@ -30,11 +30,12 @@ def test_a_citizen_files_a_property_damage_claim_from_a_phone(live_server, phone
     phone.click("text=Faire une réclamation")
     phone.check("input[name=damage_kind][value=biens]")
     # The art. 604.1 notice shows only for road-surface damage.
-    assert not phone.is_visible("#road-surface-notice")
+    # Waited for, not read at once: the script toggles it on the change event, later on a busy machine.
+    phone.wait_for_selector("#road-surface-notice", state="hidden", timeout=5000)
     phone.check("input[name=cause_kind][value=chaussee]")
-    assert phone.is_visible("#road-surface-notice")
+    phone.wait_for_selector("#road-surface-notice", state="visible", timeout=5000)
     phone.check("input[name=cause_kind][value=refoulement]")
-    assert not phone.is_visible("#road-surface-notice")
+    phone.wait_for_selector("#road-surface-notice", state="hidden", timeout=5000)
     phone.fill("#id_event_date", event_date.isoformat())
     phone.dispatch_event("#id_event_date", "change")
     phone.wait_for_selector("#claim-clocks:not([hidden]) [data-clock=notice]:has-text('au plus tard le')")

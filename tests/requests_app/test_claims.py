@@ -330,3 +330,13 @@ def test_the_elus_read_counts_of_claims_never_a_claimant(client, elu):
     client.force_login(elu)
     page = html.unescape(client.get(reverse("staff:elus_report")).content.decode())
     assert "Réclamations reçues" in page and "Marie" not in page and "1050" not in page
+
+
+def test_the_tracking_page_keeps_the_dates_the_avis_gave_when_the_settings_change_later(client, settings):
+    claim = file_claim(cause_kind=ClaimCause.SNOW_REMOVAL, event_date="2026-11-20")  # in the season: 15 May 2027
+    assert claim.notice_deadline == D(2027, 5, 15)
+    settings.SNOW_REMOVAL_CLAIMS_UNTIL = "04-30"
+    page = " ".join(
+        html.unescape(client.get(reverse("claims:track", args=[claim.tracking_token])).content.decode()).split()
+    )
+    assert "dans le délai (échéance du 15 mai 2027)" in page

@@ -134,6 +134,8 @@ def test_search_filters(client):
             {"start_date": "2026-01-01T00:00:00-05:00", "end_date": "2026-06-01T00:00:00-04:00"},
             "start_date and end_date may not span more than 90 days",
         ),
+        ({"end_date": "0001-01-01T16:01:00Z"}, "end_date is out of range"),
+        ({"start_date": "9999-12-31T23:59:00Z"}, "start_date is out of range"),
         ({"status": "pending"}, "status must be open or closed"),
         ({"jurisdiction_id": "montreal.ca"}, "jurisdiction_id 'montreal.ca' is not served here"),
         ({"service_code": "nid\x00"}, "parameters must not contain NUL characters"),
