@@ -14,8 +14,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from core.errors import ApplicationError
 
 from . import services
-from .enums import SENSITIVE_ROLES, Role
+from .enums import Role
 from .models import ConfidentialityIncident, RightsChange, RoleSecurity, User
+from .roles import SENSITIVE_ROLES
 
 
 class InvitationForm(forms.ModelForm):

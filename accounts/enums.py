@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    """Each role is a Django group of that exact name (created by migration)."""
+    """Each role is a Django group of that exact name; accounts.roles says what each may do."""
 
     TECHNICIEN = "Technicien du Service aux citoyens", _("Technicien du Service aux citoyens")
     RESPONSABLE = "Responsable", _("Responsable de la réception des requêtes")
@@ -13,11 +13,6 @@ class Role(models.TextChoices):
     DIRECTEUR_GENERAL = "Directeur général", _("Directeur général")
     GREFFIER = "Greffier", _("Greffier (Greffe)")
     ELU = "Élu", _("Élu")
-
-
-# Roles that read complaints, claims or access-to-information files in bulk: granted by IT (superusers) only,
-# or the Technicien could create an account, give it one of these roles and log in with it.
-SENSITIVE_ROLES = (Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL, Role.GREFFIER)
 
 
 class Language(models.TextChoices):

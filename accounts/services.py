@@ -13,8 +13,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.errors import ApplicationError
 
-from .enums import SENSITIVE_ROLES, Availability
+from .enums import Availability
 from .models import DisciplinaryRecord, RightsChange, User
+from .roles import SENSITIVE_ROLES
 
 
 @transaction.atomic
@@ -108,7 +109,7 @@ def password_link_send(*, user: User, acting_user: User) -> None:
             _("Le compte %(user)s n'a pas d'adresse courriel active : le lien ne peut être envoyé qu'à la personne.")
             % {"user": user}
         )
-    from requests_app.services.outbox import outbox_enqueue  # the outbox is its own app once issue 18 lands
+    from outbox.services import outbox_enqueue  # the outbox is its own app once issue 18 lands
 
     invitation = not user.has_usable_password()
     token = default_token_generator.make_token(user)

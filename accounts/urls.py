@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from . import views
 
-app_name = "accounts"
-
 urlpatterns = [
     path(_("connexion/"), auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path(_("deconnexion/"), auth_views.LogoutView.as_view(), name="logout"),
@@ -15,5 +13,4 @@ urlpatterns = [
     path(_("mot-de-passe/oublie/"), views.password_forgotten, name="password_forgotten"),
     path(_("mot-de-passe/choisir/<uidb64>/<token>/"), views.PasswordSetView.as_view(), name="password_set"),
     path(_("disponibilite/"), views.availability_update, name="availability"),
-    path(_("annuaire/"), views.directory, name="directory"),
 ]

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -17,7 +16,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import public_forms
-from requests_app.selectors import staff_directory
 
 from . import second_factor as factor
 from . import services
@@ -48,14 +46,6 @@ def availability_update(request):
             back_at = timezone.make_aware(dt.datetime.combine(timezone.localdate(), back_at))
         services.availability_set(user=request.user, availability=form.cleaned_data["availability"], back_at=back_at)
     return redirect(_safe_next(request, "staff:home"))
-
-
-@login_required
-def directory(request):
-    """Who can take a transferred call right now, service by service."""
-    if not (request.user.is_technicien or request.user.sees_all_requests):
-        raise PermissionDenied
-    return render(request, "accounts/directory.html", {"services": staff_directory()})
 
 
 class CodeForm(forms.Form):

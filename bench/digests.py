@@ -49,10 +49,12 @@ def run(count, CaptureQueriesContext, connection):
 
     from accounts.enums import Role
     from accounts.models import User
+    from digests import services as digests
+    from digests.enums import DigestKind
+    from digests.models import DigestDelivery
     from requests_app import business_days
-    from requests_app.enums import DigestKind, Status
-    from requests_app.models import DigestDelivery, Request, RequestType, Service
-    from requests_app.services import digests
+    from requests_app.enums import Status
+    from requests_app.models import Request, RequestType, Service
 
     rng = random.Random(1)
     responsable_group = Group.objects.get(name=Role.RESPONSABLE)

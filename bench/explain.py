@@ -38,7 +38,8 @@ def main():
 
     from accounts.enums import Role
     from accounts.models import User
-    from requests_app import open311, selectors
+    from open311 import georeport as open311
+    from requests_app import selectors
     from requests_app.enums import Status
     from requests_app.models import Request, Service
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.enums import DisciplinaryMeasure, Role
 from accounts.forms import SignatureFields
 from accounts.models import User
-from requests_app import photos as photo_tools
+from core import photos as photo_tools
 from requests_app.forms import DateInput, MultiplePhotoField, StagedPhotosMixin
 from requests_app.models import RequestType, Service
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from complaints.enums import ComplaintStatus
 from complaints.models import Complaint, Conclusion, Evidence, Interview, SignedStatement
 from core.retention import anonymize_in_batches, delete_files_on_commit
-from requests_app.services.outbox import outbox_forget
+from outbox.services import outbox_forget
 
 
 def complaints_past_retention(now: dt.datetime) -> QuerySet[Complaint]:

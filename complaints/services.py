@@ -15,9 +15,10 @@ from accounts.enums import Role
 from accounts.models import User
 from accounts.services import disciplinary_record_add
 from accounts.signatures import Signature
+from core import photos as photo_tools
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
-from requests_app import photos as photo_tools
+from outbox.services import outbox_enqueue
 from requests_app import services as request_services
 from requests_app.enums import Channel
 
@@ -415,7 +416,7 @@ def complaint_to_request(*, complaint: Complaint, acting_user, request_type):
 def _notify_received(complaint: Complaint, statement: SignedStatement) -> None:
     with statement.pdf.open("rb") as handle:
         attachment = (f"plainte-{complaint.number}.pdf", handle.read(), "application/pdf")
-    request_services.outbox_enqueue(
+    outbox_enqueue(
         dedupe_key=f"complaint:{complaint.pk}:received:{statement.pk}",
         to=complaint.complainant_email,
         template="complaint_received",
@@ -431,7 +432,7 @@ def _notify_signing_link(complaint: Complaint) -> None:
         return
     with translation.override(complaint.language):
         path = reverse("complaints:sign", kwargs={"token": complaint.signing_token})
-    request_services.outbox_enqueue(
+    outbox_enqueue(
         dedupe_key=f"complaint:{complaint.pk}:sign",
         to=complaint.complainant_email,
         template="complaint_sign",
@@ -441,7 +442,7 @@ def _notify_signing_link(complaint: Complaint) -> None:
 
 
 def _notify_status(complaint: Complaint) -> None:
-    request_services.outbox_enqueue(
+    outbox_enqueue(
         dedupe_key=f"complaint:{complaint.pk}:status:{complaint.status}",
         to=complaint.complainant_email,
         template="complaint_status",
@@ -454,7 +455,7 @@ def _notify_investigators(complaint: Complaint) -> None:
     for user in User.objects.filter(is_active=True, groups__name=Role.DIRECTEUR_SAC).exclude(email=""):
         with translation.override(user.language):
             path = reverse("complaints:staff_detail", kwargs={"number": complaint.number})
-        request_services.outbox_enqueue(
+        outbox_enqueue(
             dedupe_key=f"complaint:{complaint.pk}:new:{complaint.status}:{user.pk}",
             to=user.email,
             template="complaint_new",

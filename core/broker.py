@@ -10,6 +10,7 @@ of the 19 s a retry loop with the workers' timeouts took.
 import logging
 import time
 
+from celery import current_app
 from django.conf import settings
 
 logger = logging.getLogger(__name__)
@@ -28,9 +29,14 @@ def reset() -> None:
 
 
 def publish(task, *args) -> bool:
-    """Queue `task(*args)`; False when the broker is away (the caller's recorded row waits for the beat job)."""
+    """Queue `task(*args)`; False when the broker is away (the caller's recorded row waits for the beat job).
+
+    `task` may be the task's registered name: a service then need not import its own app's tasks
+    module, which imports the service."""
     if not broker_available():
         return False
+    if isinstance(task, str):
+        task = current_app.tasks[task]
     app = task.app
     if app.conf.task_always_eager:  # no broker (development, tests): the task runs here and now
         try:

@@ -6,9 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 
-from requests_app.urls import access_patterns, claims_patterns, public_patterns, staff_patterns
-from requests_app.views import open311 as open311_views
-from requests_app.views import public
+import accounts.urls
+import digests.urls
+import knowledge.urls
+import reporting.urls
+import requests_app.urls
+from legal.urls import access_patterns, claims_patterns
+from open311 import views as open311_views
+from requests_app.views import public, staff
 
 
 def healthz(request):
@@ -17,11 +22,24 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# A namespace may gather the pages of several apps (the staff pages of requests, knowledge, digests
+# and reporting are all `staff:`); each app lists its own, the root composes them.
+public_patterns = (requests_app.urls.public_urlpatterns + knowledge.urls.public_urlpatterns, "requests")
+staff_patterns = (
+    requests_app.urls.staff_urlpatterns
+    + knowledge.urls.staff_urlpatterns
+    + digests.urls.staff_urlpatterns
+    + reporting.urls.staff_urlpatterns,
+    "staff",
+)
+# Accounts knows no service: the directory of who answers for which service is a requests page.
+account_patterns = ([*accounts.urls.urlpatterns, path(_("annuaire/"), staff.directory, name="directory")], "accounts")
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # An API has one address whatever the language: outside i18n_patterns.
-    path("open311/v2/", include("requests_app.open311_urls")),
+    path("open311/v2/", include("open311.urls")),
     # GeoReport v2 discovery at the API's root as well as beside the endpoint.
     re_path(r"^open311/discovery\.(?P<fmt>json|xml)$", csrf_exempt(open311_views.discovery), name="open311_discovery"),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True), name="favicon"),
@@ -35,7 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include(claims_patterns)),
     path("", include(access_patterns)),
     path(_("personnel/"), include(staff_patterns)),
-    path(_("compte/"), include("accounts.urls")),
+    path(_("compte/"), include(account_patterns)),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -1,10 +1,47 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.enums import Role
+
 
 class RequestsAppConfig(AppConfig):
     name = "requests_app"
     verbose_name = _("requêtes des citoyens")
+
+    # What this app's permissions give each role (accounts.roles applies it after migrate).
+    role_permissions = {
+        Role.TECHNICIEN: [
+            "view_request",
+            "change_request",
+            "add_request",
+            "view_requestevent",
+            "view_intervention",
+            "view_service",
+            "change_service",
+            "view_requesttype",
+            "add_requesttype",
+            "change_requesttype",
+            "view_interventioncode",
+            "view_closureday",
+            "add_closureday",
+            "change_closureday",
+            "delete_closureday",
+            "view_designation",
+            "view_address",
+            "view_recurringclosure",
+            "add_recurringclosure",
+            "change_recurringclosure",
+            "delete_recurringclosure",
+            "view_recurringclosureskip",
+            "add_recurringclosureskip",
+            "change_recurringclosureskip",
+            "delete_recurringclosureskip",
+            "view_requesttypeattribute",
+            "add_requesttypeattribute",
+            "change_requesttypeattribute",
+            "delete_requesttypeattribute",
+        ],
+    }
 
     def ready(self):
         from requests_app import signals  # noqa: F401  (connects the receivers)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from core.text_search import normalize
 from requests_app.enums import OPEN_STATUSES, RequestKind
 from requests_app.models import Request
-from requests_app.text_search import normalize
 
 EARTH_RADIUS_M = 6_371_000
 

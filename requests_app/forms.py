@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import Role
 from accounts.models import User
-from requests_app import photos as photo_tools
+from core import photos as photo_tools
+from core.text_search import normalize
 from requests_app.enums import STAFF_CHANNELS, CallbackOutcome, Channel, ContactPreference, RejectionReason, RequestKind
 from requests_app.models import Address, InterventionCode, Request, RequestType, Service
 from requests_app.selectors import request_types_by_service
-from requests_app.text_search import normalize
 
 
 class DateInput(forms.DateInput):

@@ -1,10 +1,14 @@
 """Receivers that keep derived copies in step with the rows they come from."""
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
-from requests_app import page_cache
+from core import page_cache
 from requests_app.models import Intervention, Request, RequestEvent, RequestPhoto, RequestType, Service
+
+# Sent inside the transaction that anonymizes requests (Loi 25), with `request_ids`: an app that
+# keeps personal information about requests (the mailbox log) forgets it in the same transaction.
+requests_anonymized = Signal()
 
 
 @receiver([post_save, post_delete], sender=Request)

@@ -1,4 +1,3 @@
-import importlib
 import shutil
 
 import pytest
@@ -12,7 +11,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import second_factor
 from accounts.enums import Role
 from core import broker
+from legal.provisions_seed import provisions_seed
 from requests_app import business_days
+from requests_app.catalog_seed import catalog_seed
 
 from .factories import UserFactory, service
 
@@ -93,16 +94,7 @@ def directeur_general(db):
 
 @pytest.fixture
 def catalog_after_flush(transactional_db):
-    """Transactional tests flush every table, the rows seeded by data migrations too: seed them again."""
-    for module, function in (
-        ("requests_app.migrations.0002_seed_catalog", "seed"),
-        ("accounts.migrations.0002_groups", "create_groups"),
-        ("accounts.migrations.0003_technicien_digest_permissions", "grant"),
-        ("accounts.migrations.0006_technicien_manages_accounts", "grant"),
-        ("accounts.migrations.0007_technicien_views_designations", "grant"),
-        ("accounts.migrations.0008_greffier", "create_group"),
-        ("requests_app.migrations.0007_greffe_and_provisions", "seed"),
-        ("requests_app.migrations.0022_recurring_closures", "prevost_closes_for_the_holidays"),
-        ("requests_app.migrations.0025_request_type_attributes", "seed_attributes"),
-    ):
-        getattr(importlib.import_module(module), function)(apps, None)
+    """Transactional tests flush every table, the rows seeded on a fresh install too: seed them again
+    (the roles come back by themselves: the flush ends with post_migrate, which syncs them)."""
+    catalog_seed(apps)
+    provisions_seed(apps)

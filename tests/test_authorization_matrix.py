@@ -79,19 +79,9 @@ def jpeg() -> bytes:
 def world(settings, django_capture_on_commit_callbacks):
     """The demo city, plus one object of each kind that the demo does not attach."""
     from complaints.models import Complaint, Evidence
-    from requests_app.models import (
-        AccessLetter,
-        AccessRequest,
-        Claim,
-        ClaimConsultation,
-        ClaimDocument,
-        Designation,
-        InboundEmail,
-        Request,
-        RequestAttachment,
-        RequestPhoto,
-        Service,
-    )
+    from intake.models import InboundEmail
+    from legal.models import AccessLetter, AccessRequest, Claim, ClaimConsultation, ClaimDocument
+    from requests_app.models import Designation, Request, RequestAttachment, RequestPhoto, Service
 
     settings.DEBUG = True  # seed_demo refuses otherwise
     with django_capture_on_commit_callbacks(execute=True):
@@ -166,7 +156,8 @@ def world(settings, django_capture_on_commit_callbacks):
 def url_cases(w) -> dict[str, tuple[dict, dict | None]]:
     """For each URL name: its arguments, and the arguments a holder of another citizen's link
     would try (their own token, someone else's object), or None where there is no token."""
-    from requests_app import open311, satisfaction
+    from open311 import georeport as open311
+    from requests_app import satisfaction
 
     r, other_r = w["request"], w["other_request"]
     c, other_c = w["complaint"], w["other_complaint"]
@@ -383,11 +374,11 @@ EXPECTED = {
     "admin:logout": ('→', '=', 405, '→', '→', '→', '→', 405, '→', 405),
     "admin:password_change": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),  # to accounts:password_change, logged
     "admin:password_change_done": (302, '=', 200, 302, 302, 302, 302, 200, 302, 200),
-    "admin:requests_app_apikey_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_apikey_change": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_apikey_changelist": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_apikey_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_apikey_history": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
+    "admin:open311_apikey_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:open311_apikey_change": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:open311_apikey_changelist": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:open311_apikey_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:open311_apikey_history": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
     "admin:requests_app_closureday_add": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_closureday_change": (302, '=', '→', 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_closureday_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
@@ -403,11 +394,11 @@ EXPECTED = {
     "admin:requests_app_designation_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_designation_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_designation_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_digestdelivery_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_digestdelivery_change": (302, '=', '→', 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_digestdelivery_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_digestdelivery_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_digestdelivery_history": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
+    "admin:digests_digestdelivery_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:digests_digestdelivery_change": (302, '=', '→', 302, 302, 302, 302, 403, 302, 403),
+    "admin:digests_digestdelivery_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:digests_digestdelivery_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:digests_digestdelivery_history": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
     "admin:requests_app_interventioncode_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_interventioncode_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_interventioncode_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
@@ -418,16 +409,16 @@ EXPECTED = {
     "admin:requests_app_address_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_address_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_address_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_inboundemail_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_inboundemail_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_inboundemail_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_inboundemail_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_inboundemail_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_outboundemail_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_outboundemail_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_outboundemail_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_outboundemail_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_outboundemail_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:intake_inboundemail_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:intake_inboundemail_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:intake_inboundemail_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:intake_inboundemail_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:intake_inboundemail_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:outbox_outboundemail_add": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:outbox_outboundemail_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:outbox_outboundemail_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:outbox_outboundemail_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:outbox_outboundemail_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_request_add": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
     "admin:requests_app_request_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_request_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
@@ -500,16 +491,16 @@ EXPECTED = {
     "staff:callbacks": (302, '=', 200, 403, 403, 403, 403, 403, 403, 403),
     "staff:knowledge": (302, '=', 200, 200, 200, 200, 200, 200, 403, 200),
     "staff:knowledge_search": (302, '=', 200, 200, 200, 200, 200, 200, 403, 200),
-    "admin:requests_app_article_add": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_article_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_article_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_article_delete": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_article_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_standardanswer_add": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_standardanswer_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_standardanswer_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_standardanswer_delete": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_standardanswer_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_article_add": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_article_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_article_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_article_delete": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_article_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_standardanswer_add": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_standardanswer_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_standardanswer_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_standardanswer_delete": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:knowledge_standardanswer_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "requests:create": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "requests:home": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "requests:privacy": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),

@@ -10,10 +10,12 @@ from django.urls import reverse
 from freezegun import freeze_time
 
 from core.downloads import neutralise
-from requests_app import reports, services
-from requests_app.enums import AccessDecision
-from requests_app.models import LegalProvision, RequestType
-from requests_app.services import access as access_services
+from digests import reports
+from legal.enums import AccessDecision
+from legal.models import LegalProvision
+from legal.services import access as access_services
+from requests_app import services
+from requests_app.models import RequestType
 from requests_app.standards import standards_refresh
 
 from .factories import service, submit_request

@@ -14,7 +14,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from requests_app.models import ApiKey, Request, RequestType
+from open311.models import ApiKey
+from requests_app.models import Request, RequestType
 
 pytestmark = pytest.mark.django_db
 

@@ -10,15 +10,21 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from complaints import services as complaint_services
-from requests_app import open311, services
-from requests_app.enums import DigestKind, DigestStatus, OutboxStatus, RequestKind
-from requests_app.models import Claim, DigestDelivery, OutboundEmail, Request
-from requests_app.services import digests
-from requests_app.services.legal_retention import claims_anonymize
+from digests import services as digests
+from digests.enums import DigestKind, DigestStatus
+from digests.models import DigestDelivery
+from legal.models import Claim
+from legal.services.retention import claims_anonymize
+from open311 import georeport as open311
+from outbox import services as outbox_services
+from outbox.enums import OutboxStatus
+from outbox.models import OutboundEmail
+from requests_app.enums import RequestKind
+from requests_app.models import Request
 from requests_app.services.retention import requests_anonymize
+from tests.legal.test_legal_retention import decided_claim
 
 from .factories import UserFactory, submit_request
-from .requests_app.test_legal_retention import decided_claim
 from .requests_app.test_retention import handled
 
 pytestmark = pytest.mark.django_db
@@ -49,11 +55,11 @@ def test_open311_never_lists_nor_answers_an_information_demand_or_a_requete_beco
 
 def test_the_flush_leaves_alone_an_email_a_live_worker_claimed_a_minute_ago():
     request = submit_request()
-    email = OutboundEmail.objects.get(request=request)
+    email = OutboundEmail.objects.get(owner=request.outbox_owner)
     OutboundEmail.objects.filter(pk=email.pk).update(
         status=OutboxStatus.SENDING, claimed_at=timezone.now() - dt.timedelta(minutes=1)
     )
-    assert services.outbox_flush() == 0
+    assert outbox_services.outbox_flush() == 0
     email.refresh_from_db()
     assert email.status == OutboxStatus.SENDING and not mail.outbox
 

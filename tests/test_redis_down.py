@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 
 from core import broker
-from requests_app.enums import OutboxStatus
-from requests_app.models import OutboundEmail, Request
+from outbox.enums import OutboxStatus
+from outbox.models import OutboundEmail
+from requests_app.models import Request
 
 from .celery_helpers import celery_config
 from .requests_app.test_submission import form_data

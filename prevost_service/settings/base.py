@@ -34,8 +34,17 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "crispy_forms",
     "crispy_bootstrap5",
+    "outbox",
     "requests_app",
+    "knowledge",
+    "intake",
+    "digests",
+    "open311",
+    "legal",
     "complaints",
+    "desk",
+    "reporting",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -218,24 +227,26 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout": 3}
 CELERY_BEAT_SCHEDULE = {
-    "outbox-flush": {"task": "requests_app.tasks.flush_outbox", "schedule": crontab(minute="*/2")},
-    "purge-staged-photos": {"task": "requests_app.tasks.purge_staged_photos", "schedule": crontab(minute=17)},
+    "outbox-flush": {"task": "outbox.tasks.flush_outbox", "schedule": crontab(minute="*/2")},
+    "digests-retry": {"task": "digests.tasks.retry_digests", "schedule": crontab(minute="*/2")},
+    "purge-staged-photos": {"task": "core.tasks.purge_staged_photos", "schedule": crontab(minute=17)},
     "rnc-digests": {
-        "task": "requests_app.tasks.send_rnc_digests",
+        "task": "digests.tasks.send_rnc_digests",
         "schedule": crontab(hour=env.int("RNC_DIGEST_HOUR", default=7), minute=env.int("RNC_DIGEST_MINUTE", default=0)),
     },
     # Before the office opens, so the responsable reads the warning with his first e-mails.
     "refresh-standards": {"task": "requests_app.tasks.refresh_standards", "schedule": crontab(hour=2, minute=15)},
     # At night, when nobody reads: removes the personal information of what passed its retention.
     "apply-retention": {"task": "requests_app.tasks.apply_retention", "schedule": crontab(hour=3, minute=40)},
+    "apply-legal-retention": {"task": "legal.tasks.apply_legal_retention", "schedule": crontab(hour=3, minute=45)},
     "apply-complaint-retention": {
         "task": "complaints.tasks.apply_complaint_retention",
         "schedule": crontab(hour=3, minute=50),
     },
     # E-mail intake: a no-op until INTAKE_IMAP_HOST is set.
-    "mailbox-poll": {"task": "requests_app.tasks.poll_mailbox", "schedule": crontab(minute="*/2")},
+    "mailbox-poll": {"task": "intake.tasks.poll_mailbox", "schedule": crontab(minute="*/2")},
     "access-deadline-warnings": {
-        "task": "requests_app.tasks.warn_access_deadlines",
+        "task": "legal.tasks.warn_access_deadlines",
         "schedule": crontab(hour=6, minute=30),
     },
 }

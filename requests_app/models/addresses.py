@@ -7,7 +7,7 @@ import re
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from requests_app.text_search import normalize
+from core.text_search import normalize
 
 
 class AddressQuerySet(models.QuerySet):

@@ -178,6 +178,22 @@ class Request(models.Model):
     def __str__(self):
         return self.number
 
+    # What the outbox records as the owner of the e-mails about this request (it knows no model).
+    OUTBOX_PREFIX = "request:"
+
+    @property
+    def outbox_owner(self) -> str:
+        return f"{self.OUTBOX_PREFIX}{self.pk}"
+
+    @classmethod
+    def id_of_owner(cls, owner: str) -> int | None:
+        kind, _, key = owner.partition(":")
+        return int(key) if f"{kind}:" == cls.OUTBOX_PREFIX and key.isdigit() else None
+
+    @classmethod
+    def ids_of_owners(cls, owners) -> list[int]:
+        return [pk for pk in map(cls.id_of_owner, owners) if pk is not None]
+
     @property
     def last_callback_outcome(self) -> str:
         """Label of the last call, on rows from awaiting_callback() (annotated)."""
@@ -292,3 +308,26 @@ class RequestPhoto(models.Model):
 
     def __str__(self):
         return f"{self.request} · photo {self.pk}"
+
+
+def attachment_upload_to(instance, filename):
+    suffix = PurePath(filename).suffix.lower()
+    return f"requests/documents/{uuid.uuid4().hex}{suffix}"
+
+
+class RequestAttachment(models.Model):
+    """A document (PDF) that came with a request by e-mail; photos go to RequestPhoto, cleaned."""
+
+    request = models.ForeignKey("requests_app.Request", on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("fichier"), upload_to=attachment_upload_to)
+    filename = models.CharField(_("nom du fichier"), max_length=150)
+    content_type = models.CharField(max_length=80)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document joint")
+        verbose_name_plural = _("documents joints")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.filename

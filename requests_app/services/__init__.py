@@ -1,5 +1,4 @@
 from .duplicates import request_merge, request_unmerge
-from .outbox import outbox_enqueue, outbox_flush, outbox_resend, outbox_send
 from .requests import (
     callback_record,
     intervention_record,
@@ -18,10 +17,6 @@ from .requests import (
 __all__ = [
     "callback_record",
     "intervention_record",
-    "outbox_enqueue",
-    "outbox_flush",
-    "outbox_resend",
-    "outbox_send",
     "request_answer",
     "request_assign",
     "request_classify",

@@ -13,12 +13,11 @@ from django.utils.translation import gettext as _
 from accounts.enums import Role
 from accounts.models import User
 from accounts.signatures import Signature
+from core import pdf
 from core.errors import ApplicationError
-from requests_app import pdf
+from outbox.services import outbox_enqueue
 from requests_app.enums import ProcessSchema
 from requests_app.models import Designation, Service
-
-from .outbox import outbox_enqueue
 
 
 def can_start_designation(user, service: Service) -> bool:

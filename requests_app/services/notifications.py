@@ -3,10 +3,9 @@
 from django.urls import reverse
 from django.utils import translation
 
+from outbox.services import outbox_enqueue
 from requests_app.models import Request, RequestEvent
 from requests_app.selectors import public_messages
-
-from .outbox import outbox_enqueue
 
 
 def tracking_path(request: Request, language: str) -> str:
@@ -28,7 +27,7 @@ def _to_citizen(request: Request, *, key: str, template: str, event: RequestEven
             **extra,
         },
         language=request.language,
-        request=request,
+        owner=request.outbox_owner,
     )
 
 
@@ -88,5 +87,5 @@ def notify_responsable_assigned(request: Request, event: RequestEvent) -> None:
         template="request_assigned",
         context={"request": request, "responsable": user, "staff_path": staff_path},
         language=user.language,
-        request=request,
+        owner=request.outbox_owner,
     )

@@ -21,11 +21,11 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from core import page_cache
 from core.retention import anonymize_in_batches, delete_files_on_commit
-from requests_app import page_cache
+from outbox.services import outbox_forget
 from requests_app.models import (
     CallbackAttempt,
-    InboundEmail,
     Intervention,
     Request,
     RequestAttachment,
@@ -33,7 +33,7 @@ from requests_app.models import (
     RequestPhoto,
     SatisfactionResponse,
 )
-from requests_app.services.outbox import outbox_forget
+from requests_app.signals import requests_anonymized
 
 # « 1234, rue… », « 12-B, chemin… », « 88 rue… », « 10-12, montée… »
 CIVIC_NUMBER = re.compile(r"^\s*\d+(\s*[-–]?\s*[A-Za-z]\b|\s*[-–]\s*\d+)?\s*,?\s*")
@@ -79,8 +79,8 @@ def _anonymize_batch(requests: list[Request], now: dt.datetime) -> None:
     Intervention.objects.filter(request_id__in=ids).update(internal_note="", public_note="")
     SatisfactionResponse.objects.filter(request_id__in=ids).update(comment="")
     CallbackAttempt.objects.filter(request_id__in=ids).exclude(note="").update(note="")
-    files = outbox_forget(request_ids=ids)
-    InboundEmail.objects.filter(request_id__in=ids).update(sender="", subject="")
+    files = outbox_forget(owners=[f"{Request.OUTBOX_PREFIX}{pk}" for pk in ids])
+    requests_anonymized.send(sender=Request, request_ids=ids)  # what other apps keep about them
     photos = list(RequestPhoto.objects.filter(request_id__in=ids))
     RequestPhoto.objects.filter(pk__in=[p.pk for p in photos]).delete()
     documents = list(RequestAttachment.objects.filter(request_id__in=ids))

@@ -8,8 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core import just_filed, public_forms
-from requests_app import addresses, charts, page_cache, selectors, services
+from core import charts, just_filed, page_cache, public_forms
+from requests_app import addresses, selectors, services
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
 from requests_app.forms import LookupForm, RequestForm

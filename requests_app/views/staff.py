@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.enums import Role
 from core.errors import ApplicationError
-from requests_app import knowledge, legal_selectors, selectors, services
+from requests_app import selectors, services
 from requests_app.enums import FINAL_STATUSES, IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, RequestKind, Status
 from requests_app.forms import CompleteForm, InterventionForm, OnHoldForm, ScheduleForm, StaffIntakeForm
 
@@ -37,12 +37,7 @@ def home(request):
     page = Paginator(queryset.order_by(order), 50).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [(r, *selectors.age_and_overdue(r, today)) for r in page.object_list]
-    legal = {}
-    if request.user.handles_access_requests:
-        # Art. 52: past the deadline, silence is a refusal; the responsable sees every such request here.
-        legal["access_overdue"] = legal_selectors.access_overdue(today)
-        legal["access_due_soon"] = legal_selectors.access_due_soon(today)
-    return render(request, "requests_app/staff/home.html", {"page": page, "rows": rows, "current": current, **legal})
+    return render(request, "requests_app/staff/home.html", {"page": page, "rows": rows, "current": current})
 
 
 def _get_visible(request, number):
@@ -72,8 +67,6 @@ def _render_detail(request, citizen_request, *, bound_form=None, status=200):
             **dict(zip(("age", "overdue"), selectors.age_and_overdue(citizen_request), strict=True)),
             "forms": forms,
             "open_action": bound_form.prefix if bound_form is not None else "",
-            # Only where the notes to the citizen (the action forms) are on the page.
-            "standard_answers": knowledge.answer_picker(citizen_request) if can_act else None,
         },
         status=status,
     )
@@ -169,3 +162,11 @@ def request_attachment(request, number, attachment_id):
         as_attachment=True,
         filename=attachment.filename,
     )
+
+
+@login_required
+def directory(request):
+    """Who can take a transferred call right now, service by service."""
+    if not (request.user.is_technicien or request.user.sees_all_requests):
+        raise PermissionDenied
+    return render(request, "accounts/directory.html", {"services": selectors.staff_directory()})

@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.enums import Role
 from accounts.models import RightsChange, RoleSecurity, User
-from requests_app.models import OutboundEmail
+from outbox.models import OutboundEmail
 
 from ..factories import UserFactory
 from .test_second_factor import PASSWORD, SECOND_FACTOR, code_for, enrol, log_in, text

@@ -35,8 +35,9 @@ def axe():
 def public_addresses() -> list[tuple[str, str, bool]]:
     """(label, path, submit the form empty) for every public page, in both languages."""
     from complaints.models import Complaint
+    from legal.models import AccessRequest, Claim
     from requests_app import satisfaction
-    from requests_app.models import AccessRequest, Claim, Request
+    from requests_app.models import Request
 
     request = Request.objects.filter(kind="requete").order_by("pk").first()
     pages = [

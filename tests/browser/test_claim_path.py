@@ -9,8 +9,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from core.dates import in_words
-from requests_app.enums import ClaimStatus
-from requests_app.models import Claim
+from legal.enums import ClaimStatus
+from legal.models import Claim
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

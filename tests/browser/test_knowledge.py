@@ -4,8 +4,8 @@ responsable puts a réponse type into the note to the citizen in two clicks, and
 import pytest
 from django.urls import reverse
 
+from knowledge.models import Article, StandardAnswer
 from requests_app import services
-from requests_app.models import Article, StandardAnswer
 
 from ..factories import service, submit_request
 from .login import staff_login

@@ -12,8 +12,9 @@ from complaints import services
 from complaints.enums import ComplaintStatus, Finding
 from complaints.models import Complaint
 from complaints.retention import complaints_anonymize
-from requests_app import dashboard
-from requests_app.models import OutboundEmail, Service
+from outbox.models import OutboundEmail
+from reporting import dashboard
+from requests_app.models import Service
 
 from .conftest import complaint_data, file_complaint
 

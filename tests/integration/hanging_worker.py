@@ -12,7 +12,7 @@ import django
 
 django.setup()
 
-from requests_app import pdf  # noqa: E402
+from core import pdf  # noqa: E402
 
 
 def hang(context):

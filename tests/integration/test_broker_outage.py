@@ -13,10 +13,10 @@ import pytest
 import redis
 from django.db import connection
 
-from requests_app.enums import OutboxStatus
-from requests_app.inbound import outbound_message_id
-from requests_app.models import OutboundEmail
-from requests_app.tasks import flush_outbox
+from outbox.enums import OutboxStatus
+from outbox.models import OutboundEmail
+from outbox.services import outbound_message_id
+from outbox.tasks import flush_outbox
 
 from ..celery_helpers import celery_config
 from ..factories import submit_request
@@ -111,12 +111,12 @@ def test_the_worker_rides_out_two_redis_outages_and_sends_every_email_once(tmp_p
     )
     try:
         with celery_config(task_always_eager=False, broker_url=spare.url, result_backend=spare.url):
-            before = [OutboundEmail.objects.get(request=submit_request())]
+            before = [OutboundEmail.objects.get(owner=submit_request().outbox_owner)]
             assert wait_for(lambda: statuses(before) == [(OutboxStatus.SENT, 1)], timeout=60), worker_log.read_text()
             queued_meanwhile = []
             for _outage in range(2):
                 spare.stop()
-                queued_meanwhile += [OutboundEmail.objects.get(request=submit_request()) for _ in range(2)]
+                queued_meanwhile += [OutboundEmail.objects.get(owner=submit_request().outbox_owner) for _ in range(2)]
                 time.sleep(OUTAGE_SECONDS)
                 assert worker.poll() is None, "the worker died during the outage:\n" + worker_log.read_text()
                 spare.start()

@@ -19,12 +19,16 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from digests import services as digests
+from digests.enums import DigestStatus
+from digests.models import DigestDelivery
+from digests.tasks import send_rnc_digests
+from outbox.enums import OutboxStatus
+from outbox.models import OutboundEmail
+from outbox.tasks import flush_outbox
 from prevost_service.celery import app
 from requests_app import services
-from requests_app.enums import DigestStatus, OutboxStatus
-from requests_app.models import DigestDelivery, OutboundEmail, Request
-from requests_app.services import digests
-from requests_app.tasks import flush_outbox, send_rnc_digests
+from requests_app.models import Request
 
 from ..celery_helpers import celery_config
 from ..factories import submit_request
@@ -69,12 +73,12 @@ def test_acknowledgement_is_sent_by_a_worker_through_redis(redis_worker):
     task_prerun.connect(record, weak=False)
     try:
         request = submit_request()  # no test-only commit hooks: the real on_commit publishes to Redis
-        email = OutboundEmail.objects.get(request=request)
+        email = OutboundEmail.objects.get(owner=request.outbox_owner)
         assert wait_for(lambda: OutboundEmail.objects.get(pk=email.pk).status == OutboxStatus.SENT)
     finally:
         task_prerun.disconnect(record)
     # Run by the worker's thread, not inline in this one: the message went through the broker.
-    assert ran_in == [("requests_app.tasks.send_outbound_email", ran_in[0][1])]
+    assert ran_in == [("outbox.tasks.send_outbound_email", ran_in[0][1])]
     assert ran_in[0][1] != threading.get_ident()
     assert [m.subject for m in mail.outbox] == [f"Demande {request.number} reçue — Ville de Prévost"]
 
@@ -118,7 +122,7 @@ def test_mail_queued_while_redis_was_down_is_sent_once_when_it_is_back(catalog_a
             assert response.status_code == 302
             assert client.get(response.url).status_code == 200  # the status page too
     first, second = Request.objects.order_by("pk")
-    waiting = OutboundEmail.objects.filter(request__in=[first, second])
+    waiting = OutboundEmail.objects.filter(owner__in=[first.outbox_owner, second.outbox_owner])
     assert waiting.count() == 2 and set(waiting.values_list("status", flat=True)) == {OutboxStatus.PENDING}
 
     # Redis is back: the beat's flush, run by a real worker, sends each one, once.

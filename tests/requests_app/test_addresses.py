@@ -9,8 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from open311.models import ApiKey
 from requests_app.addresses import addresses_import
-from requests_app.models import Address, ApiKey, Request
+from requests_app.models import Address, Request
 
 from .test_submission import form_data
 

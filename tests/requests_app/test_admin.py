@@ -117,7 +117,7 @@ def test_responsable_has_no_access_to_the_admin(client, responsable_tp):
 
 
 def test_the_triage_list_never_counts_past_the_cap(client, technicien, monkeypatch, django_assert_max_num_queries):
-    from requests_app import paginators
+    from core import paginators
     from requests_app.models import Request
 
     monkeypatch.setattr(paginators, "CAP", 5)

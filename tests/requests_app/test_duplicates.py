@@ -12,7 +12,10 @@ from django.utils.html import strip_tags
 from freezegun import freeze_time
 
 from core.errors import ApplicationError
-from requests_app import dashboard, duplicates, open311, reports, services, standards
+from digests import reports
+from open311 import georeport as open311
+from reporting import dashboard
+from requests_app import duplicates, services, standards
 from requests_app.enums import EventKind, RequestKind, Status
 from requests_app.models import Request, RequestEvent, Service
 

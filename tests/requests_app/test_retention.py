@@ -10,8 +10,10 @@ from django.utils import timezone
 from freezegun import freeze_time
 from PIL import Image
 
-from requests_app import dashboard, services
-from requests_app.models import OutboundEmail, Request, RequestPhoto, SatisfactionResponse, Service
+from outbox.models import OutboundEmail
+from reporting import dashboard
+from requests_app import services
+from requests_app.models import Request, RequestPhoto, SatisfactionResponse, Service
 from requests_app.services.retention import requests_anonymize
 
 from ..factories import submit_request
@@ -79,7 +81,7 @@ def test_old_requests_lose_the_person_and_keep_every_figure(
     assert not old.events.exclude(note="", public_note="").exists()
     assert not old.interventions.exclude(internal_note="", public_note="").exists()
     assert old.interventions.get().done_date and old.interventions.get().code.code == 238
-    assert not OutboundEmail.objects.filter(request=old).exists()
+    assert not OutboundEmail.objects.filter(owner=old.outbox_owner).exists()
     assert SatisfactionResponse.objects.get(request=old).comment == "" and old.satisfaction.rating == 4
     assert figures(LONG_AGO.date() + dt.timedelta(days=20)) == before
 

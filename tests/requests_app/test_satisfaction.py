@@ -12,8 +12,9 @@ from freezegun import freeze_time
 
 from accounts.enums import Role
 from core.errors import ApplicationError
+from outbox.models import OutboundEmail
 from requests_app import satisfaction, services
-from requests_app.models import OutboundEmail, SatisfactionResponse
+from requests_app.models import SatisfactionResponse
 
 from ..factories import UserFactory, submit_request
 

@@ -9,9 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
-from requests_app import photos as photo_tools
-from requests_app.enums import Channel, OutboxStatus, Status
-from requests_app.models import OutboundEmail, Request, RequestEvent, RequestType
+from core import photos as photo_tools
+from outbox.enums import OutboxStatus
+from outbox.models import OutboundEmail
+from requests_app.enums import Channel, Status
+from requests_app.models import Request, RequestEvent, RequestType
 
 from ..factories import request_type, service
 
@@ -138,13 +140,13 @@ def test_forged_staged_photo_token_attaches_nothing(client):
 
 
 def test_failing_mail_server_never_loses_the_request(client, settings, django_capture_on_commit_callbacks):
-    settings.EMAIL_BACKEND = "tests.requests_app.broken_mail.BrokenBackend"
+    settings.EMAIL_BACKEND = "tests.intake.broken_mail.BrokenBackend"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("requests:create"), form_data(), follow=True)
 
     assert response.status_code == 200
     created = Request.objects.get()
-    email = OutboundEmail.objects.get(request=created)
+    email = OutboundEmail.objects.get(owner=created.outbox_owner)
     assert email.status == OutboxStatus.PENDING
     assert email.attempts == 1
     assert "SMTP" in email.last_error

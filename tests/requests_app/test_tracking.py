@@ -91,7 +91,7 @@ def test_status_page_changes_as_soon_as_the_city_acts_although_it_is_cached(
 
 
 def test_a_page_rendered_before_a_commit_is_never_served_after_it(client, technicien, responsable_tp):
-    from requests_app import page_cache
+    from core import page_cache
 
     request = submit_request()
     token = request.tracking_token

@@ -1,0 +1,361 @@
+"""The Technicien's triage desk: requests, with what the other apps bring to them (standard answers,
+e-mailed documents, reclassification as a complaint). Statuses move only through the services' transitions."""
+
+import re
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from complaints import services as complaint_services
+from complaints.forms import FromRequestForm
+from core.admin import ReadOnlyInline
+from core.errors import ApplicationError
+from core.paginators import EstimatedCountPaginator
+from knowledge import selectors as knowledge
+from requests_app import duplicates, selectors, services
+from requests_app.enums import Channel, RequestKind, Status
+from requests_app.forms import AnswerForm, AssignForm, CloseForm, MergeForm, RejectForm, UnmergeForm
+from requests_app.models import (
+    Intervention,
+    Request,
+    RequestAttachment,
+    RequestEvent,
+    RequestPhoto,
+)
+from requests_app.standards import EMAIL_ANSWER_BUSINESS_DAYS
+
+
+class RequestEventInline(ReadOnlyInline):
+    model = RequestEvent
+    fields = ("created_at", "kind", "from_status", "to_status", "actor", "note", "public_note")
+    readonly_fields = fields
+    verbose_name_plural = _("historique")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+
+class InterventionInline(ReadOnlyInline):
+    model = Intervention
+    fields = ("code", "planned_date", "done_date", "extension", "author", "internal_note", "public_note")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("code", "author")
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+
+class PhotoInline(ReadOnlyInline):
+    model = RequestPhoto
+    fields = ("preview",)
+    readonly_fields = fields
+
+    @admin.display(description=_("photo"))
+    def preview(self, photo):
+        url = reverse("staff:request_photo", kwargs={"number": photo.request.number, "photo_id": photo.pk})
+        return format_html('<a href="{}" target="_blank"><img src="{}" alt="" style="max-height:120px"></a>', url, url)
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+
+class AttachmentInline(ReadOnlyInline):
+    model = RequestAttachment
+    fields = ("document",)
+    readonly_fields = fields
+
+    @admin.display(description=_("document joint"))
+    def document(self, attachment):
+        url = reverse(
+            "staff:request_attachment", kwargs={"number": attachment.request.number, "attachment_id": attachment.pk}
+        )
+        return format_html('<a href="{}">{}</a>', url, attachment.filename)
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+
+REQUEST_NUMBER = re.compile(r"\d{4}-\d{6}")
+
+
+@admin.register(Request)
+class RequestAdmin(admin.ModelAdmin):
+    list_display = ("number", "received_date", "kind_short", "service", "request_type", "status", "age", "responsable")
+    list_display_links = ("number",)
+    list_filter = ("status", "kind", "service", "channel")
+    list_select_related = ("service", "request_type", "responsable")
+    search_fields = ("number", "requester_name", "requester_email", "location_address", "requester_address")
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator  # no COUNT(*) over a million rows on each page
+    list_per_page = 50
+    date_hierarchy = None
+    save_on_top = True
+    change_form_template = "admin/requests_app/request/change_form.html"
+    actions = ("assign_to_service_responsable", "close_completed")
+    inlines = (RequestEventInline, InterventionInline, PhotoInline, AttachmentInline)
+    fieldsets = (
+        (
+            _("Classification"),
+            {
+                "fields": (
+                    "number",
+                    "status",
+                    "status_reason",
+                    "duplicate_of",
+                    "kind",
+                    "request_type",
+                    "service",
+                    "responsable",
+                    "planned_date",
+                    "completed_on",
+                )
+            },
+        ),
+        (
+            _("Demande"),
+            {
+                "fields": (
+                    "channel",
+                    "received_at",
+                    "description",
+                    "location_address",
+                    "address",
+                    "latitude",
+                    "longitude",
+                )
+            },
+        ),
+        (
+            _("Demandeur"),
+            {
+                "fields": (
+                    "requester_name",
+                    "requester_address",
+                    "requester_phone",
+                    "requester_email",
+                    "contact_preference",
+                    "language",
+                )
+            },
+        ),
+    )
+    autocomplete_fields = ("request_type",)
+
+    class Media:
+        css = {"all": ("css/admin.css",)}
+
+    def get_readonly_fields(self, request, obj=None):
+        editable = {"kind", "request_type"} if obj is not None and obj.is_not_completed else set()
+        return [f for fieldset in self.fieldsets for f in fieldset[1]["fields"] if f not in editable]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        # A request number is the Technicien's most frequent search: answer it from its unique index
+        # instead of also matching it against names and addresses.
+        if REQUEST_NUMBER.fullmatch(search_term.strip()):
+            return queryset.filter(number=search_term.strip()), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def action_checkbox(self, obj):
+        # The same markup as Django's, without a widget template rendered for each of the 50 rows.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(_("Select this object for an action - {}"), str(obj)),
+        )
+
+    @admin.display(description=_("reçue le"), ordering="received_at")
+    def received_date(self, obj):
+        return timezone.localtime(obj.received_at).strftime("%Y-%m-%d")
+
+    @admin.display(description=_("catégorie"), ordering="kind")
+    def kind_short(self, obj):
+        return _("information") if obj.kind == RequestKind.INFORMATION else obj.get_kind_display()
+
+    @admin.display(description=_("âge (jours ouvrables)"))
+    def age(self, obj):
+        days, overdue = selectors.age_and_overdue(obj)
+        if selectors.email_unanswered_too_long(obj, days):
+            return format_html(
+                '<strong class="overdue" title="{}">{} ✉ ⚠</strong>',
+                _("courriel sans réponse depuis plus de %(days)s jours ouvrables")
+                % {"days": EMAIL_ANSWER_BUSINESS_DAYS},
+                days,
+            )
+        if obj.channel == Channel.EMAIL and obj.status == Status.RECEIVED:
+            return format_html('{} <span title="{}">✉</span>', days, _("courriel à répondre"))
+        if overdue:
+            return format_html('<strong class="overdue" title="{}">{} ⚠</strong>', _("hors norme"), days)
+        return days
+
+    def has_add_permission(self, request):
+        return False  # demands received offline go through the intake form (policy 4.3 fields)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("staff:intake")
+
+    def save_model(self, request, obj, form, change):
+        """Only the classification is editable; it goes through the service to keep the history."""
+        try:
+            services.request_classify(
+                request=obj,
+                acting_user=request.user,
+                kind=form.cleaned_data["kind"],
+                request_type=form.cleaned_data["request_type"],
+            )
+        except ApplicationError as error:
+            raise PermissionDenied(error.message) from error
+
+    # --- transitions ---------------------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/transition/<str:action>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="requests_app_request_transition",
+            ),
+            path(
+                "<int:pk>/joindre/",
+                self.admin_site.admin_view(self.merge_view),
+                name="requests_app_request_merge",
+            ),
+            *super().get_urls(),
+        ]
+
+    TRANSITION_FORMS = {
+        "complaint": (
+            FromRequestForm,
+            complaint_services.complaint_from_request,
+            _("Requête reclassée en plainte : le citoyen reçoit l'écrit à signer."),
+        ),
+        "assign": (AssignForm, services.request_assign, _("Demande assignée au responsable.")),
+        "reject": (RejectForm, services.request_reject, _("Demande déclarée non recevable; le demandeur est avisé.")),
+        "close": (CloseForm, services.request_close, _("Demande fermée; le demandeur est avisé.")),
+        "answer": (AnswerForm, services.request_answer, _("Réponse enregistrée; la demande est fermée.")),
+        "unmerge": (
+            UnmergeForm,
+            services.request_unmerge,
+            _("Demande séparée : elle revient dans la file du Service aux citoyens."),
+        ),
+    }
+
+    def merge_view(self, request, pk):
+        """`pk` becomes a duplicate of the request named by the button pressed (`into`)."""
+        if request.method != "POST":
+            return redirect("admin:requests_app_request_change", pk)
+        duplicate = get_object_or_404(self.get_queryset(request), pk=pk)
+        form = MergeForm(request.POST)
+        form.fields["into"].queryset = self.get_queryset(request)
+        if not form.is_valid():
+            messages.error(request, _("Choisissez la demande principale."))
+            return redirect("admin:requests_app_request_change", pk)
+        main = form.cleaned_data["into"]
+        try:
+            services.request_merge(request=duplicate, acting_user=request.user, into=main)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+            return redirect("admin:requests_app_request_change", pk)
+        messages.success(
+            request,
+            _("La demande %(duplicate)s est jointe à la demande %(main)s; son demandeur en suivra le traitement.")
+            % {"duplicate": duplicate.number, "main": main.number},
+        )
+        return redirect("admin:requests_app_request_change", main.pk)
+
+    def transition_view(self, request, pk, action):
+        if request.method != "POST" or action not in self.TRANSITION_FORMS:
+            return redirect("admin:requests_app_request_change", pk)
+        obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        form_class, service, success = self.TRANSITION_FORMS[action]
+        form = form_class(request.POST, prefix=action)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+        else:
+            try:
+                service(request=obj, acting_user=request.user, **form.cleaned_data)
+            except ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, success)
+        return redirect("admin:requests_app_request_change", pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if obj is not None:
+            extra_context["transitions"] = self._available_transitions(obj)
+            extra_context["tracking_path"] = reverse("requests:track", kwargs={"token": obj.tracking_token})
+            responsable = obj.service.responsable if obj.service else None
+            extra_context["service_responsable"] = responsable
+            if extra_context["transitions"]:  # no transition, no note to the citizen on the page
+                extra_context["standard_answers"] = knowledge.answer_picker(obj)
+            if obj.is_not_completed and request.user.is_technicien:
+                extra_context["likely_duplicates"] = duplicates.likely_duplicates(obj)
+            extra_context["map_on"] = bool(settings.MAP_TILE_URL)
+            extra_context["joined_duplicates"] = obj.duplicates.only("pk", "number", "received_at", "requester_name")
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _available_transitions(self, obj):
+        forms = []
+        if obj.kind == RequestKind.INFORMATION and obj.status == Status.RECEIVED:
+            forms.append(("answer", _("Répondre et fermer"), AnswerForm(prefix="answer")))
+        if obj.kind == RequestKind.REQUEST and obj.status in (
+            Status.RECEIVED,
+            Status.ASSIGNED,
+            Status.ON_HOLD,
+            Status.SCHEDULED,
+        ):
+            label = _("Assigner") if obj.status == Status.RECEIVED else _("Réassigner")
+            forms.append(("assign", label, AssignForm(prefix="assign")))
+        if obj.status == Status.COMPLETED:
+            forms.append(("close", _("Fermer et aviser le demandeur"), CloseForm(prefix="close")))
+        if obj.is_not_completed:
+            forms.append(("reject", _("Déclarer non recevable"), RejectForm(prefix="reject")))
+            forms.append(("complaint", _("Reclasser en plainte"), FromRequestForm(prefix="complaint")))
+        if obj.status == Status.MERGED:
+            forms.append(("unmerge", _("Séparer de la demande principale"), UnmergeForm(prefix="unmerge")))
+        return forms
+
+    # --- bulk actions ------------------------------------------------------------------
+
+    def _bulk(self, request, queryset, service, done_message):
+        done, refused = 0, []
+        for obj in queryset.select_related("service"):
+            try:
+                service(request=obj, acting_user=request.user)
+                done += 1
+            except ApplicationError as error:
+                refused.append(error.message)
+        if done:
+            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+    @admin.action(description=_("Assigner au responsable de leur service"))
+    def assign_to_service_responsable(self, request, queryset):
+        self._bulk(request, queryset, services.request_assign, _("%(count)s demande(s) assignée(s)."))
+
+    @admin.action(description=_("Fermer les demandes complétées (avise les demandeurs)"))
+    def close_completed(self, request, queryset):
+        self._bulk(request, queryset, services.request_close, _("%(count)s demande(s) fermée(s)."))

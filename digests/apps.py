@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from accounts.enums import Role
+
+
+class DigestsConfig(AppConfig):
+    name = "digests"
+    verbose_name = _("listes RNC et rapports aux élus")
+
+    # What this app's permissions give each role (accounts.roles applies it after migrate).
+    role_permissions = {
+        Role.TECHNICIEN: ["view_digestdelivery", "change_digestdelivery"],
+    }

@@ -1,0 +1,270 @@
+"""What the monthly digests contain, built with a fixed number of queries whatever the volume."""
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext as _
+
+from core.downloads import SafeCsvWriter
+from core.text_search import normalize
+from requests_app import business_days
+from requests_app.enums import Status
+from requests_app.models import Address, Intervention, InterventionCode, Request, Service
+
+# On paper a reader needs the oldest and the overdue, not 6,000 rows (WeasyPrint lays out about
+# 70 table rows a second): the PDF stops here, the CSV and the portal carry the full list.
+PDF_MAX_ROWS = 150
+EMAIL_MAX_ROWS = 40
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+class StreetNamer:
+    """Where a request is, for a report that carries no personal information: the street of its civic
+    address when it has one, otherwise a street of the city's address table named in what the citizen
+    typed, otherwise « lieu non précisé ». The free text itself never passes (« chez Marie Tremblay,
+    5 rue Shaw » → « rue Shaw »)."""
+
+    def __init__(self, streets):
+        self._known: dict[tuple[str, ...], str] = {}
+        for street in streets:
+            self._known.setdefault(tuple(_WORD.findall(normalize(street))), street)
+        self._known.pop((), None)
+        self._longest = max(map(len, self._known), default=0)
+
+    def __call__(self, address_street: str | None, text: str) -> str:
+        if address_street:
+            return address_street
+        words = _WORD.findall(normalize(text or ""))
+        for length in range(min(self._longest, len(words)), 0, -1):  # the longest name wins
+            for start in range(len(words) - length + 1):
+                street = self._known.get(tuple(words[start : start + length]))
+                if street:
+                    return street
+        return _("lieu non précisé")
+
+
+def street_namer() -> StreetNamer:
+    return StreetNamer(Address.objects.active().order_by().values_list("street", flat=True).distinct())
+
+
+@dataclass(frozen=True)
+class RncRow:
+    pk: int
+    number: str
+    service_id: int
+    received: dt.date
+    age: int
+    target: int | None
+    overdue: bool
+    type_name: str
+    address: str
+    address_street: str | None
+    status: str
+    status_label: str
+    reason: str
+    planned_date: dt.date | None
+    last_intervention: str
+
+
+def _last_intervention_annotations():
+    latest = Intervention.objects.filter(request=OuterRef("pk")).order_by("-created_at", "-pk")
+    return {
+        "last_code": Subquery(latest.values("code__code")[:1]),
+        "last_done": Subquery(latest.values("done_date")[:1]),
+    }
+
+
+def rnc_rows(services, today: dt.date) -> list[RncRow]:
+    """Every request of these services neither complétée, fermée nor non recevable, oldest first."""
+    codes = {code.code: str(code) for code in InterventionCode.objects.all()}
+    statuses = dict(Status.choices)
+    rows = []
+    queryset = (
+        Request.objects.not_completed()
+        .filter(service__in=services)
+        .annotate(**_last_intervention_annotations())
+        .order_by("received_at", "pk")
+        .values_list(
+            "pk",
+            "number",
+            "service_id",
+            "received_at",
+            "request_type__name_fr",
+            "request_type__target_business_days",
+            "location_address",
+            "address__street",
+            "status",
+            "status_reason",
+            "planned_date",
+            "last_code",
+            "last_done",
+        )
+    )
+    for (
+        pk,
+        number,
+        service_id,
+        received_at,
+        type_name,
+        target,
+        address,
+        address_street,
+        status,
+        reason,
+        planned,
+        last_code,
+        last_done,
+    ) in queryset.iterator(chunk_size=5000):
+        received = received_at.astimezone(business_days.local_tz()).date()
+        age = business_days.business_days_between(received, today)
+        last = ""
+        if last_code is not None:
+            last = codes.get(last_code, str(last_code)) + (f" ({last_done:%Y-%m-%d})" if last_done else "")
+        rows.append(
+            RncRow(
+                pk=pk,
+                number=number,
+                service_id=service_id,
+                received=received,
+                age=age,
+                target=target,
+                overdue=target is not None and age > target,
+                type_name=type_name or "—",
+                address=address,
+                address_street=address_street,
+                status=status,
+                status_label=str(statuses[status]),
+                reason=reason,
+                planned_date=planned,
+                last_intervention=last,
+            )
+        )
+    return rows
+
+
+def rnc_csv(rows: list[RncRow]) -> bytes:
+    buffer = io.StringIO()
+    writer = SafeCsvWriter(buffer)
+    writer.writerow(
+        [
+            _("Numéro"),
+            _("Reçue le"),
+            _("Jours ouvrables"),
+            _("Norme"),
+            _("Hors norme"),
+            _("Nature"),
+            _("Lieu"),
+            _("Statut"),
+            _("Raison"),
+            _("Dernière intervention"),
+        ]
+    )
+    for row in rows:
+        writer.writerow(
+            [
+                row.number,
+                row.received.isoformat(),
+                row.age,
+                row.target or "",
+                "X" if row.overdue else "",
+                row.type_name,
+                row.address,
+                row.status_label,
+                row.reason,
+                row.last_intervention,
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode()  # BOM: Excel opens the accents right
+
+
+# --- the élus' monthly report ---------------------------------------------------------------------
+
+
+@dataclass
+class ServiceReport:
+    service: Service
+    rnc_count: int = 0
+    rnc_overdue: int = 0
+    rnc_rows: list = field(default_factory=list)
+    completed_count: int = 0
+    completed_within: int = 0
+    completed_rows: list = field(default_factory=list)
+
+    @property
+    def share_within(self) -> int | None:
+        return round(100 * self.completed_within / self.completed_count) if self.completed_count else None
+
+
+@dataclass(frozen=True)
+class CompletedRow:
+    number: str
+    type_name: str
+    street: str
+    received: dt.date
+    completed_on: dt.date
+    age: int
+    target: int | None
+    within: bool
+
+
+def previous_month(month_start: dt.date) -> tuple[dt.date, dt.date]:
+    last = month_start - dt.timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def elus_report(month_start: dt.date, today: dt.date) -> tuple[list[ServiceReport], dt.date]:
+    """Per service: the RNC today and the requests completed in the month before `month_start`.
+    Carries no name, phone, e-mail or civic number."""
+    services = list(Service.objects.filter(is_active=True).order_by("name_fr"))
+    reports = {service.pk: ServiceReport(service=service) for service in services}
+    street_of = street_namer()
+    for row in rnc_rows(services, today):
+        report = reports[row.service_id]
+        report.rnc_count += 1
+        report.rnc_overdue += row.overdue
+        report.rnc_rows.append((row, street_of(row.address_street, row.address)))
+    period_start, period_end = previous_month(month_start)
+    completed = (
+        Request.objects.filter(
+            status__in=(Status.COMPLETED, Status.CLOSED),
+            completed_on__range=(period_start, period_end),
+            service__in=services,
+        )
+        .order_by("completed_on", "pk")
+        .values_list(
+            "number",
+            "service_id",
+            "request_type__name_fr",
+            "request_type__target_business_days",
+            "location_address",
+            "address__street",
+            "received_at",
+            "completed_on",
+        )
+    )
+    for number, service_id, type_name, target, address, address_street, received_at, completed_on in completed.iterator(
+        chunk_size=5000
+    ):
+        received = received_at.astimezone(business_days.local_tz()).date()
+        age = business_days.business_days_between(received, completed_on)
+        within = target is None or age <= target
+        report = reports[service_id]
+        report.completed_count += 1
+        report.completed_within += within
+        report.completed_rows.append(
+            CompletedRow(
+                number,
+                type_name or "—",
+                street_of(address_street, address),
+                received,
+                completed_on,
+                age,
+                target,
+                within,
+            )
+        )
+    return list(reports.values()), period_start

@@ -1,0 +1,211 @@
+"""Every write on a demande d'accès (Loi sur l'accès, A-2.1): receipt and its notice (art. 46), the
+one extension (art. 47), the decision letter (art. 47, 50, 51, 135), and the deadline warnings (art. 52)."""
+
+import datetime as dt
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from core import pdf
+from core.errors import ApplicationError
+from core.numbering import next_yearly_value
+from legal import clocks as legal_clocks
+from legal.enums import OPEN_ACCESS_STATUSES, AccessDecision, AccessStatus, LetterKind
+from legal.models import AccessLetter, AccessNumberSequence, AccessRequest
+from legal.services.notices import notice_enqueue, notify_handlers
+
+DECISIONS_NEEDING_REASONS = (AccessDecision.PARTIAL, AccessDecision.REFUSED)
+
+
+def _require_handler(user) -> None:
+    if not user.handles_access_requests:
+        raise ApplicationError(
+            _("Seuls le Directeur général, responsable de l'accès, et le greffier traitent ces demandes.")
+        )
+
+
+def _tracking_path(access_request: AccessRequest) -> str:
+    return reverse("access:track", kwargs={"token": access_request.tracking_token})
+
+
+def _letter(access_request: AccessRequest, kind: str, today: dt.date) -> AccessLetter:
+    """Render, freeze and send one letter; e-mailed when there is an address, to print otherwise."""
+    with translation.override(access_request.language):
+        content = pdf.render_access_letter_pdf(
+            {
+                "access_request": access_request,
+                "kind": kind,
+                "LetterKind": LetterKind,
+                "today": today,
+                "deadline": access_request.deadline,
+                "first_deadline": legal_clocks.access_answer_deadline(access_request.received_on),
+                "review_days": legal_clocks.ACCESS_REVIEW_DAYS,
+                "provisions": list(access_request.provisions.all()) if kind == LetterKind.DECISION else [],
+            }
+        )
+    letter = AccessLetter(
+        access_request=access_request,
+        kind=kind,
+        pdf_sha256=hashlib.sha256(content).hexdigest(),
+        emailed=bool(access_request.requester_email),
+    )
+    letter.pdf.save(f"{kind}-{access_request.number}.pdf", ContentFile(content), save=False)
+    letter.save()
+    number = access_request.number
+    notice_enqueue(
+        dedupe_key=f"access:{access_request.pk}:letter:{kind}",
+        to=access_request.requester_email,
+        language=access_request.language,
+        template="access_letter",
+        context={"number": number, "kind": kind},
+        link_path=_tracking_path(access_request),
+        link_label=_lazy("Suivre ma demande"),
+        attachments=[(f"{kind}-{number}.pdf", content, "application/pdf")],
+    )
+    return letter
+
+
+def access_request_submit(
+    *, data: dict, form: str, channel: str = "web", received_on: dt.date | None = None, acting_user=None
+) -> AccessRequest:
+    received_on = received_on or timezone.localdate()
+    if received_on > timezone.localdate():
+        raise ApplicationError(_("La date de réception ne peut pas être dans le futur."))
+    with transaction.atomic():
+        year = received_on.year
+        access_request = AccessRequest(
+            **data,
+            form=form,
+            channel=channel,
+            received_on=received_on,
+            created_by=acting_user,
+            number=f"AI-{year}-{next_yearly_value(AccessNumberSequence, year):04d}",
+        )
+        access_request.full_clean()
+        access_request.save()
+        _letter(access_request, LetterKind.ACKNOWLEDGEMENT, timezone.localdate())
+        notify_handlers(
+            dedupe_key=f"access:{access_request.pk}:new",
+            url_name="access:staff_detail",
+            number=access_request.number,
+            template="access_new",
+            context={"date": access_request.deadline.isoformat()},
+        )
+    return access_request
+
+
+def _locked_open(access_request: AccessRequest) -> AccessRequest:
+    locked = AccessRequest.objects.select_for_update().get(pk=access_request.pk)
+    if locked.status not in OPEN_ACCESS_STATUSES:
+        raise ApplicationError(
+            _("La demande %(number)s est « %(status)s » : elle n'est plus en traitement.")
+            % {"number": locked.number, "status": locked.get_status_display()}
+        )
+    return locked
+
+
+def access_request_extend(*, access_request: AccessRequest, reason: str, acting_user, today=None) -> AccessRequest:
+    """Art. 47, last paragraph: once, by up to 10 days, by a notice sent within the first 20 days."""
+    _require_handler(acting_user)
+    today = today or timezone.localdate()
+    if not reason.strip():
+        raise ApplicationError(_("Indiquez pourquoi le délai de 20 jours ne peut être respecté."))
+    with transaction.atomic():
+        locked = _locked_open(access_request)
+        if locked.extended_on is not None:
+            raise ApplicationError(_("Le délai ne peut être prolongé qu'une seule fois."))
+        if not legal_clocks.access_extension_possible(locked.received_on, today):
+            raise ApplicationError(
+                _("Le délai de 20 jours est expiré depuis le %(date)s : il ne peut plus être prolongé.")
+                % {"date": legal_clocks.access_answer_deadline(locked.received_on).isoformat()}
+            )
+        locked.extended_on = today
+        locked.extension_reason = reason
+        locked.status = AccessStatus.EXTENDED
+        locked.save()
+        _letter(locked, LetterKind.EXTENSION, today)
+    return locked
+
+
+def access_request_decide(
+    *,
+    access_request: AccessRequest,
+    decision: str,
+    answer: str,
+    acting_user,
+    refusal_reasons: str = "",
+    provisions=(),
+    today=None,
+) -> AccessRequest:
+    """Policy 4.6: « motiver tout refus ou tout refus partiel … et indiquer la disposition de loi »."""
+    _require_handler(acting_user)
+    today = today or timezone.localdate()
+    provisions = list(provisions)
+    if decision in DECISIONS_NEEDING_REASONS and (not refusal_reasons.strip() or not provisions):
+        raise ApplicationError(
+            _(
+                "Un refus, même partiel, doit être motivé et indiquer les dispositions de la loi "
+                "sur lesquelles il s'appuie."
+            )
+        )
+    with transaction.atomic():
+        locked = _locked_open(access_request)
+        locked.decision = decision
+        locked.decision_text = answer
+        locked.refusal_reasons = refusal_reasons if decision in DECISIONS_NEEDING_REASONS else ""
+        locked.decided_on = today
+        locked.decided_by = acting_user
+        locked.status = AccessStatus.ANSWERED
+        locked.save()
+        locked.provisions.set(provisions if decision in DECISIONS_NEEDING_REASONS else [])
+        _letter(locked, LetterKind.DECISION, today)
+    return locked
+
+
+def access_request_withdraw(*, access_request: AccessRequest, acting_user) -> AccessRequest:
+    _require_handler(acting_user)
+    with transaction.atomic():
+        locked = _locked_open(access_request)
+        locked.status = AccessStatus.WITHDRAWN
+        locked.save(update_fields=["status", "updated_at"])
+    return locked
+
+
+def access_letter_mark_printed(*, letter: AccessLetter, acting_user) -> None:
+    _require_handler(acting_user)
+    AccessLetter.objects.filter(pk=letter.pk, printed_at__isnull=True).update(printed_at=timezone.now())
+
+
+WARNINGS_SENT = ("day15", "last_day")  # « overdue » is on the responsable's list, not in an e-mail
+
+
+def access_deadline_warnings(*, today: dt.date | None = None) -> int:
+    """Warn the responsable on day 15 and on the last day (art. 52: silence past it is a refusal).
+
+    Run daily; each warning has its own dedupe key, so a second run the same day sends nothing.
+    """
+    today = today or timezone.localdate()
+    sent = 0
+    for access_request in AccessRequest.objects.open().order_by("received_on"):
+        warning = legal_clocks.access_warning(
+            access_request.received_on, today, extended=access_request.extended_on is not None
+        )
+        if warning not in WARNINGS_SENT:
+            continue
+        deadline = access_request.deadline.isoformat()
+        number = access_request.number
+        with transaction.atomic():
+            notify_handlers(
+                dedupe_key=f"access:{access_request.pk}:warning:{warning}:{deadline}",
+                url_name="access:staff_detail",
+                number=number,
+                template="access_warning",
+                context={"warning": warning, "date": deadline},
+            )
+        sent += 1
+    return sent

@@ -1,0 +1,475 @@
+"""Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): what the API reads and writes.
+
+Service codes are request-type codes; a service request is a `Request` of kind requête.
+GET answers never carry personal information: no name, e-mail or phone; the address as filed.
+"""
+
+import datetime as dt
+import ipaddress
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from email.utils import parseaddr
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django_ratelimit.core import is_ratelimited
+
+from open311.models import ApiKey
+from requests_app.enums import FINAL_STATUSES, NOT_COMPLETED_STATUSES, ContactPreference, RequestKind, Status
+from requests_app.models import (
+    Address,
+    AttributeDatatype,
+    Intervention,
+    Request,
+    RequestEvent,
+    RequestType,
+    RequestTypeAttribute,
+)
+
+MAX_RESULTS = 1000
+DEFAULT_WINDOW = dt.timedelta(days=90)
+CLOSED_STATUSES = (Status.COMPLETED, *FINAL_STATUSES)
+assert set(CLOSED_STATUSES) | set(NOT_COMPLETED_STATUSES) == set(Status)  # open and closed cover them all
+_TOKEN_SALT = "open311.token"
+
+
+@dataclass
+class ApiError(Exception):
+    status: int
+    description: str
+
+    def as_list(self):
+        return [{"code": self.status, "description": self.description}]
+
+
+def iso(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = timezone.make_aware(dt.datetime.combine(value, dt.time(12)))
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+def check_parameters(params) -> None:
+    """PostgreSQL text cannot hold NUL: a parameter carrying one is the client's error, not a 500."""
+    if any("\x00" in key or any("\x00" in value for value in params.getlist(key)) for key in params):
+        raise ApiError(400, "parameters must not contain NUL characters")
+
+
+def check_jurisdiction(params) -> None:
+    jurisdiction = params.get("jurisdiction_id")
+    if jurisdiction and jurisdiction != settings.OPEN311_JURISDICTION_ID:
+        raise ApiError(404, f"jurisdiction_id '{jurisdiction}' is not served here")
+
+
+# --- discovery -----------------------------------------------------------------------------------
+
+# When this API's definition last changed (GeoReport v2 discovery « changeset »): raise it with the API.
+CHANGESET = "2026-11-30T00:00:00-05:00"
+
+
+def discovery() -> dict:
+    base = settings.PORTAL_BASE_URL
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return {
+        "changeset": CHANGESET,
+        "contact": f"Service aux citoyens, {settings.CITY_NAME} — {address}, {settings.CITY_URGENT_PHONE}",
+        "key_service": f"Clés d'API délivrées par la Ville sur demande écrite : {address}",
+        "endpoints": [
+            {
+                "specification": "http://wiki.open311.org/GeoReport_v2",
+                "url": f"{base}/open311/v2",
+                "changeset": CHANGESET,
+                "type": "production",
+                "formats": ["application/json", "text/xml"],
+            }
+        ],
+    }
+
+
+# --- services ------------------------------------------------------------------------------------
+
+
+def service_types() -> QuerySet[RequestType]:
+    return (
+        RequestType.objects.active()
+        .select_related("service")
+        .annotate(has_attributes=Exists(RequestTypeAttribute.objects.filter(request_type=OuterRef("pk"))))
+        .order_by("service__name_fr", "name_fr")
+    )
+
+
+def service_entry(request_type: RequestType) -> dict:
+    return {
+        "service_code": request_type.code,
+        "service_name": request_type.name,
+        "description": request_type.name,
+        "metadata": request_type.has_attributes,
+        "type": "realtime",
+        "keywords": "",
+        "group": request_type.service.name,
+    }
+
+
+def _attributes_of(code: str) -> list[RequestTypeAttribute]:
+    return list(RequestTypeAttribute.objects.filter(request_type__code=code).order_by("order", "pk"))
+
+
+def attribute_entry(attribute: RequestTypeAttribute) -> dict:
+    return {
+        "variable": True,
+        "code": attribute.code,
+        "datatype": attribute.datatype,
+        "required": attribute.required,
+        "datatype_description": "",
+        "order": attribute.order,
+        "description": attribute.description,
+        "values": [{"key": key, "name": name} for key, name in attribute.values()],
+    }
+
+
+def service_definition(code: str) -> dict:
+    if not service_types().filter(code=code).exists():
+        raise ApiError(404, f"service_code '{code}' not found")
+    return {"service_code": code, "attributes": [attribute_entry(a) for a in _attributes_of(code)]}
+
+
+def _attribute_answer(attribute: RequestTypeAttribute, params) -> str | None:
+    """The answer to one attribute, as words for the Technicien, or None when not given."""
+    name = f"attribute[{attribute.code}]"
+    if attribute.datatype == AttributeDatatype.MULTI:
+        raw = [value.strip() for value in params.getlist(name + "[]") + params.getlist(name) if value.strip()]
+    else:
+        raw = [params.get(name, "").strip()] if params.get(name, "").strip() else []
+    if not raw:
+        if attribute.required:
+            raise ApiError(400, f"{name} is required for this service")
+        return None
+    if attribute.is_list:
+        names = dict(attribute.values())
+        if any(value not in names for value in raw):
+            raise ApiError(400, f"{name} must be one of: {', '.join(names)}")
+        return ", ".join(names[value] for value in raw)
+    if attribute.datatype == AttributeDatatype.NUMBER:
+        try:
+            number = Decimal(raw[0])
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            raise ApiError(400, f"{name} must be a number")
+    if attribute.datatype == AttributeDatatype.DATETIME:
+        _parse_datetime(name, raw[0])
+    return raw[0][:500]
+
+
+def attribute_answers(request_type: RequestType, params) -> list[tuple[str, str]]:
+    """(question, answer) for each attribute of the type that was answered; unknown ones are refused."""
+    attributes = _attributes_of(request_type.code)
+    known = {a.code for a in attributes}
+    for key in params:
+        if key.startswith("attribute["):
+            code = key[len("attribute[") :].split("]", 1)[0]
+            if code not in known:
+                raise ApiError(400, "an attribute is not part of this service's definition")
+    answers = []
+    for attribute in attributes:
+        answer = _attribute_answer(attribute, params)
+        if answer is not None:
+            answers.append((attribute.description_fr, answer))
+    return answers
+
+
+# --- requests, read --------------------------------------------------------------------------------
+
+
+def public_requests() -> QuerySet[Request]:
+    """Requêtes only: information demands and complaints are not public service requests."""
+    return (
+        Request.objects.filter(kind=RequestKind.REQUEST, request_type__isnull=False)
+        .exclude(status=Status.RECLASSIFIED)
+        .select_related("request_type", "service", "address")
+    )
+
+
+def _parse_datetime(name: str, raw: str) -> dt.datetime:
+    value = parse_datetime(raw.replace(" ", "+")) if raw else None  # a '+' in a query string arrives as ' '
+    if value is None:
+        raise ApiError(400, f"{name} must be an ISO 8601 date and time (e.g. 2026-11-23T09:00:00-05:00)")
+    # The 90-day window is computed from it: year 1 or 9999 would overflow (a 500 schemathesis found).
+    if not 1900 <= value.year <= 9000:
+        raise ApiError(400, f"{name} is out of range")
+    return value if timezone.is_aware(value) else timezone.make_aware(value)
+
+
+def search(params) -> list[Request]:
+    # Every argument is checked, even those service_request_id overrides: a malformed one is an error.
+    end = _parse_datetime("end_date", params["end_date"]) if "end_date" in params else timezone.now()
+    start = _parse_datetime("start_date", params["start_date"]) if "start_date" in params else end - DEFAULT_WINDOW
+    if start > end:
+        raise ApiError(400, "start_date must be before end_date")
+    if end - start > DEFAULT_WINDOW:
+        raise ApiError(400, "start_date and end_date may not span more than 90 days")
+    wanted = {value.strip() for value in params["status"].split(",")} if "status" in params else {"open", "closed"}
+    if not wanted or not wanted <= {"open", "closed"}:
+        raise ApiError(400, "status must be open or closed")
+    queryset = public_requests()
+    ids = [value.strip() for value in params.get("service_request_id", "").split(",") if value.strip()]
+    if ids:  # the spec: service_request_id overrides every other argument
+        return list(queryset.filter(number__in=ids[:MAX_RESULTS]).order_by("-received_at"))
+    # A joined duplicate is the same problem as its main request: a feed that listed both would count it
+    # twice. Asked for by its id it still answers (closed, its note says where it was joined).
+    queryset = queryset.without_duplicates().filter(received_at__gte=start, received_at__lte=end)
+    codes = [code.strip() for code in params.get("service_code", "").split(",") if code.strip()]
+    if codes:
+        queryset = queryset.filter(request_type__code__in=codes)
+    if wanted == {"open"}:
+        # The same set as « not CLOSED », spelled as a list so the (status, received_at) index serves it.
+        queryset = queryset.filter(status__in=NOT_COMPLETED_STATUSES)
+    elif wanted == {"closed"}:
+        queryset = queryset.filter(status__in=CLOSED_STATUSES)
+    return list(queryset.order_by("-received_at")[:MAX_RESULTS])
+
+
+def latest_public_notes(requests: list[Request]) -> dict[int, str]:
+    """The last note written for the citizen on each request, in two queries for the whole page."""
+    ids = [request.pk for request in requests]
+    latest: dict[int, tuple] = {}
+    for model in (Intervention, RequestEvent):
+        rows = model.objects.filter(request_id__in=ids).exclude(public_note="")
+        for request_id, at, text in rows.values_list("request_id", "created_at", "public_note"):
+            if request_id not in latest or at >= latest[request_id][0]:
+                latest[request_id] = (at, text)
+    return {request_id: text for request_id, (_at, text) in latest.items()}
+
+
+def request_entries(requests: list[Request]) -> list[dict]:
+    notes = latest_public_notes(requests)
+    return [request_entry(request, status_notes=notes.get(request.pk, "")) for request in requests]
+
+
+def request_entry(request: Request, *, status_notes: str) -> dict:
+    return {
+        "service_request_id": request.number,
+        "status": "closed" if request.status in CLOSED_STATUSES else "open",
+        "status_notes": status_notes,
+        "service_name": request.request_type.name,
+        "service_code": request.request_type.code,
+        "description": request.description,
+        "agency_responsible": request.service.name if request.service else "",
+        "service_notice": "",
+        "requested_datetime": iso(request.received_at),
+        "updated_datetime": iso(request.updated_at),
+        "expected_datetime": iso(request.planned_date),
+        "address": request.location_address,
+        "address_id": request.address.source_id if request.address else "",
+        "zipcode": request.address.postal_code if request.address else "",
+        "lat": float(request.latitude) if request.latitude is not None else None,
+        "long": float(request.longitude) if request.longitude is not None else None,
+        "media_url": request.media_url,
+    }
+
+
+def request_by_number(number: str) -> Request:
+    request = public_requests().filter(number=number).first()
+    if request is None:
+        raise ApiError(404, f"service_request_id '{number}' not found")
+    return request
+
+
+def token_for(request: Request) -> str:
+    return signing.dumps(request.pk, salt=_TOKEN_SALT)
+
+
+def request_for_token(token: str) -> Request:
+    try:
+        pk = signing.loads(token, salt=_TOKEN_SALT)
+    except signing.BadSignature:
+        raise ApiError(404, "token not found") from None
+    request = public_requests().filter(pk=pk).first()
+    if request is None:
+        raise ApiError(404, "token not found")
+    return request
+
+
+# --- requests, write -------------------------------------------------------------------------------
+
+
+def api_key_for(params) -> ApiKey:
+    key = ApiKey.objects.for_raw_key(params.get("api_key", ""))
+    if key is None:
+        raise ApiError(403, "a valid api_key is required")
+    return key
+
+
+def check_rate(request, key: ApiKey) -> None:
+    """A window per key, in the shared cache: a runaway client cannot flood the Technicien's queue."""
+    limit, seconds = settings.OPEN311_POST_LIMIT
+    if is_ratelimited(
+        request, group="open311-post", key=lambda group, request: str(key.pk), rate=(limit, seconds), increment=True
+    ):
+        raise ApiError(429, f"too many requests: at most {limit} every {seconds} seconds for this api_key")
+
+
+def _coordinate(params, name: str, bound: int) -> Decimal | None:
+    raw = params.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw).quantize(Decimal("0.000001"))
+    except InvalidOperation:
+        raise ApiError(400, f"{name} must be a decimal number") from None
+    if not value.is_finite() or abs(value) > bound:
+        raise ApiError(400, f"{name} is out of range")
+    return value
+
+
+def submission_data(params, key: ApiKey) -> tuple[dict, list[tuple[str, str]]]:
+    """The Request fields from a POST, and the answers to the type's attributes (kept in the description)."""
+    code = params.get("service_code", "").strip()
+    if not code:
+        raise ApiError(400, "service_code is required")
+    request_type = service_types().filter(code=code).first()
+    if request_type is None:
+        raise ApiError(404, f"service_code '{code}' not found")
+    latitude, longitude = _coordinate(params, "lat", 90), _coordinate(params, "long", 180)
+    address = params.get("address_string", "").strip()
+    if (latitude is None) != (longitude is None):
+        raise ApiError(400, "lat and long go together")
+    civic = None
+    if params.get("address_id", "").strip():
+        civic = Address.objects.active().filter(source_id=params["address_id"].strip()).first()
+        if civic is None:
+            raise ApiError(400, "address_id is not a civic address of the city")  # not echoed: any text
+        address = address or civic.label
+    if latitude is None and not address:
+        raise ApiError(400, "a location is required: lat and long, address_string or address_id")
+    description = params.get("description", "").strip()
+    if not description:
+        raise ApiError(400, "description is required")
+    attributes = attribute_answers(request_type, params)
+    if attributes:
+        description += "\n\n" + "\n".join(f"{question} : {answer}" for question, answer in attributes)
+    name = " ".join(
+        part for part in (params.get("first_name", "").strip(), params.get("last_name", "").strip()) if part
+    )
+    data = {
+        "request_type": request_type,
+        "description": description[:5000],
+        "location_address": address[:200],
+        "address": civic,
+        "latitude": latitude,
+        "longitude": longitude,
+        "requester_name": (name or key.organisation)[:150],
+        "requester_email": _email(params),
+        "requester_phone": params.get("phone", "").strip()[:30],
+        "contact_preference": ContactPreference.EMAIL,
+        "media_url": _media_url(params),
+    }
+    return data, attributes
+
+
+# The model's field → the parameter a client sent, for error descriptions.
+PARAMETER_OF = {
+    "requester_email": "email",
+    "requester_phone": "phone",
+    "requester_name": "first_name/last_name",
+    "location_address": "address_string",
+    "latitude": "lat",
+    "longitude": "long",
+}
+
+
+def _email(params) -> str:
+    """One address, as a person would type it: no list, no line break (a header injection), no junk."""
+    raw = params.get("email", "")
+    email = raw.strip()
+    if not email:
+        return ""
+    if any(character in raw for character in "\r\n,;") or len(email) > 254:
+        raise ApiError(400, "email must be one e-mail address")
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ApiError(400, "email must be one e-mail address") from None
+    return email
+
+
+_NUMERIC_LABEL = re.compile(r"0x[0-9a-f]*|[0-9]+")
+_PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
+
+
+def is_public_host(host: str) -> bool:
+    """A host on the public Internet: never loopback, private, link-local or reserved addresses, nor the
+    names that stand for them. The portal never fetches media_url; staff may click it."""
+    host = host.rstrip(".").lower()
+    try:
+        return ipaddress.ip_address(host).is_global
+    except ValueError:
+        pass
+    if "." not in host or host == "localhost" or host.endswith(_PRIVATE_SUFFIXES):
+        return False
+    # 0x7f.1 or 2130706433.0 are addresses written as numbers, which browsers resolve without DNS.
+    return not all(_NUMERIC_LABEL.fullmatch(label) for label in host.split("."))
+
+
+def _media_url(params) -> str:
+    url = params.get("media_url", "").strip()
+    if not url:
+        return ""
+    if len(url) > 500:
+        raise ApiError(400, "media_url is too long (500 characters at most)")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise ApiError(400, "media_url must be an http or https URL") from None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        raise ApiError(400, "media_url must be an http or https URL")
+    if not is_public_host(host):
+        raise ApiError(400, "media_url must point to a public host")
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ApiError(400, "media_url must be an http or https URL") from None
+    return url
+
+
+# --- formats ---------------------------------------------------------------------------------------
+
+
+# The element of each item of a list, by the list's name (GeoReport v2's XML).
+_ITEM_OF = {"attributes": "attribute", "values": "value", "endpoints": "endpoint", "formats": "format"}
+
+
+def _fill(node, value) -> None:
+    if isinstance(value, dict):
+        for field, sub_value in value.items():
+            _fill(ET.SubElement(node, field), sub_value)
+    elif isinstance(value, list):
+        for entry in value:
+            _fill(ET.SubElement(node, _ITEM_OF.get(node.tag, "item")), entry)
+    else:
+        node.text = _text(value)
+
+
+def to_xml(root: str, item: str | None, payload) -> bytes:
+    element = ET.Element(root)
+    for entry in payload if isinstance(payload, list) else [payload]:
+        _fill(ET.SubElement(element, item) if item else element, entry)
+    return ET.tostring(element, encoding="utf-8", xml_declaration=True)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,79 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from outbox import services
+from outbox.enums import OutboxStatus
+from outbox.models import OutboundEmail
+from outbox.tasks import send_outbound_email
+
+from ..celery_helpers import celery_config
+from ..factories import submit_request
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sending_twice_delivers_once(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        request = submit_request()
+    email = OutboundEmail.objects.get(owner=request.outbox_owner)
+    assert email.status == OutboxStatus.SENT
+    assert send_outbound_email.delay(email.pk).get() is False
+    assert services.outbox_flush() == 0
+    assert len(mail.outbox) == 1
+
+
+def test_failed_email_is_retried_later_and_sent_once(settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.intake.broken_mail.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        request = submit_request()
+    email = OutboundEmail.objects.get(owner=request.outbox_owner)
+    assert email.status == OutboxStatus.PENDING and email.next_attempt_at > timezone.now()
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert services.outbox_flush() == 0, "not due yet: backoff"
+    assert services.outbox_flush(now=timezone.now() + dt.timedelta(hours=1)) == 1
+    assert services.outbox_flush(now=timezone.now() + dt.timedelta(hours=2)) == 0
+    assert len(mail.outbox) == 1
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutboxStatus.SENT, 2)
+
+
+def test_email_gives_up_after_max_attempts_and_can_be_resent(settings):
+    settings.EMAIL_BACKEND = "tests.intake.broken_mail.BrokenBackend"
+    settings.OUTBOX_MAX_ATTEMPTS = 2
+    request = submit_request()
+    email = OutboundEmail.objects.get(owner=request.outbox_owner)
+    later = timezone.now()
+    for _ in range(3):
+        later += dt.timedelta(days=1)
+        services.outbox_flush(now=later)
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutboxStatus.FAILED, 2)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    services.outbox_resend(email=email)
+    services.outbox_flush()
+    email.refresh_from_db()
+    assert email.status == OutboxStatus.SENT and len(mail.outbox) == 1
+
+
+def test_a_claim_left_by_a_dead_worker_is_released():
+    request = submit_request()
+    email = OutboundEmail.objects.get(owner=request.outbox_owner)
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        status=OutboxStatus.SENDING, claimed_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    assert services.outbox_flush() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_unreachable_broker_leaves_the_email_for_the_flush(django_capture_on_commit_callbacks):
+    with celery_config(task_always_eager=False, broker_url="redis://127.0.0.1:1/0"):
+        with django_capture_on_commit_callbacks(execute=True):
+            request = submit_request()
+    email = OutboundEmail.objects.get(owner=request.outbox_owner)
+    assert email.status == OutboxStatus.PENDING
+    assert services.outbox_flush() == 1
