@@ -54,7 +54,7 @@ def run(count, CaptureQueriesContext, connection):
     from digests.models import DigestDelivery
     from requests_app import business_days
     from requests_app.enums import Status
-    from requests_app.models import Request, RequestType, Service
+    from requests_app.models import RequestType, Service, ServiceRequest
 
     rng = random.Random(1)
     responsable_group = Group.objects.get(name=Role.RESPONSABLE)
@@ -76,7 +76,7 @@ def run(count, CaptureQueriesContext, connection):
         request_type = rng.choice(types)
         status = rng.choice(statuses)
         batch.append(
-            Request(
+            ServiceRequest(
                 number=f"2025-{index:06d}",
                 kind="requete",
                 channel="web",
@@ -93,9 +93,9 @@ def run(count, CaptureQueriesContext, connection):
             )
         )
         if len(batch) == 5000:
-            Request.objects.bulk_create(batch)
+            ServiceRequest.objects.bulk_create(batch)
             batch = []
-    Request.objects.bulk_create(batch)
+    ServiceRequest.objects.bulk_create(batch)
     seeded = time.perf_counter() - started
     print(
         f"seeded {count} open requests over {Service.objects.count()} services in {seeded:.1f} s ({connection.vendor})"

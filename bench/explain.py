@@ -41,7 +41,7 @@ def main():
     from open311 import georeport as open311
     from requests_app import selectors
     from requests_app.enums import Status
-    from requests_app.models import Request, Service
+    from requests_app.models import Service, ServiceRequest
 
     def staff(username, role, **extra):
         user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@bench.test", **extra})
@@ -51,8 +51,8 @@ def main():
     technicien = staff("bench-load-technicien", Role.TECHNICIEN, is_staff=True)
     responsable = staff("bench-load-responsable", Role.RESPONSABLE)
     Service.objects.filter(code="travaux-publics").update(responsable=responsable)
-    total = Request.objects.count()
-    sample = Request.objects.filter(status=Status.CLOSED).order_by("-received_at").first()
+    total = ServiceRequest.objects.count()
+    sample = ServiceRequest.objects.filter(status=Status.CLOSED).order_by("-received_at").first()
     deep_page = max(1, min(200, total // 50))
 
     def page(user, path):
@@ -78,22 +78,22 @@ def main():
             "lookup by number and e-mail",
             lambda: selectors.request_for_lookup(number=sample.number, email=sample.requester_email or "x@y.ca"),
         ),
-        ("Technicien's admin list, default", page(technicien, "/admin/requests_app/request/")),
+        ("Technicien's admin list, default", page(technicien, "/admin/requests_app/servicerequest/")),
         (
             "Technicien's admin list, « reçue » filter",
-            page(technicien, f"/admin/requests_app/request/?status__exact={Status.RECEIVED}"),
+            page(technicien, f"/admin/requests_app/servicerequest/?status__exact={Status.RECEIVED}"),
         ),
         (
             f"Technicien's admin list, page {deep_page}",
-            page(technicien, f"/admin/requests_app/request/?p={deep_page}"),
+            page(technicien, f"/admin/requests_app/servicerequest/?p={deep_page}"),
         ),
         (
             "Technicien's admin list, search by number",
-            page(technicien, f"/admin/requests_app/request/?q={sample.number}"),
+            page(technicien, f"/admin/requests_app/servicerequest/?q={sample.number}"),
         ),
         (
             "Technicien's admin list, search by name",
-            page(technicien, "/admin/requests_app/request/?q=Tremblay"),
+            page(technicien, "/admin/requests_app/servicerequest/?q=Tremblay"),
         ),
         ("responsable's list (to handle)", page(responsable, "/personnel/")),
         ("Open311 GET requests.json (default)", lambda: list(open311.search({}))),

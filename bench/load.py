@@ -158,7 +158,7 @@ def prepare():
     from accounts.enums import Role
     from accounts.models import User
     from requests_app.enums import Status
-    from requests_app.models import Request, RequestType, Service
+    from requests_app.models import RequestType, Service, ServiceRequest
 
     def session_for(username, role, **extra):
         user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@bench.test", **extra})
@@ -173,7 +173,10 @@ def prepare():
     _tech, tech_session = session_for("bench-load-technicien", Role.TECHNICIEN, is_staff=True)
     responsable, resp_session = session_for("bench-load-responsable", Role.RESPONSABLE)
     Service.objects.filter(code="travaux-publics").update(responsable=responsable)
-    recent = Request.objects.filter(status=Status.ASSIGNED).order_by("-received_at").first() or Request.objects.first()
+    recent = (
+        ServiceRequest.objects.filter(status=Status.ASSIGNED).order_by("-received_at").first()
+        or ServiceRequest.objects.first()
+    )
     pothole = RequestType.objects.select_related("service").get(code="nid-de-poule")
     return {
         "tech_session": tech_session,
@@ -181,7 +184,7 @@ def prepare():
         "token": recent.tracking_token,
         "service_id": pothole.service_id,
         "type_id": pothole.pk,
-        "count": lambda: Request.objects.count(),
+        "count": lambda: ServiceRequest.objects.count(),
     }
 
 
@@ -290,12 +293,12 @@ def main():
         ("citizen status page", f"/suivi/{data['token']}/", {}),
         (
             "Technicien admin list",
-            "/admin/requests_app/request/",
+            "/admin/requests_app/servicerequest/",
             {"headers": {"Cookie": f"sessionid={data['tech_session']}"}},
         ),
         (
             "admin list, 4 staff at once",  # the realistic desk: the Technicien and a few colleagues
-            "/admin/requests_app/request/",
+            "/admin/requests_app/servicerequest/",
             {"headers": {"Cookie": f"sessionid={data['tech_session']}"}, "clients": 4},
         ),
         ("responsable's list", "/personnel/", {"headers": {"Cookie": f"sessionid={data['resp_session']}"}}),

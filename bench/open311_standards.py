@@ -36,11 +36,11 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
-    from requests_app.models import Request, StandardResult
+    from requests_app.models import ServiceRequest, StandardResult
     from requests_app.standards import standards_refresh
 
     setup_test_environment()  # lets the test client in (ALLOWED_HOSTS), changes nothing else read here
-    total = Request.objects.count()
+    total = ServiceRequest.objects.count()
     print(f"database: {connection.vendor}, {total:,} requests")
     client = Client()
     scenarios = {

@@ -62,10 +62,10 @@ def main():
     if args.at_least:
         from django.core.management import call_command
 
-        from requests_app.models import Request
+        from requests_app.models import ServiceRequest
 
         call_command("migrate", verbosity=0)
-        existing = Request.objects.count()
+        existing = ServiceRequest.objects.count()
         count = max(0, args.requests - existing)
         if not count:
             print(f"{existing:,} requests already loaded (at least {args.requests:,} asked): nothing to add")
@@ -109,10 +109,10 @@ def seed(count: int, years: int, batch: int) -> dict:
     from requests_app.models import (
         Intervention,
         InterventionCode,
-        Request,
         RequestEvent,
         RequestNumberSequence,
         RequestType,
+        ServiceRequest,
     )
 
     rng = random.Random(2026)
@@ -130,7 +130,7 @@ def seed(count: int, years: int, batch: int) -> dict:
         )
         responsables[service.pk] = user.pk
 
-    next_request = (Request.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+    next_request = (ServiceRequest.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
     next_event = (RequestEvent.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
     next_intervention = (Intervention.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
     # Past whatever the portal or an earlier run numbered: numbers stay unique when seeding twice.
@@ -185,7 +185,7 @@ def seed(count: int, years: int, batch: int) -> dict:
             next_request += 1
             street = rng.choice(STREETS)
             requests.append(
-                Request(
+                ServiceRequest(
                     pk=pk,
                     number=f"{year}-{per_year[year]:06d}",
                     tracking_token=secrets.token_urlsafe(32),
@@ -241,7 +241,7 @@ def seed(count: int, years: int, batch: int) -> dict:
                 )
                 next_event += 1
         with transaction.atomic():
-            _insert(connection, Request, requests)
+            _insert(connection, ServiceRequest, requests)
             _insert(connection, RequestEvent, events)
             _insert(connection, Intervention, interventions)
         counts["requests"] += len(requests)
@@ -256,7 +256,7 @@ def seed(count: int, years: int, batch: int) -> dict:
             if sequence.last_value < last:
                 sequence.last_value = last
                 sequence.save(update_fields=["last_value"])
-        _reset_sequences(connection, [Request, RequestEvent, Intervention])
+        _reset_sequences(connection, [ServiceRequest, RequestEvent, Intervention])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE requests_app_request, requests_app_requestevent, requests_app_intervention")

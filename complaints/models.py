@@ -50,7 +50,7 @@ class Complaint(models.Model):
     facts = models.TextField(_("exposé des faits"))
     safety_risk = models.BooleanField(_("met en péril la sécurité des biens ou des personnes"), default=False)
     source_request = models.ForeignKey(
-        "requests_app.Request",
+        "requests_app.ServiceRequest",
         verbose_name=_("requête d'origine"),
         on_delete=models.PROTECT,
         null=True,

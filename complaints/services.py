@@ -352,11 +352,11 @@ def complaint_unshare(*, complaint: Complaint, director: User, acting_user) -> N
 
 
 @transaction.atomic
-def complaint_from_request(*, request, acting_user, facts_date: dt.date) -> Complaint:
+def complaint_from_request(*, service_request, acting_user, facts_date: dt.date) -> Complaint:
     """The Technicien sees that a requête is in fact a plainte: it becomes one, awaiting the citizen's signature."""
     _require(acting_user.is_technicien)
     check_receivable(facts_date=facts_date, today=timezone.localdate())
-    if not request.requester_email:
+    if not service_request.requester_email:
         raise ApplicationError(
             _(
                 "Le demandeur n'a pas de courriel : prenez la plainte par téléphone pour lui "
@@ -364,23 +364,25 @@ def complaint_from_request(*, request, acting_user, facts_date: dt.date) -> Comp
             )
         )
     data = {
-        "complainant_name": request.requester_name,
-        "complainant_address": request.requester_address or "—",
-        "complainant_phone": request.requester_phone or "—",
-        "complainant_email": request.requester_email,
-        "language": request.language,
+        "complainant_name": service_request.requester_name,
+        "complainant_address": service_request.requester_address or "—",
+        "complainant_phone": service_request.requester_phone or "—",
+        "complainant_email": service_request.requester_email,
+        "language": service_request.language,
         "facts_date": facts_date,
-        "service": request.service,
-        "facts": request.description,
+        "service": service_request.service,
+        "facts": service_request.description,
     }
     complaint = _new_complaint(
         data=data,
         channel=ComplaintChannel.REQUEST,
         status=ComplaintStatus.AWAITING_SIGNATURE,
         acting_user=acting_user,
-        source_request=request,
+        source_request=service_request,
     )
-    request_services.request_mark_reclassified(request=request, acting_user=acting_user, reference=complaint.number)
+    request_services.request_mark_reclassified(
+        service_request=service_request, acting_user=acting_user, reference=complaint.number
+    )
     _notify_signing_link(complaint)
     _notify_investigators(complaint)
     return complaint

@@ -20,7 +20,7 @@ from outbox.enums import OutboxStatus
 from outbox.models import OutboundEmail
 from requests_app import services
 from requests_app.enums import Channel, ContactPreference, RejectionReason, RequestKind, Status
-from requests_app.models import Request, RequestEvent, RequestType, Service
+from requests_app.models import RequestEvent, RequestType, Service, ServiceRequest
 from requests_app.satisfaction import satisfaction_record
 from requests_app.services import designations
 from requests_app.standards import standards_refresh
@@ -222,7 +222,7 @@ def create_requests(count: int, *, random_seed: int = 2026) -> int:
         if kind == RequestKind.INFORMATION:
             if age_days > 0:
                 services.request_answer(
-                    request=request,
+                    service_request=request,
                     acting_user=technicien,
                     answer="Les informations demandées vous ont été données par téléphone.",
                 )
@@ -240,7 +240,7 @@ def create_requests(count: int, *, random_seed: int = 2026) -> int:
 def seed(*, count: int, only_if_empty: bool) -> tuple[list[str], int]:
     """Accounts, designations, requests and complaints in one transaction. Returns usernames, requests made."""
     usernames = create_accounts()
-    made = 0 if only_if_empty and Request.objects.exists() else create_requests(count)
+    made = 0 if only_if_empty and ServiceRequest.objects.exists() else create_requests(count)
     create_knowledge()
     create_addresses()
     standards_refresh()  # what the nightly job would have published
@@ -254,28 +254,28 @@ def _advance(rng, request, target, technicien, today, received_at):
         return
     if target == Status.REJECTED:
         services.request_reject(
-            request=request,
+            service_request=request,
             acting_user=technicien,
             reason=RejectionReason.PRIVATE_DISPUTE,
             public_note="Ce différend relève d'un litige privé entre voisins.",
         )
         return
-    request = services.request_assign(request=request, acting_user=technicien)
+    request = services.request_assign(service_request=request, acting_user=technicien)
     responsable = request.responsable
     if target == Status.ON_HOLD:
         services.request_put_on_hold(
-            request=request,
+            service_request=request,
             acting_user=responsable,
             reason=rng.choice(["Dégel printanier", "Attente de pièces", "Attente du fournisseur"]),
         )
     elif target == Status.SCHEDULED:
         services.request_schedule(
-            request=request, acting_user=responsable, planned_date=today + dt.timedelta(days=rng.randint(1, 20))
+            service_request=request, acting_user=responsable, planned_date=today + dt.timedelta(days=rng.randint(1, 20))
         )
     elif target in (Status.COMPLETED, Status.CLOSED):
         done = min(today, timezone.localdate(received_at) + dt.timedelta(days=rng.randint(1, 12)))
         services.request_complete(
-            request=request,
+            service_request=request,
             acting_user=responsable,
             done_date=done,
             extension=responsable.extension or "221",
@@ -283,16 +283,18 @@ def _advance(rng, request, target, technicien, today, received_at):
             public_note="Les travaux ont été effectués. Merci de votre signalement.",
         )
         if target == Status.CLOSED:
-            services.request_close(request=Request.objects.get(pk=request.pk), acting_user=technicien)
+            services.request_close(service_request=ServiceRequest.objects.get(pk=request.pk), acting_user=technicien)
 
 
-def _spread_history(request, received_at, now):
+def _spread_history(service_request, received_at, now):
     """Give the history plausible times between reception and now instead of all 'now'."""
-    events = list(RequestEvent.objects.filter(request=request).order_by("pk").values_list("pk", flat=True))
+    events = list(RequestEvent.objects.filter(request=service_request).order_by("pk").values_list("pk", flat=True))
     step = (now - received_at) / (len(events) + 1)
     for position, pk in enumerate(events):
         RequestEvent.objects.filter(pk=pk).update(created_at=received_at + step * position)
-    Request.objects.filter(pk=request.pk, closed_at__isnull=False).update(closed_at=received_at + step * len(events))
+    ServiceRequest.objects.filter(pk=service_request.pk, closed_at__isnull=False).update(
+        closed_at=received_at + step * len(events)
+    )
 
 
 DUPLICATE_REPORTS = ((30, "Hélène Dubé", 2284), (20, "Marc Lavoie", 2290), (2, "Julie Roy", 2288))
@@ -317,8 +319,8 @@ def _create_duplicates(technicien, now):
                 received_at=now - dt.timedelta(hours=hours_ago),
             )
         )
-    main = services.request_assign(request=reports[0], acting_user=technicien)
-    services.request_merge(request=reports[1], acting_user=technicien, into=main)
+    main = services.request_assign(service_request=reports[0], acting_user=technicien)
+    services.request_merge(service_request=reports[1], acting_user=technicien, into=main)
 
 
 def _create_complaints(technicien, now):
@@ -351,11 +353,13 @@ def _create_complaints(technicien, now):
         )
         if index == 0:
             complaint_services.complaint_start_investigation(complaint=complaint, acting_user=investigator)
-    waiting = Request.objects.filter(status=Status.RECEIVED, kind=RequestKind.REQUEST).exclude(requester_email="")
+    waiting = ServiceRequest.objects.filter(status=Status.RECEIVED, kind=RequestKind.REQUEST).exclude(
+        requester_email=""
+    )
     candidate = waiting.order_by("received_at").first()
     if candidate is not None:
         complaint_services.complaint_from_request(
-            request=candidate, acting_user=technicien, facts_date=today - dt.timedelta(days=2)
+            service_request=candidate, acting_user=technicien, facts_date=today - dt.timedelta(days=2)
         )
 
 
@@ -440,11 +444,11 @@ SATISFACTION_COMMENTS = [
 
 def _create_satisfaction(rng):
     """Answers to the closure survey on part of the closed requests, for the Expérience citoyen page."""
-    for request in Request.objects.filter(status=Status.CLOSED).order_by("pk")[:40]:
+    for request in ServiceRequest.objects.filter(status=Status.CLOSED).order_by("pk")[:40]:
         if rng.random() < 0.6:
             rating = rng.choices([5, 4, 3, 2, 1], weights=[40, 30, 15, 10, 5])[0]
             comment = rng.choice(SATISFACTION_COMMENTS) if rating != 3 else ""
-            satisfaction_record(request=request, rating=rating, comment=comment)
+            satisfaction_record(service_request=request, rating=rating, comment=comment)
 
 
 # Examples for the demo only: the city's own answers are written by the Technicien in the admin.

@@ -24,10 +24,10 @@ from requests_app.enums import Channel, RequestKind, Status
 from requests_app.forms import AnswerForm, AssignForm, CloseForm, MergeForm, RejectForm, UnmergeForm
 from requests_app.models import (
     Intervention,
-    Request,
     RequestAttachment,
     RequestEvent,
     RequestPhoto,
+    ServiceRequest,
 )
 from requests_app.standards import EMAIL_ANSWER_BUSINESS_DAYS
 
@@ -90,7 +90,7 @@ class AttachmentInline(ReadOnlyInline):
 REQUEST_NUMBER = re.compile(r"\d{4}-\d{6}")
 
 
-@admin.register(Request)
+@admin.register(ServiceRequest)
 class RequestAdmin(admin.ModelAdmin):
     list_display = ("number", "received_date", "kind_short", "service", "request_type", "status", "age", "responsable")
     list_display_links = ("number",)
@@ -102,7 +102,7 @@ class RequestAdmin(admin.ModelAdmin):
     list_per_page = 50
     date_hierarchy = None
     save_on_top = True
-    change_form_template = "admin/requests_app/request/change_form.html"
+    change_form_template = "admin/requests_app/servicerequest/change_form.html"
     actions = ("assign_to_service_responsable", "close_completed")
     inlines = (RequestEventInline, InterventionInline, PhotoInline, AttachmentInline)
     fieldsets = (
@@ -216,7 +216,7 @@ class RequestAdmin(admin.ModelAdmin):
         """Only the classification is editable; it goes through the service to keep the history."""
         try:
             services.request_classify(
-                request=obj,
+                service_request=obj,
                 acting_user=request.user,
                 kind=form.cleaned_data["kind"],
                 request_type=form.cleaned_data["request_type"],
@@ -231,12 +231,12 @@ class RequestAdmin(admin.ModelAdmin):
             path(
                 "<int:pk>/transition/<str:action>/",
                 self.admin_site.admin_view(self.transition_view),
-                name="requests_app_request_transition",
+                name="requests_app_servicerequest_transition",
             ),
             path(
                 "<int:pk>/joindre/",
                 self.admin_site.admin_view(self.merge_view),
-                name="requests_app_request_merge",
+                name="requests_app_servicerequest_merge",
             ),
             *super().get_urls(),
         ]
@@ -261,29 +261,29 @@ class RequestAdmin(admin.ModelAdmin):
     def merge_view(self, request, pk):
         """`pk` becomes a duplicate of the request named by the button pressed (`into`)."""
         if request.method != "POST":
-            return redirect("admin:requests_app_request_change", pk)
+            return redirect("admin:requests_app_servicerequest_change", pk)
         duplicate = get_object_or_404(self.get_queryset(request), pk=pk)
         form = MergeForm(request.POST)
         form.fields["into"].queryset = self.get_queryset(request)
         if not form.is_valid():
             messages.error(request, _("Choisissez la demande principale."))
-            return redirect("admin:requests_app_request_change", pk)
+            return redirect("admin:requests_app_servicerequest_change", pk)
         main = form.cleaned_data["into"]
         try:
-            services.request_merge(request=duplicate, acting_user=request.user, into=main)
+            services.request_merge(service_request=duplicate, acting_user=request.user, into=main)
         except ApplicationError as error:
             messages.error(request, error.message)
-            return redirect("admin:requests_app_request_change", pk)
+            return redirect("admin:requests_app_servicerequest_change", pk)
         messages.success(
             request,
             _("La demande %(duplicate)s est jointe à la demande %(main)s; son demandeur en suivra le traitement.")
             % {"duplicate": duplicate.number, "main": main.number},
         )
-        return redirect("admin:requests_app_request_change", main.pk)
+        return redirect("admin:requests_app_servicerequest_change", main.pk)
 
     def transition_view(self, request, pk, action):
         if request.method != "POST" or action not in self.TRANSITION_FORMS:
-            return redirect("admin:requests_app_request_change", pk)
+            return redirect("admin:requests_app_servicerequest_change", pk)
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
         form_class, service, success = self.TRANSITION_FORMS[action]
         form = form_class(request.POST, prefix=action)
@@ -293,12 +293,12 @@ class RequestAdmin(admin.ModelAdmin):
                     messages.error(request, error)
         else:
             try:
-                service(request=obj, acting_user=request.user, **form.cleaned_data)
+                service(service_request=obj, acting_user=request.user, **form.cleaned_data)
             except ApplicationError as error:
                 messages.error(request, error.message)
             else:
                 messages.success(request, success)
-        return redirect("admin:requests_app_request_change", pk)
+        return redirect("admin:requests_app_servicerequest_change", pk)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)
@@ -343,7 +343,7 @@ class RequestAdmin(admin.ModelAdmin):
         done, refused = 0, []
         for obj in queryset.select_related("service"):
             try:
-                service(request=obj, acting_user=request.user)
+                service(service_request=obj, acting_user=request.user)
                 done += 1
             except ApplicationError as error:
                 refused.append(error.message)

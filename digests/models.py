@@ -71,7 +71,7 @@ class DigestItem(models.Model):
     """A request listed in a responsable's digest: the list the follow-up screen answers."""
 
     delivery = models.ForeignKey(DigestDelivery, on_delete=models.CASCADE, related_name="items")
-    request = models.ForeignKey("requests_app.Request", on_delete=models.CASCADE, related_name="digest_items")
+    request = models.ForeignKey("requests_app.ServiceRequest", on_delete=models.CASCADE, related_name="digest_items")
     service = models.ForeignKey("requests_app.Service", on_delete=models.PROTECT, related_name="+")
 
     class Meta:

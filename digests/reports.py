@@ -12,7 +12,7 @@ from core.downloads import SafeCsvWriter
 from core.text_search import normalize
 from requests_app import business_days
 from requests_app.enums import Status
-from requests_app.models import Address, Intervention, InterventionCode, Request, Service
+from requests_app.models import Address, Intervention, InterventionCode, Service, ServiceRequest
 
 # On paper a reader needs the oldest and the overdue, not 6,000 rows (WeasyPrint lays out about
 # 70 table rows a second): the PDF stops here, the CSV and the portal carry the full list.
@@ -84,7 +84,7 @@ def rnc_rows(services, today: dt.date) -> list[RncRow]:
     statuses = dict(Status.choices)
     rows = []
     queryset = (
-        Request.objects.not_completed()
+        ServiceRequest.objects.not_completed()
         .filter(service__in=services)
         .annotate(**_last_intervention_annotations())
         .order_by("received_at", "pk")
@@ -229,7 +229,7 @@ def elus_report(month_start: dt.date, today: dt.date) -> tuple[list[ServiceRepor
         report.rnc_rows.append((row, street_of(row.address_street, row.address)))
     period_start, period_end = previous_month(month_start)
     completed = (
-        Request.objects.filter(
+        ServiceRequest.objects.filter(
             status__in=(Status.COMPLETED, Status.CLOSED),
             completed_on__range=(period_start, period_end),
             service__in=services,

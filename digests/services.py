@@ -28,7 +28,7 @@ from outbox.models import OutboundEmail
 from outbox.services import _backoff, _enqueue_send, outbox_enqueue
 from requests_app import business_days
 from requests_app.enums import IN_SERVICE_STATUSES, NOT_COMPLETED_STATUSES, EventKind
-from requests_app.models import Request, RequestEvent, Service
+from requests_app.models import RequestEvent, Service, ServiceRequest
 
 logger = logging.getLogger(__name__)
 STUCK_AFTER = dt.timedelta(minutes=15)
@@ -207,7 +207,7 @@ def _build_responsable(delivery: DigestDelivery, today: dt.date) -> None:
         ).order_by("name_fr")
     )
     DigestItem.objects.filter(delivery=delivery).delete()  # a retried build overwrites, never appends
-    _snapshot_items(delivery, Request.objects.not_completed().filter(service__in=services))
+    _snapshot_items(delivery, ServiceRequest.objects.not_completed().filter(service__in=services))
     rows = reports.rnc_rows(services, today)
     context = _responsable_context(delivery, services, rows, today)
     attachments = [

@@ -14,7 +14,7 @@ class InboundEmail(models.Model):
     message_id = models.CharField(_("identifiant du message"), max_length=500, unique=True)
     outcome = models.CharField(_("résultat"), max_length=20, choices=InboundOutcome.choices)
     request = models.ForeignKey(
-        "requests_app.Request",
+        "requests_app.ServiceRequest",
         verbose_name=_("demande"),
         on_delete=models.SET_NULL,
         null=True,

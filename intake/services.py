@@ -26,19 +26,19 @@ from intake.mailbox import Mailbox
 from intake.models import InboundEmail
 from outbox.services import outbox_bounced, outbox_owners
 from requests_app.enums import Channel, EventKind
-from requests_app.models import Request, RequestAttachment, RequestPhoto
+from requests_app.models import RequestAttachment, RequestPhoto, ServiceRequest
 from requests_app.services.requests import history_note, request_submit
 
 logger = logging.getLogger(__name__)
 
 
-def _request_answered(message: inbound.InboundMessage) -> Request | None:
+def _request_answered(message: inbound.InboundMessage) -> ServiceRequest | None:
     """The request a reply belongs to: by the e-mail it answers, else by the number in its subject."""
-    candidates = Request.objects.filter(anonymized_at__isnull=True)
+    candidates = ServiceRequest.objects.filter(anonymized_at__isnull=True)
     ids = message.outbound_ids
     if ids:
         owners = outbox_owners(email_ids=ids)
-        found = candidates.filter(pk__in=Request.ids_of_owners(owners)).first()
+        found = candidates.filter(pk__in=ServiceRequest.ids_of_owners(owners)).first()
         if found is not None:
             return found
     if message.references:
@@ -52,7 +52,7 @@ def _request_answered(message: inbound.InboundMessage) -> Request | None:
     return None
 
 
-def _keep_attachments(request: Request, message: inbound.InboundMessage) -> list[str]:
+def _keep_attachments(service_request: ServiceRequest, message: inbound.InboundMessage) -> list[str]:
     """Photos cleaned like the web form's, PDFs checked by their signature; the rest is refused by
     name so the Technicien can ask the citizen for it another way."""
     refused = []
@@ -63,14 +63,14 @@ def _keep_attachments(request: Request, message: inbound.InboundMessage) -> list
                 if upload.size > settings.PHOTO_MAX_BYTES:
                     raise ValidationError("too big")
                 RequestAttachment.objects.create(
-                    request=request,
+                    request=service_request,
                     file=ContentFile(attachment.content, name="document.pdf"),
                     filename=attachment.filename[:150],
                     content_type="application/pdf",
                 )
             elif attachment.content_type.startswith("image/"):  # JPEG and PNG pass, re-encoded; others refused
                 clean = photos.sanitize_photo(upload)
-                RequestPhoto.objects.create(request=request, image=clean, content_type=clean.content_type)
+                RequestPhoto.objects.create(request=service_request, image=clean, content_type=clean.content_type)
             else:
                 raise ValidationError("type")
         except ValidationError:
@@ -85,7 +85,7 @@ def _refused_note(refused: list[str]) -> str:
     return _("Pièces jointes non conservées (type ou taille non acceptés) : %(files)s") % {"files": ", ".join(refused)}
 
 
-def _new_request(message: inbound.InboundMessage) -> Request:
+def _new_request(message: inbound.InboundMessage) -> ServiceRequest:
     description = "\n\n".join(filter(None, [message.subject, message.text])) or _("(courriel sans texte)")
     request = request_submit(
         data={
@@ -97,7 +97,7 @@ def _new_request(message: inbound.InboundMessage) -> Request:
     )
     note = _refused_note(_keep_attachments(request, message))
     if note:
-        history_note(request=request, kind=EventKind.EMAIL_RECEIVED, note=note)
+        history_note(service_request=request, kind=EventKind.EMAIL_RECEIVED, note=note)
     return request
 
 
@@ -109,29 +109,29 @@ def _valid_address(address: str) -> bool:
     return True
 
 
-def _add_reply(request: Request, message: inbound.InboundMessage) -> None:
-    refused = _keep_attachments(request, message)
+def _add_reply(service_request: ServiceRequest, message: inbound.InboundMessage) -> None:
+    refused = _keep_attachments(service_request, message)
     text = message.text or _("(courriel sans texte)")
     history_note(
-        request=request,
+        service_request=service_request,
         kind=EventKind.EMAIL_RECEIVED,
         note="\n\n".join(filter(None, [f"{message.sender_address} — {message.subject}", text, _refused_note(refused)])),
     )
 
 
-def _record_bounce(message: inbound.InboundMessage) -> Request | None:
+def _record_bounce(message: inbound.InboundMessage) -> ServiceRequest | None:
     """Our e-mail did not reach the citizen: the Technicien sees it in the history and the outbox."""
     bounced = outbox_bounced(
         email_ids=message.bounced_outbound_ids, reason=_("Retour : le courriel n'a pas pu être distribué.")
     )
-    requests = Request.objects.in_bulk(Request.ids_of_owners(outbound.owner for outbound in bounced))
+    requests = ServiceRequest.objects.in_bulk(ServiceRequest.ids_of_owners(outbound.owner for outbound in bounced))
     first = None
     for outbound in bounced:
-        request = requests.get(Request.id_of_owner(outbound.owner))
+        request = requests.get(ServiceRequest.id_of_owner(outbound.owner))
         if request is not None:
             first = first or request
             history_note(
-                request=request,
+                service_request=request,
                 kind=EventKind.EMAIL_BOUNCED,
                 note=_("« %(subject)s » n'a pas pu être distribué à %(to)s : joindre le citoyen autrement.")
                 % {"subject": outbound.subject, "to": outbound.to},

@@ -95,14 +95,14 @@ class Article(models.Model):
 
 
 class StandardAnswerQuerySet(models.QuerySet):
-    def for_request(self, request):
+    def for_request(self, service_request):
         """The answers that fit this request: its service or any, its type or any, its status or any;
         the most specific first."""
         return (
             self.filter(is_active=True)
-            .filter(models.Q(service__isnull=True) | models.Q(service_id=request.service_id))
-            .filter(models.Q(request_type__isnull=True) | models.Q(request_type_id=request.request_type_id))
-            .filter(models.Q(status="") | models.Q(status=request.status))
+            .filter(models.Q(service__isnull=True) | models.Q(service_id=service_request.service_id))
+            .filter(models.Q(request_type__isnull=True) | models.Q(request_type_id=service_request.request_type_id))
+            .filter(models.Q(status="") | models.Q(status=service_request.status))
             .order_by(
                 models.F("request_type").desc(nulls_last=True),
                 models.F("service").desc(nulls_last=True),
@@ -157,7 +157,7 @@ def fill(text: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
 
 
-def placeholder_values(request, language: str) -> dict[str, str]:
+def placeholder_values(service_request, language: str) -> dict[str, str]:
     written = "F j, Y" if language == "en" else "j F Y"  # the month in letters: « 3 décembre 2026 »
 
     def day(value):
@@ -165,14 +165,14 @@ def placeholder_values(request, language: str) -> dict[str, str]:
 
     with translation.override(language):
         return {
-            "numero": request.number,
-            "nature": str(request.request_type.name) if request.request_type_id else "",
-            "service": str(request.service.name) if request.service_id else "",
-            "recue_le": day(timezone.localdate(request.received_at) if request.received_at else None),
-            "date_prevue": day(request.planned_date),
-            "completee_le": day(request.completed_on),
+            "numero": service_request.number,
+            "nature": str(service_request.request_type.name) if service_request.request_type_id else "",
+            "service": str(service_request.service.name) if service_request.service_id else "",
+            "recue_le": day(timezone.localdate(service_request.received_at) if service_request.received_at else None),
+            "date_prevue": day(service_request.planned_date),
+            "completee_le": day(service_request.completed_on),
             "lien_suivi": settings.PORTAL_BASE_URL
-            + reverse("requests:track", kwargs={"token": request.tracking_token}),
+            + reverse("requests:track", kwargs={"token": service_request.tracking_token}),
         }
 
 

@@ -27,25 +27,25 @@ def suggestions_for_citizen(text: str) -> list[Article]:
     return search(text, public_only=True, limit=3, minimum=2)
 
 
-def standard_answers_for(request) -> list[dict]:
+def standard_answers_for(service_request) -> list[dict]:
     """Each fitting answer already filled in for this request, in the requester's language."""
     values = {}
     answers = []
-    for answer in StandardAnswer.objects.for_request(request):
-        text, language = answer.text_for(request.language)
+    for answer in StandardAnswer.objects.for_request(service_request):
+        text, language = answer.text_for(service_request.language)
         if language not in values:
-            values[language] = placeholder_values(request, language)
+            values[language] = placeholder_values(service_request, language)
         answers.append({"title": answer.title, "text": fill(text, values[language])})
     return answers
 
 
-def answer_picker(request) -> dict:
+def answer_picker(service_request) -> dict:
     """What js/standard-answers.js needs beside each note to the citizen: the fitting answers,
     filled in, and where to search the knowledge base."""
     return {
         "label": _("Réponse type"),
         "choose": _("Insérer une réponse type…"),
-        "answers": standard_answers_for(request),
+        "answers": standard_answers_for(service_request),
         "search_label": _("Chercher dans la base de connaissances"),
         "insert": _("Insérer cette réponse"),
         "search_url": reverse("staff:knowledge_search"),

@@ -1,6 +1,6 @@
 """Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): what the API reads and writes.
 
-Service codes are request-type codes; a service request is a `Request` of kind requête.
+Service codes are request-type codes; a service request is a `ServiceRequest` of kind requête.
 GET answers never carry personal information: no name, e-mail or phone; the address as filed.
 """
 
@@ -28,10 +28,10 @@ from requests_app.models import (
     Address,
     AttributeDatatype,
     Intervention,
-    Request,
     RequestEvent,
     RequestType,
     RequestTypeAttribute,
+    ServiceRequest,
 )
 
 MAX_RESULTS = 1000
@@ -190,10 +190,10 @@ def attribute_answers(request_type: RequestType, params) -> list[tuple[str, str]
 # --- requests, read --------------------------------------------------------------------------------
 
 
-def public_requests() -> QuerySet[Request]:
+def public_requests() -> QuerySet[ServiceRequest]:
     """Requêtes only: information demands and complaints are not public service requests."""
     return (
-        Request.objects.filter(kind=RequestKind.REQUEST, request_type__isnull=False)
+        ServiceRequest.objects.filter(kind=RequestKind.REQUEST, request_type__isnull=False)
         .exclude(status=Status.RECLASSIFIED)
         .select_related("request_type", "service", "address")
     )
@@ -209,7 +209,7 @@ def _parse_datetime(name: str, raw: str) -> dt.datetime:
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
-def search(params) -> list[Request]:
+def search(params) -> list[ServiceRequest]:
     # Every argument is checked, even those service_request_id overrides: a malformed one is an error.
     end = _parse_datetime("end_date", params["end_date"]) if "end_date" in params else timezone.now()
     start = _parse_datetime("start_date", params["start_date"]) if "start_date" in params else end - DEFAULT_WINDOW
@@ -238,7 +238,7 @@ def search(params) -> list[Request]:
     return list(queryset.order_by("-received_at")[:MAX_RESULTS])
 
 
-def latest_public_notes(requests: list[Request]) -> dict[int, str]:
+def latest_public_notes(requests: list[ServiceRequest]) -> dict[int, str]:
     """The last note written for the citizen on each request, in two queries for the whole page."""
     ids = [request.pk for request in requests]
     latest: dict[int, tuple] = {}
@@ -250,45 +250,45 @@ def latest_public_notes(requests: list[Request]) -> dict[int, str]:
     return {request_id: text for request_id, (_at, text) in latest.items()}
 
 
-def request_entries(requests: list[Request]) -> list[dict]:
+def request_entries(requests: list[ServiceRequest]) -> list[dict]:
     notes = latest_public_notes(requests)
     return [request_entry(request, status_notes=notes.get(request.pk, "")) for request in requests]
 
 
-def request_entry(request: Request, *, status_notes: str) -> dict:
+def request_entry(service_request: ServiceRequest, *, status_notes: str) -> dict:
     return {
-        "service_request_id": request.number,
-        "status": "closed" if request.status in CLOSED_STATUSES else "open",
+        "service_request_id": service_request.number,
+        "status": "closed" if service_request.status in CLOSED_STATUSES else "open",
         "status_notes": status_notes,
-        "service_name": request.request_type.name,
-        "service_code": request.request_type.code,
-        "description": request.description,
-        "agency_responsible": request.service.name if request.service else "",
+        "service_name": service_request.request_type.name,
+        "service_code": service_request.request_type.code,
+        "description": service_request.description,
+        "agency_responsible": service_request.service.name if service_request.service else "",
         "service_notice": "",
-        "requested_datetime": iso(request.received_at),
-        "updated_datetime": iso(request.updated_at),
-        "expected_datetime": iso(request.planned_date),
-        "address": request.location_address,
-        "address_id": request.address.source_id if request.address else "",
-        "zipcode": request.address.postal_code if request.address else "",
-        "lat": float(request.latitude) if request.latitude is not None else None,
-        "long": float(request.longitude) if request.longitude is not None else None,
-        "media_url": request.media_url,
+        "requested_datetime": iso(service_request.received_at),
+        "updated_datetime": iso(service_request.updated_at),
+        "expected_datetime": iso(service_request.planned_date),
+        "address": service_request.location_address,
+        "address_id": service_request.address.source_id if service_request.address else "",
+        "zipcode": service_request.address.postal_code if service_request.address else "",
+        "lat": float(service_request.latitude) if service_request.latitude is not None else None,
+        "long": float(service_request.longitude) if service_request.longitude is not None else None,
+        "media_url": service_request.media_url,
     }
 
 
-def request_by_number(number: str) -> Request:
+def request_by_number(number: str) -> ServiceRequest:
     request = public_requests().filter(number=number).first()
     if request is None:
         raise ApiError(404, f"service_request_id '{number}' not found")
     return request
 
 
-def token_for(request: Request) -> str:
-    return signing.dumps(request.pk, salt=_TOKEN_SALT)
+def token_for(service_request: ServiceRequest) -> str:
+    return signing.dumps(service_request.pk, salt=_TOKEN_SALT)
 
 
-def request_for_token(token: str) -> Request:
+def request_for_token(token: str) -> ServiceRequest:
     try:
         pk = signing.loads(token, salt=_TOKEN_SALT)
     except signing.BadSignature:
@@ -332,7 +332,7 @@ def _coordinate(params, name: str, bound: int) -> Decimal | None:
 
 
 def submission_data(params, key: ApiKey) -> tuple[dict, list[tuple[str, str]]]:
-    """The Request fields from a POST, and the answers to the type's attributes (kept in the description)."""
+    """The ServiceRequest fields from a POST, and the answers to the type's attributes (kept in the description)."""
     code = params.get("service_code", "").strip()
     if not code:
         raise ApiError(400, "service_code is required")

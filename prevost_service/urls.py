@@ -54,6 +54,11 @@ urlpatterns += i18n_patterns(
     path("", include(access_patterns)),
     path(_("personnel/"), include(staff_patterns)),
     path(_("compte/"), include(account_patterns)),
+    # The model was `Request` until it was renamed: bookmarks of the Technicien's desk still work.
+    re_path(
+        r"^admin/requests_app/request/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/requests_app/servicerequest/%(rest)s", query_string=True, permanent=True),
+    ),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -18,7 +18,7 @@ from accounts.enums import Role
 from complaints import selectors as complaint_selectors
 from requests_app import business_days
 from requests_app.enums import NOT_COMPLETED_STATUSES, Channel, RequestKind, Status
-from requests_app.models import Request, SatisfactionResponse, Service, StandardResult
+from requests_app.models import SatisfactionResponse, Service, ServiceRequest, StandardResult
 
 AGE_BUCKETS = ((0, 5), (6, 10), (11, 20), (21, 60), (61, None))
 
@@ -53,7 +53,7 @@ def _local(day: dt.date) -> dt.datetime:
 def volume(services, months) -> tuple[Table, Table]:
     start = _local(months[0])
     rows = (
-        Request.objects.filter(service__in=services, received_at__gte=start)
+        ServiceRequest.objects.filter(service__in=services, received_at__gte=start)
         .annotate(month=TruncMonth("received_at"))
         .values_list("month", "kind", "channel", "status")
         .annotate(count=Count("id"))
@@ -92,7 +92,7 @@ def volume(services, months) -> tuple[Table, Table]:
 def backlog(services, today: dt.date) -> Table:
     """Open requests by age in business days, and how many of them are past their standard."""
     counts, late = Counter(), Counter()
-    rows = Request.objects.filter(service__in=services, status__in=NOT_COMPLETED_STATUSES).values_list(
+    rows = ServiceRequest.objects.filter(service__in=services, status__in=NOT_COMPLETED_STATUSES).values_list(
         "received_at", "request_type__target_business_days"
     )
     tz = business_days.local_tz()
@@ -145,7 +145,7 @@ def rnc_trend(services, months) -> Table:
         for index, end in enumerate(ends)
     }
     counts = (
-        Request.objects.without_duplicates()
+        ServiceRequest.objects.without_duplicates()
         .filter(service__in=services, kind=RequestKind.REQUEST)
         .aggregate(**still_open)
     )

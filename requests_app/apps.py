@@ -11,9 +11,9 @@ class RequestsAppConfig(AppConfig):
     # What this app's permissions give each role (accounts.roles applies it after migrate).
     role_permissions = {
         Role.TECHNICIEN: [
-            "view_request",
-            "change_request",
-            "add_request",
+            "view_servicerequest",
+            "change_servicerequest",
+            "add_servicerequest",
             "view_requestevent",
             "view_intervention",
             "view_service",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.text_search import normalize
 from requests_app.enums import OPEN_STATUSES, RequestKind
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 EARTH_RADIUS_M = 6_371_000
 
@@ -66,22 +66,22 @@ def distance_m(lat1, lon1, lat2, lon2) -> float:
 
 @dataclass(frozen=True)
 class LikelyDuplicate:
-    request: Request
+    request: ServiceRequest
     why: str
     closeness: float  # smaller is closer, for the order of the list
 
 
-def _has_position(request: Request) -> bool:
-    return request.latitude is not None and request.longitude is not None
+def _has_position(service_request: ServiceRequest) -> bool:
+    return service_request.latitude is not None and service_request.longitude is not None
 
 
-def _closeness(request: Request, other: Request) -> tuple[float, str] | None:
-    if _has_position(request) and _has_position(other):
-        metres = distance_m(request.latitude, request.longitude, other.latitude, other.longitude)
+def _closeness(service_request: ServiceRequest, other: ServiceRequest) -> tuple[float, str] | None:
+    if _has_position(service_request) and _has_position(other):
+        metres = distance_m(service_request.latitude, service_request.longitude, other.latitude, other.longitude)
         if metres <= settings.DUPLICATE_RADIUS_METRES:
             return metres, _("à %(metres)s m") % {"metres": round(metres)}
         return None
-    mine, theirs = place_key(request.location_address), place_key(other.location_address)
+    mine, theirs = place_key(service_request.location_address), place_key(other.location_address)
     if mine is None or theirs is None or mine.street != theirs.street:
         return None
     if mine.number is None or theirs.number is None:
@@ -94,19 +94,19 @@ def _closeness(request: Request, other: Request) -> tuple[float, str] | None:
     return gap, _("même rue, à %(gap)s numéros civiques") % {"gap": gap}
 
 
-def candidates(request: Request):
+def candidates(service_request: ServiceRequest):
     """Open requêtes of the same nature received around the same time, not already joined."""
     window = dt.timedelta(days=settings.DUPLICATE_WINDOW_DAYS)
     return (
-        Request.objects.filter(
+        ServiceRequest.objects.filter(
             kind=RequestKind.REQUEST,
-            request_type_id=request.request_type_id,
+            request_type_id=service_request.request_type_id,
             status__in=OPEN_STATUSES,
-            received_at__gte=request.received_at - window,
-            received_at__lte=request.received_at + window,
+            received_at__gte=service_request.received_at - window,
+            received_at__lte=service_request.received_at + window,
             anonymized_at__isnull=True,
         )
-        .exclude(pk=request.pk)
+        .exclude(pk=service_request.pk)
         .select_related("request_type")
         .only(
             "pk",
@@ -125,15 +125,19 @@ def candidates(request: Request):
     )
 
 
-def likely_duplicates(request: Request, limit: int = 5) -> list[LikelyDuplicate]:
+def likely_duplicates(service_request: ServiceRequest, limit: int = 5) -> list[LikelyDuplicate]:
     """What the Technicien should look at before routing `request`; nearest first."""
-    if request.kind != RequestKind.REQUEST or request.request_type_id is None or request.status not in OPEN_STATUSES:
+    if (
+        service_request.kind != RequestKind.REQUEST
+        or service_request.request_type_id is None
+        or service_request.status not in OPEN_STATUSES
+    ):
         return []
-    if not request.location_address.strip() and not _has_position(request):
+    if not service_request.location_address.strip() and not _has_position(service_request):
         return []  # without a place, « same nature » alone would list half the month
     found = []
-    for other in candidates(request):
-        closeness = _closeness(request, other)
+    for other in candidates(service_request):
+        closeness = _closeness(service_request, other)
         if closeness is not None:
             found.append(LikelyDuplicate(other, closeness[1], closeness[0]))
     found.sort(key=lambda item: (item.closeness, item.request.received_at))

@@ -12,7 +12,7 @@ from accounts.models import User
 from core import photos as photo_tools
 from core.text_search import normalize
 from requests_app.enums import STAFF_CHANNELS, CallbackOutcome, Channel, ContactPreference, RejectionReason, RequestKind
-from requests_app.models import Address, InterventionCode, Request, RequestType, Service
+from requests_app.models import Address, InterventionCode, RequestType, Service, ServiceRequest
 from requests_app.selectors import request_types_by_service
 
 
@@ -130,7 +130,7 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
     longitude = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
-        model = Request
+        model = ServiceRequest
         fields = [
             "service",
             "request_type",
@@ -361,7 +361,7 @@ class CloseForm(forms.Form):
 class MergeForm(forms.Form):
     """Which request the duplicate is joined to: the button pressed carries it."""
 
-    into = forms.ModelChoiceField(queryset=Request.objects.all(), widget=forms.HiddenInput)
+    into = forms.ModelChoiceField(queryset=ServiceRequest.objects.all(), widget=forms.HiddenInput)
 
 
 class UnmergeForm(forms.Form):

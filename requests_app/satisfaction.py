@@ -21,37 +21,37 @@ from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
 from requests_app.enums import Status
-from requests_app.models import Request, RequestType, SatisfactionResponse, Service
+from requests_app.models import RequestType, SatisfactionResponse, Service, ServiceRequest
 
 VALID_FOR = dt.timedelta(days=30)
 RATINGS = (1, 2, 3, 4, 5)
 _SALT = "requests.satisfaction"
 
 
-def survey_token(request: Request) -> str:
-    return signing.TimestampSigner(salt=_SALT).sign_object(request.pk)
+def survey_token(service_request: ServiceRequest) -> str:
+    return signing.TimestampSigner(salt=_SALT).sign_object(service_request.pk)
 
 
-def survey_path(request: Request, language: str) -> str:
+def survey_path(service_request: ServiceRequest, language: str) -> str:
     with translation.override(language):
-        return reverse("requests:satisfaction", kwargs={"token": survey_token(request)})
+        return reverse("requests:satisfaction", kwargs={"token": survey_token(service_request)})
 
 
-def request_for_token(token: str) -> Request | None:
+def request_for_token(token: str) -> ServiceRequest | None:
     """The request a token names, or None when forged or older than 30 days."""
     try:
         pk = signing.TimestampSigner(salt=_SALT).unsign_object(token, max_age=VALID_FOR)
     except signing.BadSignature:  # SignatureExpired is one too
         return None
-    return Request.objects.select_related("request_type", "service").filter(pk=pk, status=Status.CLOSED).first()
+    return ServiceRequest.objects.select_related("request_type", "service").filter(pk=pk, status=Status.CLOSED).first()
 
 
-def satisfaction_record(*, request: Request, rating: int, comment: str = "") -> SatisfactionResponse:
+def satisfaction_record(*, service_request: ServiceRequest, rating: int, comment: str = "") -> SatisfactionResponse:
     if rating not in RATINGS:
         raise ApplicationError(_("Choisissez une note de 1 à 5."))
     try:
         with transaction.atomic():
-            return SatisfactionResponse.objects.create(request=request, rating=rating, comment=comment.strip())
+            return SatisfactionResponse.objects.create(request=service_request, rating=rating, comment=comment.strip())
     except IntegrityError:
         raise ApplicationError(_("Nous avons déjà reçu votre appréciation pour cette demande. Merci!")) from None
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from requests_app import business_days, standards
 from requests_app.enums import Channel, Status
-from requests_app.models import Designation, Intervention, Request, RequestEvent, RequestType, Service
+from requests_app.models import Designation, Intervention, RequestEvent, RequestType, Service, ServiceRequest
 
 
 @dataclass(frozen=True)
@@ -17,11 +17,11 @@ class PublicMessage:
     text: str
 
 
-def public_messages(request: Request, also: Request | None = None) -> list[PublicMessage]:
+def public_messages(service_request: ServiceRequest, also: ServiceRequest | None = None) -> list[PublicMessage]:
     """What the city wrote for the citizen: Annexe A public notes and closing notes, oldest first;
     with `also`, the main request's too (a joined duplicate's requester follows it).
     Internal notes and staff names never go through here."""
-    ids = [request.pk] + ([also.pk] if also is not None else [])
+    ids = [service_request.pk] + ([also.pk] if also is not None else [])
     notes = [
         PublicMessage(at=at, text=text)
         for at, text in Intervention.objects.filter(request_id__in=ids)
@@ -37,36 +37,38 @@ def public_messages(request: Request, also: Request | None = None) -> list[Publi
     return sorted(notes, key=lambda message: message.at)
 
 
-def request_for_tracking(token: str) -> Request | None:
+def request_for_tracking(token: str) -> ServiceRequest | None:
     return (
-        Request.objects.select_related("service", "request_type", "duplicate_of").filter(tracking_token=token).first()
+        ServiceRequest.objects.select_related("service", "request_type", "duplicate_of")
+        .filter(tracking_token=token)
+        .first()
     )
 
 
-def request_for_lookup(*, number: str, email: str) -> Request | None:
+def request_for_lookup(*, number: str, email: str) -> ServiceRequest | None:
     if not number or not email:
         return None
     return (
-        Request.objects.filter(number=number.strip(), requester_email__iexact=email.strip())
+        ServiceRequest.objects.filter(number=number.strip(), requester_email__iexact=email.strip())
         .only("tracking_token")
         .first()
     )
 
 
-def request_list_for_staff(user) -> QuerySet[Request]:
-    return Request.objects.visible_to(user).with_list_relations()
+def request_list_for_staff(user) -> QuerySet[ServiceRequest]:
+    return ServiceRequest.objects.visible_to(user).with_list_relations()
 
 
-def request_detail_for_staff(user, number: str) -> QuerySet[Request]:
+def request_detail_for_staff(user, number: str) -> QuerySet[ServiceRequest]:
     return (
-        Request.objects.visible_to(user)
+        ServiceRequest.objects.visible_to(user)
         .with_list_relations()
         .select_related("duplicate_of")
         .prefetch_related(
             "photos",
             Prefetch(
                 "duplicates",
-                queryset=Request.objects.only(
+                queryset=ServiceRequest.objects.only(
                     "pk", "number", "received_at", "location_address", "description", "duplicate_of_id"
                 ).order_by("received_at"),
             ),
@@ -81,29 +83,31 @@ def request_types_by_service() -> QuerySet[RequestType]:
     return RequestType.objects.active().select_related("service").order_by("service__name_fr", "name_fr")
 
 
-def age_in_business_days(request: Request, today: dt.date | None = None) -> int:
-    end = request.completed_on or (timezone.localdate(request.closed_at) if request.closed_at else None)
+def age_in_business_days(service_request: ServiceRequest, today: dt.date | None = None) -> int:
+    end = service_request.completed_on or (
+        timezone.localdate(service_request.closed_at) if service_request.closed_at else None
+    )
     return business_days.business_days_between(
-        timezone.localdate(request.received_at), end or today or timezone.localdate()
+        timezone.localdate(service_request.received_at), end or today or timezone.localdate()
     )
 
 
-def age_and_overdue(request: Request, today: dt.date | None = None) -> tuple[int, bool]:
+def age_and_overdue(service_request: ServiceRequest, today: dt.date | None = None) -> tuple[int, bool]:
     """Age in business days and whether it passes the type's standard (only while not completed)."""
-    age = age_in_business_days(request, today)
+    age = age_in_business_days(service_request, today)
     overdue = (
-        request.request_type is not None
-        and request.is_not_completed
-        and age > request.request_type.target_business_days
+        service_request.request_type is not None
+        and service_request.is_not_completed
+        and age > service_request.request_type.target_business_days
     )
     return age, overdue
 
 
-def email_unanswered_too_long(request: Request, age: int) -> bool:
+def email_unanswered_too_long(service_request: ServiceRequest, age: int) -> bool:
     """A citizen's e-mail still waiting for a person's answer past the 3-business-day standard."""
     return (
-        request.channel == Channel.EMAIL
-        and request.status == Status.RECEIVED
+        service_request.channel == Channel.EMAIL
+        and service_request.status == Status.RECEIVED
         and age > standards.EMAIL_ANSWER_BUSINESS_DAYS
     )
 

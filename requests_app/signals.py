@@ -4,14 +4,14 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from core import page_cache
-from requests_app.models import Intervention, Request, RequestEvent, RequestPhoto, RequestType, Service
+from requests_app.models import Intervention, RequestEvent, RequestPhoto, RequestType, Service, ServiceRequest
 
 # Sent inside the transaction that anonymizes requests (Loi 25), with `request_ids`: an app that
 # keeps personal information about requests (the mailbox log) forgets it in the same transaction.
 requests_anonymized = Signal()
 
 
-@receiver([post_save, post_delete], sender=Request)
+@receiver([post_save, post_delete], sender=ServiceRequest)
 def request_changed(sender, instance, **kwargs):
     page_cache.page_changed(instance.tracking_token)
 
@@ -23,7 +23,7 @@ def request_part_changed(sender, instance, **kwargs):
     if sender.request.is_cached(instance):  # services create these with the request in hand
         token = instance.request.tracking_token
     else:
-        token = Request.objects.filter(pk=instance.request_id).values_list("tracking_token", flat=True).first()
+        token = ServiceRequest.objects.filter(pk=instance.request_id).values_list("tracking_token", flat=True).first()
     if token:
         page_cache.page_changed(token)
 

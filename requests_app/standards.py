@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from requests_app import business_days
 from requests_app.enums import NOT_COUNTED_STATUSES, Channel, EventKind, RequestKind
-from requests_app.models import Request, RequestType, StandardResult
+from requests_app.models import RequestType, ServiceRequest, StandardResult
 
 WINDOW = relativedelta(months=12)
 # A citizen's e-mail is answered within 3 business days (the federal audit's standard the city follows,
@@ -59,7 +59,7 @@ def compute(today: dt.date) -> dict[int, Tally]:
     targets = dict(RequestType.objects.values_list("pk", "target_business_days"))
     tallies = {type_id: Tally() for type_id in targets}
     rows = (
-        Request.objects.filter(
+        ServiceRequest.objects.filter(
             kind=RequestKind.REQUEST,
             request_type__isnull=False,
             # Bounds as instants so the received_at index serves the range (a __date lookup would not).
@@ -90,7 +90,7 @@ def compute_email_answers(today: dt.date) -> Tally:
     """Citizens' e-mails received over the 12 months ending today, and how fast a person answered."""
     start = today - WINDOW
     rows = (
-        Request.objects.filter(
+        ServiceRequest.objects.filter(
             channel=Channel.EMAIL,
             received_at__gte=_local_midnight(start + dt.timedelta(days=1)),
             received_at__lt=_local_midnight(today + dt.timedelta(days=1)),

@@ -81,14 +81,16 @@ def world(settings, django_capture_on_commit_callbacks):
     from complaints.models import Complaint, Evidence
     from intake.models import InboundEmail
     from legal.models import AccessLetter, AccessRequest, Claim, ClaimConsultation, ClaimDocument
-    from requests_app.models import Designation, Request, RequestAttachment, RequestPhoto, Service
+    from requests_app.models import Designation, RequestAttachment, RequestPhoto, Service, ServiceRequest
 
     settings.DEBUG = True  # seed_demo refuses otherwise
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", requests=40, stdout=io.StringIO())
     settings.DEBUG = False
     public_works = Service.objects.get(code="travaux-publics")
-    requests = Request.objects.filter(service=public_works, kind="requete").exclude(status="reclassee").order_by("pk")
+    requests = (
+        ServiceRequest.objects.filter(service=public_works, kind="requete").exclude(status="reclassee").order_by("pk")
+    )
     mine, theirs = requests[0], requests[1]
     photo = RequestPhoto.objects.create(request=theirs, content_type="image/jpeg")
     photo.image.save("photo.jpg", ContentFile(jpeg()))
@@ -281,7 +283,7 @@ def admin_cases() -> dict[str, dict]:
     from django.contrib import admin
     from django.contrib.contenttypes.models import ContentType
 
-    from requests_app.models import Request
+    from requests_app.models import ServiceRequest
 
     cases = {
         "admin:index": {},
@@ -293,11 +295,11 @@ def admin_cases() -> dict[str, dict]:
         "admin:jsi18n": {},
         "admin:app_list": {"app_label": "requests_app"},
         "admin:view_on_site": {
-            "content_type_id": ContentType.objects.get_for_model(Request).pk,
-            "object_id": Request.objects.first().pk,
+            "content_type_id": ContentType.objects.get_for_model(ServiceRequest).pk,
+            "object_id": ServiceRequest.objects.first().pk,
         },
-        "admin:requests_app_request_transition": {"pk": Request.objects.first().pk, "action": "assign"},
-        "admin:requests_app_request_merge": {"pk": Request.objects.first().pk},
+        "admin:requests_app_servicerequest_transition": {"pk": ServiceRequest.objects.first().pk, "action": "assign"},
+        "admin:requests_app_servicerequest_merge": {"pk": ServiceRequest.objects.first().pk},
         "admin:auth_user_password_change": {"id": User.objects.get(username="technicien").pk},
         # A device's secret is shown to its owner once, at enrolment, never in the admin.
     }
@@ -419,13 +421,13 @@ EXPECTED = {
     "admin:outbox_outboundemail_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:outbox_outboundemail_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
     "admin:outbox_outboundemail_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_request_add": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
-    "admin:requests_app_request_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_request_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_request_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
-    "admin:requests_app_request_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, '→'),
-    "admin:requests_app_request_transition": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
-    "admin:requests_app_request_merge": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
+    "admin:requests_app_servicerequest_add": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
+    "admin:requests_app_servicerequest_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_servicerequest_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_servicerequest_delete": (302, '=', 403, 302, 302, 302, 302, 403, 302, 403),
+    "admin:requests_app_servicerequest_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, '→'),
+    "admin:requests_app_servicerequest_transition": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
+    "admin:requests_app_servicerequest_merge": (302, '=', '→', 302, 302, 302, 302, '→', 302, '→'),
     "admin:requests_app_requesttype_add": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_requesttype_change": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:requests_app_requesttype_changelist": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),

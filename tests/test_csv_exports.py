@@ -37,7 +37,7 @@ def test_the_shared_writer_neutralises_each_trigger_and_leaves_the_rest():
 
 def test_the_rnc_digest_csv_carries_no_live_formula(technicien, responsable_tp):
     for place in HOSTILE:
-        services.request_assign(request=submit_request(location_address=place), acting_user=technicien)
+        services.request_assign(service_request=submit_request(location_address=place), acting_user=technicien)
     content = reports.rnc_csv(reports.rnc_rows([service("travaux-publics")], dt.date.today()))
     written = cells(content)
     for place in HOSTILE:

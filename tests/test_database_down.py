@@ -30,7 +30,7 @@ def test_staff_pages_and_the_admin_too(client, technicien):
     client.force_login(technicien)
     with mock.patch.object(BaseDatabaseWrapper, "cursor", side_effect=REFUSED):
         assert client.get("/personnel/").status_code == 503
-        assert client.get("/admin/requests_app/request/").status_code == 503
+        assert client.get("/admin/requests_app/servicerequest/").status_code == 503
 
 
 def test_other_database_errors_are_not_hidden_as_an_outage(client):

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from open311.models import ApiKey
-from requests_app.models import Request, RequestType
+from requests_app.models import RequestType, ServiceRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -274,6 +274,6 @@ def test_a_stored_script_comes_back_as_text(client):
             "contact_preference": "courriel",
         },
     )
-    assert Request.objects.get().description == f"Trou {MARKER}"
+    assert ServiceRequest.objects.get().description == f"Trou {MARKER}"
     page = client.get(response.url).content.decode()
     assert "Trou &lt;script&gt;alert(&#x27;pwn&#x27;)&lt;/script&gt;" in page

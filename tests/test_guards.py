@@ -20,7 +20,7 @@ from outbox import services as outbox_services
 from outbox.enums import OutboxStatus
 from outbox.models import OutboundEmail
 from requests_app.enums import RequestKind
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 from requests_app.services.retention import requests_anonymize
 from tests.legal.test_legal_retention import decided_claim
 
@@ -37,10 +37,10 @@ BASE = "/open311/v2"
 def test_open311_never_lists_nor_answers_an_information_demand_or_a_requete_become_a_plainte(client, technicien):
     kept = submit_request()
     information = submit_request(type_code="permis-question")
-    Request.objects.filter(pk=information.pk).update(kind=RequestKind.INFORMATION)
+    ServiceRequest.objects.filter(pk=information.pk).update(kind=RequestKind.INFORMATION)
     reclassified = submit_request(description="L'employé m'a manqué de respect.")
     complaint_services.complaint_from_request(
-        request=reclassified, acting_user=technicien, facts_date=timezone.localdate()
+        service_request=reclassified, acting_user=technicien, facts_date=timezone.localdate()
     )
     listed = {entry["service_request_id"] for entry in client.get(f"{BASE}/requests.json").json()}
     assert listed == {kept.number}
@@ -88,11 +88,13 @@ CLOSED = dt.datetime(2019, 6, 10, 15, tzinfo=dt.UTC)
 
 def test_a_request_keeps_its_person_until_its_retention_period_has_passed(technicien, responsable_tp, settings):
     request = handled(technicien, responsable_tp, when=CLOSED)
-    period_end = Request.objects.get(pk=request.pk).closed_at + relativedelta(years=settings.RETENTION_REQUEST_YEARS)
+    period_end = ServiceRequest.objects.get(pk=request.pk).closed_at + relativedelta(
+        years=settings.RETENTION_REQUEST_YEARS
+    )
     assert requests_anonymize(now=period_end - dt.timedelta(days=1)) == 0
-    assert Request.objects.get(pk=request.pk).requester_name == "Marie Tremblay"
+    assert ServiceRequest.objects.get(pk=request.pk).requester_name == "Marie Tremblay"
     assert requests_anonymize(now=period_end + dt.timedelta(days=1)) == 1
-    assert Request.objects.get(pk=request.pk).requester_name == ""
+    assert ServiceRequest.objects.get(pk=request.pk).requester_name == ""
 
 
 def test_a_claim_keeps_its_claimant_until_its_retention_period_has_passed(greffier, settings):

@@ -34,7 +34,7 @@ def test_the_access_log_line_masks_tokens_in_path_request_line_and_referer():
 
 
 def test_request_numbers_and_static_files_stay_readable():
-    for path in ("/admin/requests_app/request/?q=2026-000123", "/static/css/portal.3c5a9e2b1f4d.css"):
+    for path in ("/admin/requests_app/servicerequest/?q=2026-000123", "/static/css/portal.3c5a9e2b1f4d.css"):
         assert mask_tokens(path) == path
     assert mask_tokens(f"/open311/v2/tokens/{SIGNED}.json") == "/open311/v2/tokens/[jeton].json"
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from complaints import services as complaint_services
 from core import public_forms
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 from .complaints.test_investigation import complaint_data
 from .requests_app.test_submission import form_data
@@ -55,7 +55,7 @@ def test_a_filled_honeypot_files_nothing_and_keeps_what_was_typed(client):
     response = client.post(CREATE, {**form_data(), public_forms.HONEYPOT_FIELD: "http://spam.example"})
 
     assert response.status_code == 400
-    assert not Request.objects.exists()
+    assert not ServiceRequest.objects.exists()
     page = text(response)
     assert "Votre envoi n'a pas pu être accepté" in page
     assert "Nid-de-poule profond devant le 1234." in page
@@ -68,7 +68,7 @@ def test_a_form_sent_back_at_machine_speed_is_refused_then_accepted_when_sent_ag
     too_fast = client.post(CREATE, {**form_data(), public_forms.STAMP_FIELD: opened})
 
     assert too_fast.status_code == 400
-    assert not Request.objects.exists()
+    assert not ServiceRequest.objects.exists()
     assert "envoyé très vite" in text(too_fast)
     assert "marie@example.ca" in text(too_fast)
     # The first opening counts, not the refusal; the nonce is fresh, the old one may be spent.
@@ -80,7 +80,7 @@ def test_a_form_sent_back_at_machine_speed_is_refused_then_accepted_when_sent_ag
         response = client.post(CREATE, {**form_data(), public_forms.STAMP_FIELD: stamp_in(too_fast)})
 
     assert response.status_code == 302
-    assert Request.objects.count() == 1
+    assert ServiceRequest.objects.count() == 1
 
 
 def test_an_opening_stamp_is_good_for_one_accepted_post_only(client, human_speed):
@@ -92,7 +92,7 @@ def test_an_opening_stamp_is_good_for_one_accepted_post_only(client, human_speed
     assert first.status_code == 302
     assert [r.status_code for r in replays] == [400, 400, 400]
     assert "Ce formulaire a déjà été envoyé une fois." in text(replays[0]) and "marie@example.ca" in text(replays[0])
-    assert Request.objects.count() == 1
+    assert ServiceRequest.objects.count() == 1
 
 
 def test_the_single_use_check_lets_a_post_through_when_the_cache_does_not_answer(client, human_speed):
@@ -105,14 +105,14 @@ def test_the_single_use_check_lets_a_post_through_when_the_cache_does_not_answer
         mock.patch.object(public_forms.cache, "get", return_value=None),
     ):
         response = client.post(CREATE, {**form_data(), public_forms.STAMP_FIELD: opened})
-    assert response.status_code == 302 and Request.objects.count() == 1
+    assert response.status_code == 302 and ServiceRequest.objects.count() == 1
 
 
 def test_a_post_without_an_opening_stamp_or_with_a_forged_one_is_refused(client, human_speed):
     assert client.post(CREATE, form_data()).status_code == 400
     forged = {**form_data(), public_forms.STAMP_FIELD: "1700000000"}
     assert client.post(CREATE, forged).status_code == 400
-    assert not Request.objects.exists()
+    assert not ServiceRequest.objects.exists()
 
 
 def test_an_address_over_its_limit_gets_a_polite_429_with_everything_typed(client, settings):
@@ -123,7 +123,7 @@ def test_an_address_over_its_limit_gets_a_polite_429_with_everything_typed(clien
     response = client.post(CREATE, form_data())
 
     assert response.status_code == 429
-    assert not Request.objects.exists()
+    assert not ServiceRequest.objects.exists()
     page = text(response)
     assert "Nous recevons trop d'envois de votre adresse Internet" in page
     # django-ratelimit's windows are fixed: what is left of one may be under a minute, hence « 1 minute »
@@ -158,4 +158,4 @@ def test_behind_the_proxy_the_limit_follows_the_citizen_not_the_proxy_nor_a_forg
 
     assert third.status_code == 429  # the same citizen, whatever he writes in front
     assert other_citizen.status_code == 302  # the proxy's address is not everybody's
-    assert Request.objects.count() == 3
+    assert ServiceRequest.objects.count() == 3

@@ -10,7 +10,7 @@ from django.urls import reverse
 from core import broker
 from outbox.enums import OutboxStatus
 from outbox.models import OutboundEmail
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 from .celery_helpers import celery_config
 from .requests_app.test_submission import form_data
@@ -54,5 +54,5 @@ def test_a_submission_answers_within_two_seconds_when_redis_hangs(
     assert response.status_code == 302 and again.status_code == 302
     assert elapsed < 2.0, f"the first submission waited {elapsed:.1f} s on a hung Redis"
     assert elapsed_again < 0.5, f"the next one waited {elapsed_again:.1f} s"
-    assert Request.objects.count() == 2
+    assert ServiceRequest.objects.count() == 2
     assert set(OutboundEmail.objects.values_list("status", flat=True)) == {OutboxStatus.PENDING}

@@ -1,6 +1,6 @@
 """Réclamations: a claim for damage, handled by the Greffe, seen in full only by the Greffe and the DG.
 
-A claim is not a `Request`: its statuses, its legal clocks and its readers differ, and keeping it
+A claim is not a `ServiceRequest`: its statuses, its legal clocks and its readers differ, and keeping it
 apart means no list, digest or export built for requêtes can leak a claimant's injury or amount.
 """
 

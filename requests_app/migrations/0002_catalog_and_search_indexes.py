@@ -19,7 +19,7 @@ def seed(apps, schema_editor):
 def create_search_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    table = apps.get_model("requests_app", "Request")._meta.db_table
+    table = apps.get_model("requests_app", "ServiceRequest")._meta.db_table
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for column in SEARCHED_COLUMNS:
         schema_editor.execute(

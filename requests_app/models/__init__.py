@@ -13,11 +13,11 @@ from .designations import Designation
 from .requests import (
     CallbackAttempt,
     Intervention,
-    Request,
     RequestAttachment,
     RequestEvent,
     RequestNumberSequence,
     RequestPhoto,
+    ServiceRequest,
 )
 from .satisfaction import SatisfactionResponse
 from .standards import StandardResult
@@ -32,7 +32,6 @@ __all__ = [
     "InterventionCode",
     "RecurringClosure",
     "RecurringClosureSkip",
-    "Request",
     "RequestAttachment",
     "RequestEvent",
     "RequestNumberSequence",
@@ -41,5 +40,6 @@ __all__ = [
     "RequestTypeAttribute",
     "SatisfactionResponse",
     "Service",
+    "ServiceRequest",
     "StandardResult",
 ]

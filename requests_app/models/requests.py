@@ -79,7 +79,7 @@ class RequestQuerySet(models.QuerySet):
         return self.select_related("service", "request_type", "responsable")
 
 
-class Request(models.Model):
+class ServiceRequest(models.Model):
     number = models.CharField(_("numéro"), max_length=20, unique=True, editable=False)
     tracking_token = models.CharField(max_length=64, unique=True, default=new_tracking_token, editable=False)
     kind = models.CharField(_("catégorie"), max_length=20, choices=RequestKind.choices, default=RequestKind.REQUEST)
@@ -159,6 +159,8 @@ class Request(models.Model):
     objects = RequestQuerySet.as_manager()
 
     class Meta:
+        # The table keeps its first name: the benchmarks' SQL and the performance notes use it.
+        db_table = "requests_app_request"
         verbose_name = _("demande")
         verbose_name_plural = _("demandes")
         ordering = ["-received_at"]
@@ -229,7 +231,7 @@ class RequestNumberSequence(models.Model):
 class RequestEvent(models.Model):
     """One row per thing that happened to a request: the history the Technicien reads."""
 
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="events")
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("événement"), max_length=20, choices=EventKind.choices)
     from_status = models.CharField(_("de"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("à"), max_length=20, choices=Status.choices, blank=True)
@@ -252,7 +254,7 @@ class RequestEvent(models.Model):
 class Intervention(models.Model):
     """Annexe A: what a service did, with a note for colleagues and one for the citizen."""
 
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="interventions")
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="interventions")
     code = models.ForeignKey(InterventionCode, verbose_name=_("code d'intervention"), on_delete=models.PROTECT)
     planned_date = models.DateField(_("date prévue"), null=True, blank=True)
     done_date = models.DateField(_("date effectuée"), null=True, blank=True)
@@ -274,7 +276,7 @@ class Intervention(models.Model):
 class CallbackAttempt(models.Model):
     """One call to a citizen who asked to be called back, and how it went."""
 
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="callback_attempts")
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="callback_attempts")
     outcome = models.CharField(_("résultat"), max_length=20, choices=CallbackOutcome.choices)
     note = models.CharField(_("note"), max_length=500, blank=True)
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("par"), on_delete=models.PROTECT)
@@ -296,7 +298,7 @@ def photo_upload_to(instance, filename):
 
 
 class RequestPhoto(models.Model):
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="photos")
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="photos")
     image = models.FileField(_("photo"), upload_to=photo_upload_to)
     content_type = models.CharField(max_length=40)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -318,7 +320,7 @@ def attachment_upload_to(instance, filename):
 class RequestAttachment(models.Model):
     """A document (PDF) that came with a request by e-mail; photos go to RequestPhoto, cleaned."""
 
-    request = models.ForeignKey("requests_app.Request", on_delete=models.CASCADE, related_name="attachments")
+    request = models.ForeignKey("requests_app.ServiceRequest", on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("fichier"), upload_to=attachment_upload_to)
     filename = models.CharField(_("nom du fichier"), max_length=150)
     content_type = models.CharField(max_length=80)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SatisfactionResponse(models.Model):
-    request = models.OneToOneField("requests_app.Request", on_delete=models.CASCADE, related_name="satisfaction")
+    request = models.OneToOneField("requests_app.ServiceRequest", on_delete=models.CASCADE, related_name="satisfaction")
     rating = models.PositiveSmallIntegerField(_("note (1 à 5)"))
     comment = models.TextField(_("commentaire"), blank=True)
     answered_at = models.DateTimeField(_("répondu le"), auto_now_add=True)

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
 from requests_app.enums import OPEN_STATUSES, EventKind, RequestKind, Status
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 from . import notifications
 from .requests import _transition, history_note
 
 
-def _refuse_main(duplicate: Request, main: Request) -> None:
+def _refuse_main(duplicate: ServiceRequest, main: ServiceRequest) -> None:
     if main.pk == duplicate.pk:
         raise ApplicationError(_("Une demande ne peut pas être jointe à elle-même."))
     if main.status == Status.MERGED:
@@ -35,25 +35,27 @@ def _refuse_main(duplicate: Request, main: Request) -> None:
 
 
 @transaction.atomic
-def request_merge(*, request: Request, acting_user, into: Request, note: str = "") -> Request:
+def request_merge(
+    *, service_request: ServiceRequest, acting_user, into: ServiceRequest, note: str = ""
+) -> ServiceRequest:
     """`request` becomes a duplicate of `into`; its own duplicates follow it there (one level only,
     so that a requester is always one step from the request that is dealt with)."""
     # Both rows locked in a fixed order: two Techniciens joining A→B and B→A cannot deadlock.
     locked = {
         row.pk: row
-        for row in Request.objects.select_for_update(of=("self",))
+        for row in ServiceRequest.objects.select_for_update(of=("self",))
         .select_related("duplicate_of")
-        .filter(pk__in=(request.pk, into.pk))
+        .filter(pk__in=(service_request.pk, into.pk))
         .order_by("pk")
     }
     main = locked[into.pk]
-    _refuse_main(locked[request.pk], main)
+    _refuse_main(locked[service_request.pk], main)
     public_note = _(
         "Votre demande porte sur le même problème que la demande %(main)s, déjà ouverte : elle y est jointe. "
         "Vous serez informé de son suivi, ici et par courriel."
     ) % {"main": main.number}
     duplicate, event = _transition(
-        request=request,
+        service_request=service_request,
         action="merge",
         acting_user=acting_user,
         event_kind=EventKind.MERGED,
@@ -62,10 +64,10 @@ def request_merge(*, request: Request, acting_user, into: Request, note: str = "
         duplicate_of=main,
         closed_at=timezone.now(),
     )
-    moved = list(Request.objects.filter(duplicate_of=duplicate).values_list("number", flat=True))
-    Request.objects.filter(duplicate_of=duplicate).update(duplicate_of=main, updated_at=timezone.now())
+    moved = list(ServiceRequest.objects.filter(duplicate_of=duplicate).values_list("number", flat=True))
+    ServiceRequest.objects.filter(duplicate_of=duplicate).update(duplicate_of=main, updated_at=timezone.now())
     history_note(
-        request=main,
+        service_request=main,
         kind=EventKind.DUPLICATE_JOINED,
         note=", ".join([duplicate.number, *moved]) + (f" — {note}" if note else ""),
         acting_user=acting_user,
@@ -75,17 +77,17 @@ def request_merge(*, request: Request, acting_user, into: Request, note: str = "
 
 
 @transaction.atomic
-def request_unmerge(*, request: Request, acting_user, note: str = "") -> Request:
+def request_unmerge(*, service_request: ServiceRequest, acting_user, note: str = "") -> ServiceRequest:
     """A join made by mistake: the request goes back to the Technicien's queue, on its own again."""
-    main_number = request.duplicate_of.number if request.duplicate_of_id else ""
+    main_number = service_request.duplicate_of.number if service_request.duplicate_of_id else ""
     separated, _event = _transition(
-        request=request,
+        service_request=service_request,
         action="unmerge",
         acting_user=acting_user,
         event_kind=EventKind.UNMERGED,
         note=" — ".join(filter(None, [main_number, note])),
         duplicate_of=None,
         closed_at=None,
-        responsable=request.service.responsable if request.service_id else None,
+        responsable=service_request.service.responsable if service_request.service_id else None,
     )
     return separated

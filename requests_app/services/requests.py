@@ -29,11 +29,11 @@ from requests_app.models import (
     CallbackAttempt,
     Intervention,
     InterventionCode,
-    Request,
     RequestEvent,
     RequestNumberSequence,
     RequestPhoto,
     RequestType,
+    ServiceRequest,
 )
 
 from . import notifications
@@ -41,12 +41,12 @@ from . import notifications
 # --- who may do what ---------------------------------------------------------------
 
 
-def _is_technicien(request: Request, user) -> bool:
+def _is_technicien(service_request: ServiceRequest, user) -> bool:
     return user.is_technicien
 
 
-def _is_service_responsable(request: Request, user) -> bool:
-    return user.is_superuser or request.can_be_handled_by(user)
+def _is_service_responsable(service_request: ServiceRequest, user) -> bool:
+    return user.is_superuser or service_request.can_be_handled_by(user)
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,17 @@ TRANSITIONS = {
 
 
 def _transition(
-    *, request: Request, action: str, acting_user, event_kind: str, note: str = "", public_note: str = "", **changes
-) -> tuple[Request, RequestEvent]:
+    *,
+    service_request: ServiceRequest,
+    action: str,
+    acting_user,
+    event_kind: str,
+    note: str = "",
+    public_note: str = "",
+    **changes,
+) -> tuple[ServiceRequest, RequestEvent]:
     rule = TRANSITIONS[action]
-    locked = Request.objects.select_for_update(of=("self",)).select_related("service").get(pk=request.pk)
+    locked = ServiceRequest.objects.select_for_update(of=("self",)).select_related("service").get(pk=service_request.pk)
     if not rule.allowed(locked, acting_user):
         raise ApplicationError(
             _("Vous n'avez pas le droit de faire cette action sur la demande %(number)s.") % {"number": locked.number}
@@ -102,11 +109,16 @@ def _transition(
     return locked, event
 
 
-def history_note(*, request: Request, kind: str, note: str, acting_user=None) -> RequestEvent:
+def history_note(*, service_request: ServiceRequest, kind: str, note: str, acting_user=None) -> RequestEvent:
     """A line in the request's history that does not change its status (an intervention, a call,
     an e-mail received…)."""
     return RequestEvent.objects.create(
-        request=request, kind=kind, from_status=request.status, to_status=request.status, actor=acting_user, note=note
+        request=service_request,
+        kind=kind,
+        from_status=service_request.status,
+        to_status=service_request.status,
+        actor=acting_user,
+        note=note,
     )
 
 
@@ -125,7 +137,7 @@ def request_submit(
     photos: Iterable[tuple[File, str]] = (),
     acting_user=None,
     received_at: dt.datetime | None = None,
-) -> Request:
+) -> ServiceRequest:
     """Record a demand, from the web form or from staff intake. The row exists before any e-mail."""
     received_at = received_at or timezone.now()
     request_type = data.get("request_type")
@@ -139,7 +151,7 @@ def request_submit(
     if address is not None and data.get("latitude") is None and address.latitude is not None:
         # A known civic address gives the place its position (duplicates, Open311, the map).
         data = {**data, "latitude": address.latitude, "longitude": address.longitude}
-    request = Request(**data, channel=channel, received_at=received_at, created_by=acting_user)
+    request = ServiceRequest(**data, channel=channel, received_at=received_at, created_by=acting_user)
     request.number = _next_number(timezone.localtime(received_at).year)
     # Related rows arrive as instances read from the database, and the number and token are unique
     # by construction and by constraint: checking them again would cost five queries per demand.
@@ -158,13 +170,17 @@ def request_submit(
 
 
 @transaction.atomic
-def request_classify(*, request: Request, acting_user, kind: str, request_type: RequestType | None) -> Request:
+def request_classify(
+    *, service_request: ServiceRequest, acting_user, kind: str, request_type: RequestType | None
+) -> ServiceRequest:
     """Change the category or the type (and so the service). A request moved to another service
     goes back to the Technicien's queue: the new service's responsable must be assigned anew."""
     if not acting_user.is_technicien:
         raise ApplicationError(_("Seul le Technicien du Service aux citoyens classe les demandes."))
     locked = (
-        Request.objects.select_for_update(of=("self",)).select_related("service", "request_type").get(pk=request.pk)
+        ServiceRequest.objects.select_for_update(of=("self",))
+        .select_related("service", "request_type")
+        .get(pk=service_request.pk)
     )
     if locked.status not in NOT_COMPLETED_STATUSES:
         raise ApplicationError(_("Une demande complétée, fermée ou non recevable ne se reclasse plus."))
@@ -197,23 +213,23 @@ def request_classify(*, request: Request, acting_user, kind: str, request_type: 
 
 
 @transaction.atomic
-def request_assign(*, request: Request, acting_user, responsable=None, note: str = "") -> Request:
+def request_assign(*, service_request: ServiceRequest, acting_user, responsable=None, note: str = "") -> ServiceRequest:
     """Route to the service's responsable (or the one named) and tell them."""
-    if request.service_id is None or request.request_type_id is None:
+    if service_request.service_id is None or service_request.request_type_id is None:
         raise ApplicationError(
             _("La demande %(number)s doit être classée (service et type) avant d'être assignée.")
-            % {"number": request.number}
+            % {"number": service_request.number}
         )
-    if request.kind != RequestKind.REQUEST:
+    if service_request.kind != RequestKind.REQUEST:
         raise ApplicationError(_("Une demande d'information se règle au premier contact : elle ne s'assigne pas."))
-    responsable = responsable or request.responsable or request.service.responsable
+    responsable = responsable or service_request.responsable or service_request.service.responsable
     if responsable is None:
         raise ApplicationError(
             _("Le service %(service)s n'a pas de responsable désigné : la demande %(number)s reste dans votre file.")
-            % {"service": request.service, "number": request.number}
+            % {"service": service_request.service, "number": service_request.number}
         )
-    request, event = _transition(
-        request=request,
+    service_request, event = _transition(
+        service_request=service_request,
         action="assign",
         acting_user=acting_user,
         event_kind=EventKind.ASSIGNED,
@@ -222,50 +238,52 @@ def request_assign(*, request: Request, acting_user, responsable=None, note: str
         status_reason="",
         planned_date=None,
     )
-    notifications.notify_responsable_assigned(request, event)
-    return request
+    notifications.notify_responsable_assigned(service_request, event)
+    return service_request
 
 
 @transaction.atomic
-def request_close(*, request: Request, acting_user, public_note: str = "") -> Request:
+def request_close(*, service_request: ServiceRequest, acting_user, public_note: str = "") -> ServiceRequest:
     """The closing process of policy 4.1: the citizen is told, with the service's public note."""
-    request, event = _transition(
-        request=request,
+    service_request, event = _transition(
+        service_request=service_request,
         action="close",
         acting_user=acting_user,
         event_kind=EventKind.CLOSED,
         public_note=public_note,
         closed_at=timezone.now(),
     )
-    notifications.notify_closed(request, event)
-    return request
+    notifications.notify_closed(service_request, event)
+    return service_request
 
 
 @transaction.atomic
-def request_answer(*, request: Request, acting_user, answer: str) -> Request:
+def request_answer(*, service_request: ServiceRequest, acting_user, answer: str) -> ServiceRequest:
     """Accueil, information or commentaire: answered at first contact and closed (policy 4.1)."""
-    if request.kind != RequestKind.INFORMATION:
+    if service_request.kind != RequestKind.INFORMATION:
         raise ApplicationError(_("Seules les demandes d'information se règlent au premier contact."))
     if not answer.strip():
         raise ApplicationError(_("Écrivez la réponse donnée au citoyen."))
-    request, event = _transition(
-        request=request,
+    service_request, event = _transition(
+        service_request=service_request,
         action="answer",
         acting_user=acting_user,
         event_kind=EventKind.ANSWERED,
         public_note=answer,
         closed_at=timezone.now(),
     )
-    notifications.notify_closed(request, event)
-    return request
+    notifications.notify_closed(service_request, event)
+    return service_request
 
 
 @transaction.atomic
-def request_reject(*, request: Request, acting_user, reason: str, public_note: str = "") -> Request:
+def request_reject(
+    *, service_request: ServiceRequest, acting_user, reason: str, public_note: str = ""
+) -> ServiceRequest:
     if reason not in RejectionReason.values:
         raise ApplicationError(_("Choisissez le motif de non-recevabilité."))
-    request, event = _transition(
-        request=request,
+    service_request, event = _transition(
+        service_request=service_request,
         action="reject",
         acting_user=acting_user,
         event_kind=EventKind.REJECTED,
@@ -273,34 +291,36 @@ def request_reject(*, request: Request, acting_user, reason: str, public_note: s
         rejection_reason=reason,
         closed_at=timezone.now(),
     )
-    notifications.notify_rejected(request, event)
-    return request
+    notifications.notify_rejected(service_request, event)
+    return service_request
 
 
 # --- the service's responsable -------------------------------------------------------------
 
 
 @transaction.atomic
-def request_put_on_hold(*, request: Request, acting_user, reason: str) -> Request:
+def request_put_on_hold(*, service_request: ServiceRequest, acting_user, reason: str) -> ServiceRequest:
     if not reason.strip():
         raise ApplicationError(_("Indiquez pourquoi la demande est en attente."))
-    request, _event = _transition(
-        request=request,
+    service_request, _event = _transition(
+        service_request=service_request,
         action="put_on_hold",
         acting_user=acting_user,
         event_kind=EventKind.ON_HOLD,
         note=reason,
         status_reason=reason,
     )
-    return request
+    return service_request
 
 
 @transaction.atomic
-def request_schedule(*, request: Request, acting_user, planned_date: dt.date, note: str = "") -> Request:
+def request_schedule(
+    *, service_request: ServiceRequest, acting_user, planned_date: dt.date, note: str = ""
+) -> ServiceRequest:
     if planned_date < timezone.localdate():
         raise ApplicationError(_("La date de l'action à venir ne peut pas être passée."))
-    request, _event = _transition(
-        request=request,
+    service_request, _event = _transition(
+        service_request=service_request,
         action="schedule",
         acting_user=acting_user,
         event_kind=EventKind.SCHEDULED,
@@ -308,41 +328,43 @@ def request_schedule(*, request: Request, acting_user, planned_date: dt.date, no
         planned_date=planned_date,
         status_reason="",
     )
-    return request
+    return service_request
 
 
 @transaction.atomic
-def intervention_record(*, request: Request, acting_user, code: InterventionCode, **fields) -> Intervention:
+def intervention_record(
+    *, service_request: ServiceRequest, acting_user, code: InterventionCode, **fields
+) -> Intervention:
     """An intervention that does not change the status (inspection, work order…)."""
-    if not _is_service_responsable(request, acting_user):
+    if not _is_service_responsable(service_request, acting_user):
         raise ApplicationError(_("Seul le responsable du service inscrit des interventions sur cette demande."))
     if code.completes_request:
         raise ApplicationError(_("Le code 238 se saisit avec « Compléter la demande »."))
-    intervention = Intervention(request=request, code=code, author=acting_user, **fields)
+    intervention = Intervention(request=service_request, code=code, author=acting_user, **fields)
     intervention.full_clean()
     intervention.save()
-    history_note(request=request, kind=EventKind.INTERVENTION, note=str(code), acting_user=acting_user)
+    history_note(service_request=service_request, kind=EventKind.INTERVENTION, note=str(code), acting_user=acting_user)
     return intervention
 
 
 @transaction.atomic
 def request_complete(
     *,
-    request: Request,
+    service_request: ServiceRequest,
     acting_user,
     done_date: dt.date,
     extension: str,
     planned_date: dt.date | None = None,
     internal_note: str = "",
     public_note: str = "",
-) -> Request:
+) -> ServiceRequest:
     """Annexe A: code 238 « Demande complétée », dates, the employee's extension, two notes."""
     if not extension.strip():
         raise ApplicationError(_("Indiquez votre numéro de poste (Annexe A, point 3)."))
     if done_date > timezone.localdate():
         raise ApplicationError(_("La date effectuée ne peut pas être dans le futur."))
-    request, _event = _transition(
-        request=request,
+    service_request, _event = _transition(
+        service_request=service_request,
         action="complete",
         acting_user=acting_user,
         event_kind=EventKind.COMPLETED,
@@ -350,7 +372,7 @@ def request_complete(
         status_reason="",
     )
     Intervention.objects.create(
-        request=request,
+        request=service_request,
         code=InterventionCode.objects.get(code=InterventionCode.COMPLETED),
         planned_date=planned_date,
         done_date=done_date,
@@ -359,15 +381,15 @@ def request_complete(
         public_note=public_note,
         author=acting_user,
     )
-    return request
+    return service_request
 
 
 @transaction.atomic
-def request_mark_reclassified(*, request: Request, acting_user, reference: str) -> Request:
+def request_mark_reclassified(*, service_request: ServiceRequest, acting_user, reference: str) -> ServiceRequest:
     """The requête became a plainte (policy 4.4): its facts leave this record, which every responsable
     of the service could read, for the confidential complaint file named by `reference`."""
-    request, _event = _transition(
-        request=request,
+    service_request, _event = _transition(
+        service_request=service_request,
         action="reclassify",
         acting_user=acting_user,
         event_kind=EventKind.RECLASSIFIED,
@@ -376,20 +398,20 @@ def request_mark_reclassified(*, request: Request, acting_user, reference: str) 
         description=_("Contenu transféré au dossier de plainte %(reference)s.") % {"reference": reference},
         closed_at=timezone.now(),
     )
-    return request
+    return service_request
 
 
 @transaction.atomic
-def callback_record(*, request: Request, acting_user, outcome: str, note: str = "") -> CallbackAttempt:
+def callback_record(*, service_request: ServiceRequest, acting_user, outcome: str, note: str = "") -> CallbackAttempt:
     """One call to a citizen who asked to be called back; the request's history says so too.
     Once reached, the citizen leaves the call-back list."""
-    if request.contact_preference != ContactPreference.CALLBACK:
+    if service_request.contact_preference != ContactPreference.CALLBACK:
         raise ApplicationError(_("Ce citoyen n'a pas demandé à être rappelé."))
-    if not request.requester_phone:
+    if not service_request.requester_phone:
         raise ApplicationError(_("Aucun numéro de téléphone n'est inscrit à cette demande."))
-    attempt = CallbackAttempt.objects.create(request=request, outcome=outcome, note=note, made_by=acting_user)
+    attempt = CallbackAttempt.objects.create(request=service_request, outcome=outcome, note=note, made_by=acting_user)
     history_note(
-        request=request,
+        service_request=service_request,
         kind=EventKind.CALLBACK,
         note=" — ".join(filter(None, [str(CallbackOutcome(outcome).label), note])),
         acting_user=acting_user,

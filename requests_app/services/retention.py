@@ -27,11 +27,11 @@ from outbox.services import outbox_forget
 from requests_app.models import (
     CallbackAttempt,
     Intervention,
-    Request,
     RequestAttachment,
     RequestEvent,
     RequestPhoto,
     SatisfactionResponse,
+    ServiceRequest,
 )
 from requests_app.signals import requests_anonymized
 
@@ -40,9 +40,9 @@ CIVIC_NUMBER = re.compile(r"^\s*\d+(\s*[-–]?\s*[A-Za-z]\b|\s*[-–]\s*\d+)?\s*
 ROUNDING = Decimal("0.001")  # about 110 m of latitude
 
 
-def requests_past_retention(now: dt.datetime) -> QuerySet[Request]:
+def requests_past_retention(now: dt.datetime) -> QuerySet[ServiceRequest]:
     cutoff = now - relativedelta(years=settings.RETENTION_REQUEST_YEARS)
-    return Request.objects.filter(closed_at__lt=cutoff, anonymized_at__isnull=True)
+    return ServiceRequest.objects.filter(closed_at__lt=cutoff, anonymized_at__isnull=True)
 
 
 def without_civic_number(address: str) -> str:
@@ -59,14 +59,14 @@ def requests_anonymize(*, now: dt.datetime | None = None, batch: int = 500) -> i
     )
 
 
-def _anonymize_batch(requests: list[Request], now: dt.datetime) -> None:
+def _anonymize_batch(requests: list[ServiceRequest], now: dt.datetime) -> None:
     ids = [r.pk for r in requests]
     for request in requests:
         request.location_address = without_civic_number(request.location_address)
         request.latitude = request.latitude.quantize(ROUNDING) if request.latitude is not None else None
         request.longitude = request.longitude.quantize(ROUNDING) if request.longitude is not None else None
-    Request.objects.bulk_update(requests, ["location_address", "latitude", "longitude"])
-    Request.objects.filter(pk__in=ids).update(
+    ServiceRequest.objects.bulk_update(requests, ["location_address", "latitude", "longitude"])
+    ServiceRequest.objects.filter(pk__in=ids).update(
         requester_name="",
         requester_address="",
         requester_phone="",
@@ -79,8 +79,8 @@ def _anonymize_batch(requests: list[Request], now: dt.datetime) -> None:
     Intervention.objects.filter(request_id__in=ids).update(internal_note="", public_note="")
     SatisfactionResponse.objects.filter(request_id__in=ids).update(comment="")
     CallbackAttempt.objects.filter(request_id__in=ids).exclude(note="").update(note="")
-    files = outbox_forget(owners=[f"{Request.OUTBOX_PREFIX}{pk}" for pk in ids])
-    requests_anonymized.send(sender=Request, request_ids=ids)  # what other apps keep about them
+    files = outbox_forget(owners=[f"{ServiceRequest.OUTBOX_PREFIX}{pk}" for pk in ids])
+    requests_anonymized.send(sender=ServiceRequest, request_ids=ids)  # what other apps keep about them
     photos = list(RequestPhoto.objects.filter(request_id__in=ids))
     RequestPhoto.objects.filter(pk__in=[p.pk for p in photos]).delete()
     documents = list(RequestAttachment.objects.filter(request_id__in=ids))

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from core.errors import ApplicationError
 from requests_app import business_days, services
 from requests_app.forms import CallbackForm
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 
 @login_required
@@ -21,11 +21,15 @@ def callback_list(request):
         raise PermissionDenied
     bound = None
     if request.method == "POST":
-        citizen_request = get_object_or_404(Request.objects.awaiting_callback(), number=request.POST.get("number", ""))
+        citizen_request = get_object_or_404(
+            ServiceRequest.objects.awaiting_callback(), number=request.POST.get("number", "")
+        )
         bound = CallbackForm(request.POST, prefix=citizen_request.number)
         if bound.is_valid():
             try:
-                services.callback_record(request=citizen_request, acting_user=request.user, **bound.cleaned_data)
+                services.callback_record(
+                    service_request=citizen_request, acting_user=request.user, **bound.cleaned_data
+                )
             except ApplicationError as error:
                 messages.error(request, error.message)
             else:
@@ -35,7 +39,7 @@ def callback_list(request):
                 return redirect("staff:callbacks")
     today = timezone.localdate()
     rows = []
-    for citizen_request in Request.objects.awaiting_callback():
+    for citizen_request in ServiceRequest.objects.awaiting_callback():
         received = timezone.localdate(citizen_request.received_at)
         form = bound if bound is not None and bound.prefix == citizen_request.number else None
         rows.append(

@@ -19,7 +19,7 @@ def survey(request, token):
     form = SatisfactionForm(request.POST or None, initial={"rating": request.GET.get("note")})
     if request.method == "POST" and not already and form.is_valid():
         try:
-            satisfaction.satisfaction_record(request=citizen_request, **form.cleaned_data)
+            satisfaction.satisfaction_record(service_request=citizen_request, **form.cleaned_data)
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:

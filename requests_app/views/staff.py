@@ -89,7 +89,7 @@ def request_action(request, number, action):
     form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
         try:
-            service(request=citizen_request, acting_user=request.user, **form.cleaned_data)
+            service(service_request=citizen_request, acting_user=request.user, **form.cleaned_data)
         except ApplicationError as error:
             messages.error(request, error.message)
         else:
@@ -121,7 +121,7 @@ def intake(request):
                 messages.error(request, error.message)
             else:
                 messages.success(request, _("Demande %(number)s enregistrée.") % {"number": created.number})
-                return redirect("admin:requests_app_request_change", created.pk)
+                return redirect("admin:requests_app_servicerequest_change", created.pk)
         form.keep_valid_photos()
     return render(
         request,
@@ -141,7 +141,9 @@ def _record_intake(form, user):
             acting_user=user,
         )
         if created.kind == RequestKind.INFORMATION:
-            created = services.request_answer(request=created, acting_user=user, answer=form.cleaned_data["answer"])
+            created = services.request_answer(
+                service_request=created, acting_user=user, answer=form.cleaned_data["answer"]
+            )
     return created
 
 

@@ -96,7 +96,9 @@ def test_status_is_shown_next_to_the_responsable_when_assigning(client, technici
     responsable_tp.save()
     client.force_login(technicien)
     request = submit_request()
-    page = html.unescape(client.get(reverse("admin:requests_app_request_change", args=[request.pk])).content.decode())
+    page = html.unescape(
+        client.get(reverse("admin:requests_app_servicerequest_change", args=[request.pk])).content.decode()
+    )
     assert f"Responsable désigné du service : {responsable_tp} (en réunion)" in page
     assert service("travaux-publics").responsable == responsable_tp
 

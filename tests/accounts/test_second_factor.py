@@ -86,17 +86,17 @@ def test_next_time_the_code_is_asked_and_the_page_asked_for_opens(client, techni
     client.post(reverse("accounts:logout"))
 
     next_step = time.time() + 60
-    log_in(client, technicien.username, next_url="/admin/requests_app/request/")
-    asked = client.get("/admin/requests_app/request/")
+    log_in(client, technicien.username, next_url="/admin/requests_app/servicerequest/")
+    asked = client.get("/admin/requests_app/servicerequest/")
     page = client.get(asked.url)
     assert "Confirmez que c'est bien vous" in text(page)
     assert "Activer" not in text(page)  # no second application can be added with the password alone
     with clock_at(next_step):
         response = client.post(
-            asked.url, {"code": code_for(technicien, next_step), "next": "/admin/requests_app/request/"}
+            asked.url, {"code": code_for(technicien, next_step), "next": "/admin/requests_app/servicerequest/"}
         )
-    assert response.status_code == 302 and response.url == "/admin/requests_app/request/"
-    assert client.get("/admin/requests_app/request/").status_code == 200
+    assert response.status_code == 302 and response.url == "/admin/requests_app/servicerequest/"
+    assert client.get("/admin/requests_app/servicerequest/").status_code == 200
 
 
 def test_a_backup_code_works_once(client, technicien):

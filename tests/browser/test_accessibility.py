@@ -37,9 +37,9 @@ def public_addresses() -> list[tuple[str, str, bool]]:
     from complaints.models import Complaint
     from legal.models import AccessRequest, Claim
     from requests_app import satisfaction
-    from requests_app.models import Request
+    from requests_app.models import ServiceRequest
 
-    request = Request.objects.filter(kind="requete").order_by("pk").first()
+    request = ServiceRequest.objects.filter(kind="requete").order_by("pk").first()
     pages = [
         ("home", "requests:home", {}),
         ("request form", "requests:create", {}),

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from requests_app.addresses import addresses_import
-from requests_app.models import Address, Request
+from requests_app.models import Address, ServiceRequest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,7 +43,7 @@ def test_a_citizen_picks_the_address_with_the_keyboard_and_the_request_keeps_it(
     phone.check("input[name=contact_preference][value=courriel]")
     phone.click("text=Envoyer ma requête")
     phone.wait_for_selector("text=Merci, votre demande est reçue")
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     assert request.address.source_id == "A-2" and request.latitude is not None
 
 
@@ -72,5 +72,5 @@ def test_the_optional_map_places_a_pin_from_the_keyboard(live_server, phone, sho
     phone.check("input[name=contact_preference][value=courriel]")
     phone.click("text=Envoyer ma requête")
     phone.wait_for_selector("text=Merci, votre demande est reçue")
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     assert str(request.latitude) == "45.867200" and request.location_address == "chemin du Lac-Écho, après la courbe"

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from complaints.models import Complaint
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,7 +90,7 @@ def test_a_requete_with_the_keyboard_alone(live_server, desktop):
     tab_to(page, "main form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=Merci, votre demande est reçue")
-    assert Request.objects.get().requester_name == "Marie Tremblay"
+    assert ServiceRequest.objects.get().requester_name == "Marie Tremblay"
 
 
 def test_a_complaint_signed_by_typing_with_the_keyboard_alone(live_server, desktop):

@@ -41,7 +41,7 @@ def test_a_responsable_inserts_a_standard_answer_in_two_clicks_and_edits_it(
     live_server, desktop, shoot, technicien, responsable_tp
 ):
     pothole = submit_request()
-    services.request_assign(request=pothole, acting_user=technicien, responsable=responsable_tp)
+    services.request_assign(service_request=pothole, acting_user=technicien, responsable=responsable_tp)
     Article.objects.create(
         question_fr="Réparation temporaire d'un nid-de-poule en hiver?",
         answer_fr="L'asphalte froid tient jusqu'au printemps.",

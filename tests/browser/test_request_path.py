@@ -8,7 +8,7 @@ from django.core import mail
 from PIL import Image
 
 from requests_app.enums import Status
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 from .login import staff_login
 
@@ -56,14 +56,14 @@ def test_citizen_files_technicien_assigns_responsable_completes_technicien_close
     number = phone.inner_text(".request-number")
     assert re.fullmatch(r"\d{4}-\d{6}", number)
     shoot(phone, "03-confirmation-phone")
-    request = Request.objects.get(number=number)
+    request = ServiceRequest.objects.get(number=number)
     assert request.photos.count() == 1
     tracking_link = re.search(r"http://\S+/suivi/\S+/", mail.outbox[0].body).group(0)
 
     # The Technicien assigns it from the admin.
     tech = desktop()
     login(tech, base, technicien.username)
-    tech.goto(f"{base}/admin/requests_app/request/")
+    tech.goto(f"{base}/admin/requests_app/servicerequest/")
     shoot(tech, "04-admin-triage-list")
     tech.click(f"text={number}")
     shoot(tech, "05-admin-change-form")
@@ -88,7 +88,7 @@ def test_citizen_files_technicien_assigns_responsable_completes_technicien_close
     assert request.status == Status.COMPLETED
 
     # The Technicien closes it; the citizen is told.
-    tech.goto(f"{base}/admin/requests_app/request/{request.pk}/change/")
+    tech.goto(f"{base}/admin/requests_app/servicerequest/{request.pk}/change/")
     tech.click("button[value=close]")
     tech.wait_for_selector("text=Demande fermée; le demandeur est avisé.")
     assert any(PUBLIC_NOTE in m.body for m in mail.outbox if m.to == ["marie@example.ca"])
@@ -122,4 +122,4 @@ def test_error_keeps_everything_typed_on_a_phone(live_server, phone, shoot, tmp_
     phone.fill("#id_requester_email", "luc@example.ca")
     phone.click("text=Envoyer ma requête")
     phone.wait_for_selector("text=Merci, votre demande est reçue")
-    assert Request.objects.get().photos.count() == 1
+    assert ServiceRequest.objects.get().photos.count() == 1

@@ -7,7 +7,7 @@ from complaints.enums import ComplaintStatus
 from complaints.models import Complaint
 from core.errors import ApplicationError
 from requests_app.enums import EventKind, Status
-from requests_app.models import Request, RequestEvent
+from requests_app.models import RequestEvent, ServiceRequest
 
 from ..factories import request_type, submit_request
 from .conftest import file_complaint
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_requete_becomes_a_plainte_and_its_facts_leave_the_request(technicien):
     request = submit_request(description="L'inspecteur m'a parlé de façon méprisante.")
     complaint = services.complaint_from_request(
-        request=request, acting_user=technicien, facts_date=request.received_at.date()
+        service_request=request, acting_user=technicien, facts_date=request.received_at.date()
     )
     request.refresh_from_db()
     assert complaint.status == ComplaintStatus.AWAITING_SIGNATURE and complaint.source_request == request
@@ -32,7 +32,9 @@ def test_a_requete_is_not_reclassified_into_a_plainte_past_the_15_days(technicie
     request = submit_request(description="L'inspecteur m'a parlé de façon méprisante.")
     with pytest.raises(ApplicationError, match="15 jours"):
         services.complaint_from_request(
-            request=request, acting_user=technicien, facts_date=request.received_at.date() - dt.timedelta(days=16)
+            service_request=request,
+            acting_user=technicien,
+            facts_date=request.received_at.date() - dt.timedelta(days=16),
         )
     request.refresh_from_db()
     assert request.status != Status.RECLASSIFIED and not Complaint.objects.exists()
@@ -45,5 +47,5 @@ def test_plainte_becomes_a_requete(investigator):
     )
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.RECLASSIFIED
-    assert Request.objects.get(pk=request.pk).description == complaint.facts
+    assert ServiceRequest.objects.get(pk=request.pk).description == complaint.facts
     assert complaint.access_log.filter(detail__contains=request.number).exists()

@@ -38,16 +38,17 @@ def november(technicien, responsable_tp, responsable_env):
     """Open requests in two services, received in October and November."""
     with freeze_time("2026-10-05 14:00:00"):
         old = services.request_assign(
-            request=submit_request(location_address="1234, rue Principale", requester_name="Marie Tremblay"),
+            service_request=submit_request(location_address="1234, rue Principale", requester_name="Marie Tremblay"),
             acting_user=technicien,
         )
     with freeze_time("2026-11-16 14:00:00"):
         recent = services.request_assign(
-            request=submit_request(type_code="lumiere-de-rue", location_address="88, rue des Érables"),
+            service_request=submit_request(type_code="lumiere-de-rue", location_address="88, rue des Érables"),
             acting_user=technicien,
         )
         env = services.request_assign(
-            request=submit_request(type_code="collecte-manquee", location_address="5, rue Shaw"), acting_user=technicien
+            service_request=submit_request(type_code="collecte-manquee", location_address="5, rue Shaw"),
+            acting_user=technicien,
         )
     mail.outbox.clear()
     return {"old": old, "recent": recent, "env": env}
@@ -118,7 +119,9 @@ def test_reminder_only_to_responsables_with_unanswered_items(
 ):
     run_daily(RESPONSABLES_DAY, django_capture_on_commit_callbacks)
     with freeze_time("2026-11-24 15:00:00"):
-        services.request_put_on_hold(request=november["env"], acting_user=responsable_env, reason="Camion en panne")
+        services.request_put_on_hold(
+            service_request=november["env"], acting_user=responsable_env, reason="Camion en panne"
+        )
     mail.outbox.clear()
     run_daily(REMINDER_DAY, django_capture_on_commit_callbacks)
     run_daily(REMINDER_DAY, django_capture_on_commit_callbacks)
@@ -144,7 +147,7 @@ def test_elus_report_names_a_known_street_never_the_free_text(client, technicien
     }
     with freeze_time("2026-11-16 14:00:00"):
         for place in typed:
-            services.request_assign(request=submit_request(location_address=place), acting_user=technicien)
+            services.request_assign(service_request=submit_request(location_address=place), acting_user=technicien)
     client.force_login(UserFactory(username="conseiller", roles=[Role.ELU]))
     with freeze_time("2026-11-30 15:00:00"):
         page = client.get(reverse("staff:elus_report")).content.decode()
@@ -157,7 +160,7 @@ def test_elus_report_names_a_known_street_never_the_free_text(client, technicien
 def test_elus_report_in_the_portal_lists_every_row_the_pdf_says_it_summarises(client, technicien, responsable_tp):
     with freeze_time("2026-11-16 14:00:00"):
         for _ in range(27):
-            services.request_assign(request=submit_request(), acting_user=technicien)
+            services.request_assign(service_request=submit_request(), acting_user=technicien)
     client.force_login(UserFactory(username="conseiller", roles=[Role.ELU]))
     with freeze_time("2026-11-30 15:00:00"):
         page = client.get(reverse("staff:elus_report")).content.decode()
@@ -172,7 +175,10 @@ def test_elus_digest_has_the_picture_and_no_personal_information(
     elu = UserFactory(username="conseillere", roles=[Role.ELU])
     with freeze_time("2026-11-20 15:00:00"):
         services.request_complete(
-            request=november["recent"], acting_user=responsable_tp, done_date=dt.date(2026, 11, 20), extension="227"
+            service_request=november["recent"],
+            acting_user=responsable_tp,
+            done_date=dt.date(2026, 11, 20),
+            extension="227",
         )
     run_daily(ELUS_DAY, django_capture_on_commit_callbacks)
     (message,) = [m for m in mail.outbox if m.to == [elu.email]]

@@ -19,7 +19,7 @@ from intake.tasks import poll_mailbox
 from outbox.enums import OutboxStatus
 from outbox.models import OutboundEmail
 from requests_app.enums import Channel, EventKind, Status
-from requests_app.models import Request, RequestEvent
+from requests_app.models import RequestEvent, ServiceRequest
 from tests.intake import imap_server
 
 from ..factories import submit_request
@@ -89,7 +89,7 @@ def test_a_new_email_becomes_a_request_awaiting_classification_with_its_attachme
     with django_capture_on_commit_callbacks(execute=True):
         assert poll_mailbox.delay().get() == 1
 
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     assert request.channel == Channel.EMAIL and request.status == Status.RECEIVED
     assert request.request_type is None and request.service is None  # the Technicien classifies it
     assert request.requester_name == "Lucie Gagnon" and request.requester_email == "lucie@example.ca"
@@ -123,7 +123,7 @@ def test_a_reply_to_the_acknowledgement_joins_the_request_history(mailbox, djang
 
     intake.mailbox_poll()
 
-    assert Request.objects.count() == 1
+    assert ServiceRequest.objects.count() == 1
     event = RequestEvent.objects.get(request=request, kind=EventKind.EMAIL_RECEIVED)
     assert "J'ajoute une photo." in event.note and "Votre demande est reçue" not in event.note  # quote left out
     assert request.photos.count() == 1
@@ -138,7 +138,7 @@ def test_an_email_naming_the_request_number_in_its_subject_joins_that_request(ma
 
     intake.mailbox_poll()
 
-    assert Request.objects.count() == 1
+    assert ServiceRequest.objects.count() == 1
     assert "Rien n'a bougé." in RequestEvent.objects.get(request=request, kind=EventKind.EMAIL_RECEIVED).note
 
 
@@ -159,7 +159,7 @@ def test_auto_replies_never_become_requests(mailbox, headers):
 
     intake.mailbox_poll()
 
-    assert not Request.objects.exists()
+    assert not ServiceRequest.objects.exists()
     row = InboundEmail.objects.get()
     assert row.outcome == InboundOutcome.AUTO_REPLY and row.sender == "" and row.subject == ""
     assert mailbox.messages("INBOX") == []
@@ -185,7 +185,7 @@ def test_a_bounce_is_recognised_and_tells_the_technicien_the_address_failed(
 
     intake.mailbox_poll()
 
-    assert Request.objects.count() == 1
+    assert ServiceRequest.objects.count() == 1
     assert InboundEmail.objects.get().outcome == InboundOutcome.BOUNCE
     outbound = OutboundEmail.objects.get(owner=request.outbox_owner)
     assert outbound.status == OutboxStatus.FAILED and "distribué" in outbound.last_error
@@ -201,12 +201,12 @@ def test_a_crash_before_the_commit_leaves_the_message_for_the_next_poll(mailbox)
     with mock.patch.object(intake, "_keep_attachments", side_effect=RuntimeError("disk full")):
         assert intake.mailbox_poll() == 0
 
-    assert not Request.objects.exists()  # rolled back whole: no request without its attachments
+    assert not ServiceRequest.objects.exists()  # rolled back whole: no request without its attachments
     assert len(mailbox.messages("INBOX")) == 1
     assert InboundEmail.objects.get().outcome == InboundOutcome.FAILED
 
     assert intake.mailbox_poll() == 1
-    assert Request.objects.count() == 1 and mailbox.messages("INBOX") == []
+    assert ServiceRequest.objects.count() == 1 and mailbox.messages("INBOX") == []
 
 
 def test_a_crash_after_the_commit_does_not_create_the_request_twice(mailbox):
@@ -215,11 +215,11 @@ def test_a_crash_after_the_commit_does_not_create_the_request_twice(mailbox):
     with mock.patch("intake.mailbox.Mailbox.move", side_effect=OSError("connection reset")):
         with pytest.raises(OSError):
             intake.mailbox_poll()
-    assert Request.objects.count() == 1 and len(mailbox.messages("INBOX")) == 1  # committed, not moved
+    assert ServiceRequest.objects.count() == 1 and len(mailbox.messages("INBOX")) == 1  # committed, not moved
 
     intake.mailbox_poll()
 
-    assert Request.objects.count() == 1  # recognised by its Message-ID, only moved this time
+    assert ServiceRequest.objects.count() == 1  # recognised by its Message-ID, only moved this time
     assert mailbox.messages("INBOX") == [] and len(mailbox.messages(DONE)) == 1
 
 
@@ -239,7 +239,7 @@ def test_a_message_that_keeps_failing_goes_to_a_folder_for_a_person(mailbox, set
         intake.mailbox_poll()  # the normal one goes through all the same
         intake.mailbox_poll()
 
-    assert list(Request.objects.values_list("description", flat=True)) == [
+    assert list(ServiceRequest.objects.values_list("description", flat=True)) == [
         "Le message normal\n\nBonjour, un trou profond devant le 45."
     ]
     assert mailbox.messages("INBOX") == [] and len(mailbox.messages(FAILED)) == 1
@@ -262,7 +262,7 @@ def test_past_retention_the_email_traces_go_with_the_person(settings):
     message = letter()
     message.add_attachment(tiny_pdf("lettre"), maintype="application", subtype="pdf", filename="lettre.pdf")
     row = intake.inbound_process(raw=message.as_bytes())
-    Request.objects.filter(pk=row.request_id).update(closed_at=timezone.now() - dt.timedelta(days=365 * 8))
+    ServiceRequest.objects.filter(pk=row.request_id).update(closed_at=timezone.now() - dt.timedelta(days=365 * 8))
 
     assert requests_anonymize() == 1
 

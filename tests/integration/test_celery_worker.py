@@ -28,7 +28,7 @@ from outbox.models import OutboundEmail
 from outbox.tasks import flush_outbox
 from prevost_service.celery import app
 from requests_app import services
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 from ..celery_helpers import celery_config
 from ..factories import submit_request
@@ -86,8 +86,8 @@ def test_acknowledgement_is_sent_by_a_worker_through_redis(redis_worker):
 def test_daily_digest_task_through_a_worker_sends_each_list_once(
     redis_worker, technicien, responsable_tp, responsable_env
 ):
-    services.request_assign(request=submit_request(), acting_user=technicien)
-    services.request_assign(request=submit_request(type_code="collecte-manquee"), acting_user=technicien)
+    services.request_assign(service_request=submit_request(), acting_user=technicien)
+    services.request_assign(service_request=submit_request(type_code="collecte-manquee"), acting_user=technicien)
     assert wait_for(lambda: len(mail.outbox) == 4)  # acknowledgements and assignment notices
     mail.outbox.clear()
 
@@ -121,7 +121,7 @@ def test_mail_queued_while_redis_was_down_is_sent_once_when_it_is_back(catalog_a
             response = client.post(reverse("requests:create"), form_data())
             assert response.status_code == 302
             assert client.get(response.url).status_code == 200  # the status page too
-    first, second = Request.objects.order_by("pk")
+    first, second = ServiceRequest.objects.order_by("pk")
     waiting = OutboundEmail.objects.filter(owner__in=[first.outbox_owner, second.outbox_owner])
     assert waiting.count() == 2 and set(waiting.values_list("status", flat=True)) == {OutboxStatus.PENDING}
 
@@ -143,7 +143,7 @@ def test_a_worker_killed_while_building_a_digest_leaves_it_to_be_sent_once(
 ):
     if connection.vendor != "postgresql":
         pytest.skip("the worker process must reach the test database: PostgreSQL (CI), not in-memory SQLite")
-    services.request_assign(request=submit_request(), acting_user=technicien)
+    services.request_assign(service_request=submit_request(), acting_user=technicien)
     url = urlsplit(REDIS_URL)._replace(path="/15").geturl()
     settings_dict = connection.settings_dict
     database_url = (

@@ -137,14 +137,14 @@ def test_the_responsable_and_the_technicien_get_the_answers_beside_the_notes_to_
     StandardAnswer.objects.create(title="Merci", text_fr="Merci, la demande {numero} est traitée.")
 
     client.force_login(technicien)
-    admin_page = client.get(reverse("admin:requests_app_request_change", args=[pothole.pk])).content.decode()
+    admin_page = client.get(reverse("admin:requests_app_servicerequest_change", args=[pothole.pk])).content.decode()
     picker = json.loads(admin_page.split('id="standard-answers" type="application/json">')[1].split("</script>")[0])
     assert picker["answers"] == [{"title": "Merci", "text": f"Merci, la demande {pothole.number} est traitée."}]
     assert 'data-citizen-note="1"' in admin_page  # the rejection's explanation to the citizen
 
     from requests_app import services
 
-    services.request_assign(request=pothole, acting_user=technicien, responsable=responsable_tp)
+    services.request_assign(service_request=pothole, acting_user=technicien, responsable=responsable_tp)
     client.force_login(responsable_tp)
     page = client.get(reverse("staff:request_detail", args=[pothole.number])).content.decode()
     assert 'id="standard-answers"' in page and "standard-answers.js" in page

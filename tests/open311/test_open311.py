@@ -12,7 +12,7 @@ from django.utils import timezone
 from open311.models import ApiKey
 from requests_app import services
 from requests_app.enums import Channel, Status
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 from ..factories import submit_request
 
@@ -93,9 +93,9 @@ def test_requests_carry_no_personal_information(client):
 
 def test_status_notes_are_the_public_note_and_closed_is_closed(client, technicien, responsable_tp):
     request = submit_request()
-    request = services.request_assign(request=request, acting_user=technicien)
+    request = services.request_assign(service_request=request, acting_user=technicien)
     services.request_complete(
-        request=request,
+        service_request=request,
         acting_user=responsable_tp,
         done_date=timezone.localdate(),
         extension="227",
@@ -112,7 +112,7 @@ def test_search_filters(client):
     old = submit_request(received_at=timezone.now() - dt.timedelta(days=120))
     pothole = submit_request()
     light = submit_request(type_code="lumiere-de-rue")
-    Request.objects.filter(pk=light.pk).update(status=Status.CLOSED)
+    ServiceRequest.objects.filter(pk=light.pk).update(status=Status.CLOSED)
 
     def numbers(**params):
         return [entry["service_request_id"] for entry in client.get(f"{BASE}/requests.json", params).json()]
@@ -173,7 +173,7 @@ def test_post_files_a_request_into_the_technicien_queue(client, api_key):
     )
     assert response.status_code == 201
     entry = response.json()[0]
-    request = Request.objects.get(number=entry["service_request_id"])
+    request = ServiceRequest.objects.get(number=entry["service_request_id"])
     assert request.channel == Channel.API and request.status == Status.RECEIVED
     assert request.requester_name == "Jean Roy" and request.requester_email == "jean@example.test"
     assert (
@@ -234,7 +234,7 @@ def test_post_errors(client, api_key, params, status, description):
     assert response.status_code == status
     root = xml(response)
     assert root.tag == "errors" and root.find("error/description").text == description
-    assert not Request.objects.exists()
+    assert not ServiceRequest.objects.exists()
 
 
 def test_a_post_without_any_api_key_parameter_is_refused(client):
@@ -245,7 +245,7 @@ def test_a_post_without_any_api_key_parameter_is_refused(client):
     assert response.status_code == 403 and response.json() == [
         {"code": 403, "description": "a valid api_key is required"}
     ]
-    assert not Request.objects.exists()
+    assert not ServiceRequest.objects.exists()
 
 
 def test_a_public_media_url_and_a_plain_address_are_accepted(client, api_key):
@@ -258,7 +258,7 @@ def test_a_public_media_url_and_a_plain_address_are_accepted(client, api_key):
         "media_url": "https://photos.example.org/nid.jpg",
     }
     assert client.post(f"{BASE}/requests.json", data).status_code == 201
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     assert (request.media_url, request.requester_email) == ("https://photos.example.org/nid.jpg", "App@Example.ca")
 
 
@@ -282,7 +282,7 @@ def test_posts_are_rate_limited_per_key(client, api_key, settings):
         "description": "Trou.",
     }
     assert [client.post(f"{BASE}/requests.json", data).status_code for _ in range(3)] == [201, 201, 429]
-    assert Request.objects.count() == 2
+    assert ServiceRequest.objects.count() == 2
     other = ApiKey(organisation="Autre")
     other_raw = other.issue()
     other.save()

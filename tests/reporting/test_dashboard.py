@@ -15,7 +15,7 @@ from accounts.enums import Role, SignatureMethod
 from accounts.signatures import Signature
 from complaints import services as complaint_services
 from requests_app.enums import Status
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 from ..factories import UserFactory, service, submit_request
 
@@ -40,7 +40,7 @@ def director_tp(db):
 def data():
     with freeze_time("2026-11-23 12:00:00"):
         a = submit_request(received_at=at(D(2026, 10, 5)))  # TP, completed 10-08
-        Request.objects.filter(pk=a.pk).update(status=Status.COMPLETED, completed_on=D(2026, 10, 8))
+        ServiceRequest.objects.filter(pk=a.pk).update(status=Status.COMPLETED, completed_on=D(2026, 10, 8))
         submit_request(received_at=at(D(2026, 10, 20)))  # TP, still open: 24 business days on 11-23
         submit_request(received_at=at(D(2026, 11, 18)))  # TP, open 3 days
         submit_request(type_code="collecte-manquee", received_at=at(D(2026, 11, 2)))  # Environnement

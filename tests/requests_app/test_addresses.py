@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from open311.models import ApiKey
 from requests_app.addresses import addresses_import
-from requests_app.models import Address, Request
+from requests_app.models import Address, ServiceRequest
 
 from .test_submission import form_data
 
@@ -91,7 +91,7 @@ def test_a_chosen_address_is_stored_with_its_position(client):
 
     client.post(reverse("requests:create"), form_data(location_address=chosen.label, address=chosen.pk))
 
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     assert request.address == chosen and request.latitude == Decimal("45.867512")
 
 
@@ -111,7 +111,7 @@ def test_a_place_typed_by_hand_is_kept_as_typed_without_an_address(client, typed
     response = client.post(reverse("requests:create"), form_data(location_address=typed, address=sent))
 
     assert response.status_code == 302  # never an error on a field the citizen cannot see
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     assert request.location_address == typed and request.address is None
 
 
@@ -147,10 +147,10 @@ def test_past_retention_the_request_forgets_which_door_it_was(client):
     addresses_import(ROLL)
     chosen = Address.objects.get(source_id="A-1")
     client.post(reverse("requests:create"), form_data(location_address=chosen.label, address=chosen.pk))
-    Request.objects.update(closed_at=timezone.now() - dt.timedelta(days=365 * 8))
+    ServiceRequest.objects.update(closed_at=timezone.now() - dt.timedelta(days=365 * 8))
 
     requests_anonymize()
 
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     assert request.address is None and request.location_address == "boulevard du Curé-Labelle"
     assert request.latitude == Decimal("45.868000")  # rounded, still counted on the right street

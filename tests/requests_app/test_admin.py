@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from requests_app import services
 from requests_app.enums import RequestKind, Status
-from requests_app.models import Request, RequestEvent
+from requests_app.models import RequestEvent, ServiceRequest
 
 from ..factories import request_type, submit_request
 
 pytestmark = pytest.mark.django_db
-CHANGELIST = reverse("admin:requests_app_request_changelist")
+CHANGELIST = reverse("admin:requests_app_servicerequest_changelist")
 
 
 def page(response) -> str:
@@ -27,7 +27,7 @@ def make_requests(count, technicien):
     for index in range(count):
         request = submit_request(type_code=codes[index % len(codes)])
         if index % 2 == 0:
-            services.request_assign(request=request, acting_user=technicien)
+            services.request_assign(service_request=request, acting_user=technicien)
 
 
 def changelist_queries(client) -> int:
@@ -44,13 +44,13 @@ def test_triage_list_runs_a_constant_number_of_queries(client, technicien, respo
     few = changelist_queries(client)
     make_requests(30, technicien)
     many = changelist_queries(client)
-    assert Request.objects.count() == 34
+    assert ServiceRequest.objects.count() == 34
     assert few == many
 
 
 def test_triage_list_shows_number_status_age_and_responsable(client, technicien, responsable_tp):
     client.force_login(technicien)
-    request = services.request_assign(request=submit_request(), acting_user=technicien)
+    request = services.request_assign(service_request=submit_request(), acting_user=technicien)
     text = page(client.get(CHANGELIST))
     assert request.number in text and "assignée" in text and str(responsable_tp) in text
     assert "âge (jours ouvrables)" in text.lower()
@@ -59,7 +59,7 @@ def test_triage_list_shows_number_status_age_and_responsable(client, technicien,
 def test_technicien_assigns_from_the_change_form(client, technicien, responsable_tp):
     client.force_login(technicien)
     request = submit_request()
-    url = reverse("admin:requests_app_request_transition", args=[request.pk, "assign"])
+    url = reverse("admin:requests_app_servicerequest_transition", args=[request.pk, "assign"])
     response = client.post(url, {"assign-responsable": "", "assign-note": "Urgent"}, follow=True)
     assert "Demande assignée au responsable." in page(response)
     request.refresh_from_db()
@@ -69,7 +69,7 @@ def test_technicien_assigns_from_the_change_form(client, technicien, responsable
 def test_refused_transition_shows_a_french_message_and_changes_nothing(client, technicien):
     client.force_login(technicien)
     request = submit_request()
-    url = reverse("admin:requests_app_request_transition", args=[request.pk, "close"])
+    url = reverse("admin:requests_app_servicerequest_transition", args=[request.pk, "close"])
     response = client.post(url, {"close-public_note": ""}, follow=True)
     assert "cette action n'est pas possible à ce stade" in page(response)
     request.refresh_from_db()
@@ -78,19 +78,19 @@ def test_refused_transition_shows_a_french_message_and_changes_nothing(client, t
 
 def test_bulk_close_completed_requests(client, technicien, responsable_tp):
     client.force_login(technicien)
-    request = services.request_assign(request=submit_request(), acting_user=technicien)
+    request = services.request_assign(service_request=submit_request(), acting_user=technicien)
     services.request_complete(
-        request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
+        service_request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
     )
     response = client.post(CHANGELIST, {"action": "close_completed", "_selected_action": [request.pk]}, follow=True)
     assert "1 demande(s) fermée(s)." in page(response)
-    assert Request.objects.get(pk=request.pk).status == Status.CLOSED
+    assert ServiceRequest.objects.get(pk=request.pk).status == Status.CLOSED
 
 
 def test_reclassifying_in_the_change_form_records_history(client, technicien):
     client.force_login(technicien)
     request = submit_request()
-    url = reverse("admin:requests_app_request_change", args=[request.pk])
+    url = reverse("admin:requests_app_servicerequest_change", args=[request.pk])
     # Post what the browser posts: the hidden inputs of the page (inline management forms) plus the edit.
     hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', client.get(url).content.decode()))
     response = client.post(
@@ -105,7 +105,7 @@ def test_reclassifying_in_the_change_form_records_history(client, technicien):
 def test_change_form_shows_history_and_transition_buttons(client, technicien):
     client.force_login(technicien)
     request = submit_request()
-    text = page(client.get(reverse("admin:requests_app_request_change", args=[request.pk])))
+    text = page(client.get(reverse("admin:requests_app_servicerequest_change", args=[request.pk])))
     assert "Traiter la demande" in text and "Assigner" in text and "Déclarer non recevable" in text
     assert "demande reçue" in text.lower()
 
@@ -118,15 +118,15 @@ def test_responsable_has_no_access_to_the_admin(client, responsable_tp):
 
 def test_the_triage_list_never_counts_past_the_cap(client, technicien, monkeypatch, django_assert_max_num_queries):
     from core import paginators
-    from requests_app.models import Request
+    from requests_app.models import ServiceRequest
 
     monkeypatch.setattr(paginators, "CAP", 5)
     for _ in range(8):
         submit_request()
-    assert paginators.EstimatedCountPaginator(Request.objects.filter(kind="requete"), 50).count == 6
+    assert paginators.EstimatedCountPaginator(ServiceRequest.objects.filter(kind="requete"), 50).count == 6
     client.force_login(technicien)
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("admin:requests_app_request_changelist") + "?status__exact=recue")
+        response = client.get(reverse("admin:requests_app_servicerequest_changelist") + "?status__exact=recue")
     assert response.status_code == 200 and len(response.context["cl"].result_list) == 8
 
 
@@ -146,3 +146,16 @@ def test_technicien_finds_a_request_by_number_part_of_number_name_or_address(cli
     assert found("gagnon") == {gagnon.number}
     assert found("RUE DES PINS") == {gagnon.number}
     assert found("rue principale") == {tremblay.number}
+
+
+def test_a_bookmark_of_the_desk_from_before_the_rename_still_opens_it(client, technicien):
+    """The model was `Request` until it became `ServiceRequest`: the Technicien's saved links
+    (the triage queue with its filter, a request's page) lead to the same screens."""
+    request = submit_request()
+    response = client.get(f"/admin/requests_app/request/{request.pk}/change/?_changelist_filters=status__exact%3Drecue")
+    assert response.status_code == 301
+    assert (
+        response.url
+        == f"/admin/requests_app/servicerequest/{request.pk}/change/?_changelist_filters=status__exact%3Drecue"
+    )
+    assert client.get("/admin/requests_app/request/?status__exact=recue").url == CHANGELIST + "?status__exact=recue"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from requests_app.enums import CallbackOutcome, ContactPreference, EventKind
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 from ..factories import submit_request
 from .test_submission import form_data
@@ -32,7 +32,7 @@ def test_a_citizen_chooses_to_be_called_back_in_the_afternoon(client):
         form_data(contact_preference=ContactPreference.CALLBACK, callback_window="apres-midi", requester_email=""),
     )
     assert response.status_code == 302
-    created = Request.objects.get()
+    created = ServiceRequest.objects.get()
     assert created.contact_preference == ContactPreference.CALLBACK and created.callback_window == "apres-midi"
 
 
@@ -112,7 +112,7 @@ def test_no_outcome_is_chosen_in_advance_and_closed_requests_leave_the_list(clie
 
     waiting = submit_request(contact_preference=ContactPreference.CALLBACK)
     closed = submit_request(contact_preference=ContactPreference.CALLBACK)
-    Request.objects.filter(pk=closed.pk).update(status=Status.CLOSED)
+    ServiceRequest.objects.filter(pk=closed.pk).update(status=Status.CLOSED)
     client.force_login(technicien)
 
     assert client.post(URL, {"number": waiting.number}).status_code == 400

@@ -98,8 +98,8 @@ def test_routing_follows_the_designation_in_force_when_the_request_arrives(env_d
     early = submit_request(type_code="collecte-manquee")
     designate(env_director, second)
     late = submit_request(type_code="collecte-manquee")
-    assert services.request_assign(request=early, acting_user=technicien).responsable == first
-    assert services.request_assign(request=late, acting_user=technicien).responsable == second
+    assert services.request_assign(service_request=early, acting_user=technicien).responsable == first
+    assert services.request_assign(service_request=late, acting_user=technicien).responsable == second
     assert Designation.objects.in_force().get(service=service("environnement")).reception_responsable == second
     assert Designation.objects.filter(service=service("environnement"), superseded_at__isnull=False).count() == 1
 
@@ -132,11 +132,11 @@ def test_schema_b_names_an_execution_responsable_who_sees_and_acts(technicien):
         designation=designation, acting_user=secretary, signature=typed(secretary)
     )
     designations.designation_sign_as_director(designation=designation, acting_user=director, signature=typed(director))
-    request = services.request_assign(request=submit_request(), acting_user=technicien)
+    request = services.request_assign(service_request=submit_request(), acting_user=technicien)
     assert request.responsable == secretary
     assert request.can_be_handled_by(superintendent)
     services.request_complete(
-        request=request, acting_user=superintendent, done_date=timezone.localdate(), extension="3"
+        service_request=request, acting_user=superintendent, done_date=timezone.localdate(), extension="3"
     )
 
 

@@ -17,7 +17,7 @@ from open311 import georeport as open311
 from reporting import dashboard
 from requests_app import duplicates, services, standards
 from requests_app.enums import EventKind, RequestKind, Status
-from requests_app.models import Request, RequestEvent, Service
+from requests_app.models import RequestEvent, Service, ServiceRequest
 
 from ..factories import submit_request
 
@@ -69,9 +69,9 @@ def test_positions_are_compared_in_metres_when_both_requests_have_one():
 def test_old_closed_or_joined_requests_are_not_offered(technicien):
     pothole(received_at=timezone.now() - dt.timedelta(days=45))
     rejected = pothole()
-    services.request_reject(request=rejected, acting_user=technicien, reason="autre")
+    services.request_reject(service_request=rejected, acting_user=technicien, reason="autre")
     main, joined = pothole(), pothole()
-    services.request_merge(request=joined, acting_user=technicien, into=main)
+    services.request_merge(service_request=joined, acting_user=technicien, into=main)
     new = pothole()
 
     assert [d.request for d in duplicates.likely_duplicates(new)] == [main]
@@ -82,13 +82,13 @@ def test_the_technicien_sees_them_on_the_request_and_joins_one_in_a_click(client
     new = pothole("1236, rue Principale", requester_name="Jean Second")
     client.force_login(technicien)
 
-    page = text(client.get(reverse("admin:requests_app_request_change", args=[new.pk])))
+    page = text(client.get(reverse("admin:requests_app_servicerequest_change", args=[new.pk])))
     assert "Doublon possible" in page and main.number in page and "même rue, à 2 numéros civiques" in page
     assert f"Joindre cette demande à {main.number}" in page
 
-    response = client.post(reverse("admin:requests_app_request_merge", args=[new.pk]), {"into": main.pk})
+    response = client.post(reverse("admin:requests_app_servicerequest_merge", args=[new.pk]), {"into": main.pk})
 
-    assert response.url == reverse("admin:requests_app_request_change", args=[main.pk])
+    assert response.url == reverse("admin:requests_app_servicerequest_change", args=[main.pk])
     new.refresh_from_db()
     assert new.status == Status.MERGED and new.duplicate_of == main
     main_page = text(client.get(response.url))
@@ -98,9 +98,9 @@ def test_the_technicien_sees_them_on_the_request_and_joins_one_in_a_click(client
 
 def test_a_responsable_cannot_join_requests(client, responsable_tp, technicien):
     main, new = pothole(), pothole()
-    services.request_assign(request=new, acting_user=technicien)
+    services.request_assign(service_request=new, acting_user=technicien)
     client.force_login(responsable_tp)
-    client.post(reverse("admin:requests_app_request_merge", args=[new.pk]), {"into": main.pk})
+    client.post(reverse("admin:requests_app_servicerequest_merge", args=[new.pk]), {"into": main.pk})
     new.refresh_from_db()
     assert new.status == Status.ASSIGNED and new.duplicate_of is None
 
@@ -113,7 +113,7 @@ def test_joining_tells_the_duplicate_requester_and_records_it_on_both(technicien
     new = pothole(requester_email="jean@example.ca", requester_name="Jean Second")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_merge(request=new, acting_user=technicien, into=main)
+        services.request_merge(service_request=new, acting_user=technicien, into=main)
 
     new.refresh_from_db()
     assert new.status == Status.MERGED and new.closed_at is not None
@@ -130,32 +130,32 @@ def test_joining_is_refused_where_it_would_lose_a_requester(technicien, case):
         main, message = new, "elle-même"
     elif case == "joined":
         main, other = pothole(), pothole()
-        services.request_merge(request=main, acting_user=technicien, into=other)
+        services.request_merge(service_request=main, acting_user=technicien, into=other)
         main.refresh_from_db()
         message = f"jointe à la demande {other.number}"
     elif case == "closed":
         main = pothole()
-        services.request_reject(request=main, acting_user=technicien, reason="autre")
+        services.request_reject(service_request=main, acting_user=technicien, reason="autre")
         main.refresh_from_db()
         message = "on ne lui joint plus"
     else:
         main = submit_request(kind=RequestKind.INFORMATION, request_type=None, service=Service.objects.first())
         message = "Seules des requêtes"
     with pytest.raises(ApplicationError, match=message):
-        services.request_merge(request=new, acting_user=technicien, into=main)
+        services.request_merge(service_request=new, acting_user=technicien, into=main)
     new.refresh_from_db()
     assert new.status == Status.RECEIVED and new.duplicate_of is None
 
 
 def test_only_the_technicien_joins(responsable_tp):
     with pytest.raises(ApplicationError, match="pas le droit"):
-        services.request_merge(request=pothole(), acting_user=responsable_tp, into=pothole())
+        services.request_merge(service_request=pothole(), acting_user=responsable_tp, into=pothole())
 
 
 def test_a_main_request_joined_elsewhere_brings_its_duplicates_along(technicien):
     oldest, middle, newest = pothole(), pothole(), pothole()
-    services.request_merge(request=newest, acting_user=technicien, into=middle)
-    services.request_merge(request=middle, acting_user=technicien, into=oldest)
+    services.request_merge(service_request=newest, acting_user=technicien, into=middle)
+    services.request_merge(service_request=middle, acting_user=technicien, into=oldest)
 
     newest.refresh_from_db()
     assert newest.duplicate_of == oldest  # one step from the request that is dealt with
@@ -164,9 +164,9 @@ def test_a_main_request_joined_elsewhere_brings_its_duplicates_along(technicien)
 
 def test_a_join_made_by_mistake_is_undone_and_the_request_waits_in_the_queue(technicien):
     main, new = pothole(), pothole()
-    services.request_merge(request=new, acting_user=technicien, into=main)
+    services.request_merge(service_request=new, acting_user=technicien, into=main)
 
-    services.request_unmerge(request=new, acting_user=technicien, note="Pas le même trou")
+    services.request_unmerge(service_request=new, acting_user=technicien, note="Pas le même trou")
 
     new.refresh_from_db()
     assert new.status == Status.RECEIVED and new.duplicate_of is None and new.closed_at is None
@@ -177,11 +177,11 @@ def test_a_join_made_by_mistake_is_undone_and_the_request_waits_in_the_queue(tec
 
 
 def _complete(main, technicien, responsable, note="Le trou a été rebouché."):
-    services.request_assign(request=main, acting_user=technicien)
+    services.request_assign(service_request=main, acting_user=technicien)
     services.request_complete(
-        request=main, acting_user=responsable, done_date=timezone.localdate(), extension="227", public_note=note
+        service_request=main, acting_user=responsable, done_date=timezone.localdate(), extension="227", public_note=note
     )
-    return services.request_close(request=Request.objects.get(pk=main.pk), acting_user=technicien)
+    return services.request_close(service_request=ServiceRequest.objects.get(pk=main.pk), acting_user=technicien)
 
 
 def test_the_main_request_closing_reaches_every_joined_requester_with_its_notes(
@@ -189,7 +189,7 @@ def test_the_main_request_closing_reaches_every_joined_requester_with_its_notes(
 ):
     main = pothole(requester_email="marie@example.ca")
     new = pothole(requester_email="jean@example.ca", language="en")
-    services.request_merge(request=new, acting_user=technicien, into=main)
+    services.request_merge(service_request=new, acting_user=technicien, into=main)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -204,9 +204,9 @@ def test_the_main_request_closing_reaches_every_joined_requester_with_its_notes(
 
 def test_the_main_request_refused_reaches_the_joined_requesters(technicien, django_capture_on_commit_callbacks):
     main, new = pothole(), pothole(requester_email="jean@example.ca")
-    services.request_merge(request=new, acting_user=technicien, into=main)
+    services.request_merge(service_request=new, acting_user=technicien, into=main)
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_reject(request=main, acting_user=technicien, reason="hors_competence")
+        services.request_reject(service_request=main, acting_user=technicien, reason="hors_competence")
     to_jean = next(m for m in mail.outbox if m.to == ["jean@example.ca"] and "hors compétence" in m.body)
     assert main.number in to_jean.body
 
@@ -214,15 +214,15 @@ def test_the_main_request_refused_reaches_the_joined_requesters(technicien, djan
 def test_the_duplicate_tracking_page_shows_the_main_request_progress(client, technicien, responsable_tp):
     main = pothole(requester_name="Marie Première", description="Trou devant chez Marie, elle a crevé un pneu.")
     new = pothole()
-    services.request_merge(request=new, acting_user=technicien, into=main)
+    services.request_merge(service_request=new, acting_user=technicien, into=main)
     url = reverse("requests:track", kwargs={"token": new.tracking_token})
     before = words(client.get(url))
     assert f"même problème que la demande {main.number}" in before
     assert f"État de la demande {main.number} : reçue" in before
 
-    services.request_assign(request=main, acting_user=technicien)
+    services.request_assign(service_request=main, acting_user=technicien)
     services.request_complete(
-        request=Request.objects.get(pk=main.pk),
+        service_request=ServiceRequest.objects.get(pk=main.pk),
         acting_user=responsable_tp,
         done_date=timezone.localdate(),
         extension="227",
@@ -244,8 +244,8 @@ def test_a_problem_reported_three_times_counts_once_everywhere(technicien, respo
     main = pothole(received_at=received)
     joined = [pothole(received_at=received) for _ in range(2)]
     for duplicate in joined:
-        services.request_merge(request=duplicate, acting_user=technicien, into=main)
-    services.request_assign(request=main, acting_user=technicien)
+        services.request_merge(service_request=duplicate, acting_user=technicien, into=main)
+    services.request_assign(service_request=main, acting_user=technicien)
     service = main.service
     today = timezone.localdate()
 
@@ -262,7 +262,10 @@ def test_a_problem_reported_three_times_counts_once_everywhere(technicien, respo
     assert standards.compute(today)[main.request_type_id].received == 1
 
     services.request_complete(
-        request=Request.objects.get(pk=main.pk), acting_user=responsable_tp, done_date=today, extension="227"
+        service_request=ServiceRequest.objects.get(pk=main.pk),
+        acting_user=responsable_tp,
+        done_date=today,
+        extension="227",
     )
     report, _start = reports.elus_report(dt.date(2026, 12, 1), dt.date(2026, 12, 2))
     assert sum(r.completed_count for r in report) == 1
@@ -278,14 +281,14 @@ def test_the_responsable_sees_who_else_reported_it_in_the_same_number_of_queries
     client, technicien, responsable_tp, django_assert_max_num_queries
 ):
     main = pothole()
-    services.request_assign(request=main, acting_user=technicien)
+    services.request_assign(service_request=main, acting_user=technicien)
     client.force_login(responsable_tp)
     url = reverse("staff:request_detail", kwargs={"number": main.number})
     client.get(url)
     with django_assert_max_num_queries(40) as alone:
         client.get(url)
     for address in ("1236, rue Principale", "1238, rue Principale", "1240, rue Principale"):
-        services.request_merge(request=pothole(address), acting_user=technicien, into=main)
+        services.request_merge(service_request=pothole(address), acting_user=technicien, into=main)
 
     with django_assert_max_num_queries(len(alone.captured_queries)):
         page = words(client.get(url))

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from prevost_service.env import tile_origin
 from requests_app.addresses import addresses_import
-from requests_app.models import Address, Request
+from requests_app.models import Address, ServiceRequest
 
 from .test_addresses import ROLL
 from .test_submission import form_data
@@ -46,7 +46,7 @@ def test_a_placed_pin_is_stored_and_wins_over_the_address_position(client):
         form_data(location_address=chosen.label, address=chosen.pk, latitude="45.8701234567", longitude="-74.0799"),
     )
 
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     assert (request.latitude, request.longitude) == (Decimal("45.870123"), Decimal("-74.079900"))
     assert request.address == chosen
 
@@ -56,15 +56,15 @@ def test_a_malformed_pin_is_dropped_and_the_request_still_filed(client, latitude
     response = client.post(reverse("requests:create"), form_data(latitude=latitude, longitude=longitude))
 
     assert response.status_code == 302
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     assert request.latitude is None and request.location_address == "1234, rue Principale"
 
 
 def test_the_technicien_checks_the_pin_on_the_request_page_when_the_map_is_on(client, technicien, settings):
     client.post(reverse("requests:create"), form_data(latitude="45.8701", longitude="-74.0799"))
-    request = Request.objects.get()
+    request = ServiceRequest.objects.get()
     client.force_login(technicien)
-    url = reverse("admin:requests_app_request_change", args=[request.pk])
+    url = reverse("admin:requests_app_servicerequest_change", args=[request.pk])
 
     assert 'id="request-map"' not in client.get(url).content.decode()  # off by default
     settings.MAP_TILE_URL = "https://tuiles.ville.prevost.qc.ca/{z}/{x}/{y}.png"

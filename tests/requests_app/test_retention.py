@@ -13,7 +13,7 @@ from PIL import Image
 from outbox.models import OutboundEmail
 from reporting import dashboard
 from requests_app import services
-from requests_app.models import Request, RequestPhoto, SatisfactionResponse, Service
+from requests_app.models import RequestPhoto, SatisfactionResponse, Service, ServiceRequest
 from requests_app.services.retention import requests_anonymize
 
 from ..factories import submit_request
@@ -32,16 +32,16 @@ def handled(technicien, responsable, *, when, **overrides):
     """A request filed, assigned, completed (Annexe A) and closed at `when`."""
     with freeze_time(when):
         request = submit_request(received_at=when - dt.timedelta(days=6), **overrides)
-        services.request_assign(request=request, acting_user=technicien, note="Voir M. Tremblay, voisin.")
+        services.request_assign(service_request=request, acting_user=technicien, note="Voir M. Tremblay, voisin.")
         services.request_complete(
-            request=request,
+            service_request=request,
             acting_user=responsable,
             done_date=timezone.localdate(),
             extension="227",
             internal_note="Le demandeur Marie Tremblay était absente.",
             public_note="Bonjour Mme Tremblay, c'est réparé.",
         )
-        services.request_close(request=request, acting_user=technicien, public_note="Merci Mme Tremblay.")
+        services.request_close(service_request=request, acting_user=technicien, public_note="Merci Mme Tremblay.")
     return request
 
 
@@ -65,7 +65,7 @@ def test_old_requests_lose_the_person_and_keep_every_figure(
             channel="web",
             photos=[(photo(), "image/jpeg")],
         )
-    old_with_photo = Request.objects.get(location_address="88 rue des Pins")
+    old_with_photo = ServiceRequest.objects.get(location_address="88 rue des Pins")
     SatisfactionResponse.objects.create(request=old, rating=4, comment="Merci, signé Marie Tremblay")
     recent = handled(technicien, responsable_tp, when=timezone.now() - dt.timedelta(days=30))
     photo_file = RequestPhoto.objects.get(request=old_with_photo).image.name
@@ -107,11 +107,11 @@ def test_photos_go_with_the_person_and_a_second_run_changes_nothing(
             channel="web",
             photos=[(photo(), "image/jpeg")],
         )
-        services.request_assign(request=request, acting_user=technicien)
+        services.request_assign(service_request=request, acting_user=technicien)
         services.request_complete(
-            request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
+            service_request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
         )
-        services.request_close(request=request, acting_user=technicien)
+        services.request_close(service_request=request, acting_user=technicien)
     stored = RequestPhoto.objects.get(request=request).image
     assert stored.storage.exists(stored.name)
 

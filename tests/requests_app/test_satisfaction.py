@@ -23,11 +23,11 @@ pytestmark = pytest.mark.django_db
 
 def closed_request(technicien, responsable, type_code="nid-de-poule"):
     request = submit_request(type_code=type_code)
-    request = services.request_assign(request=request, acting_user=technicien)
+    request = services.request_assign(service_request=request, acting_user=technicien)
     request = services.request_complete(
-        request=request, acting_user=responsable, done_date=timezone.localdate(), extension="227"
+        service_request=request, acting_user=responsable, done_date=timezone.localdate(), extension="227"
     )
-    return services.request_close(request=request, acting_user=technicien)
+    return services.request_close(service_request=request, acting_user=technicien)
 
 
 def survey_links(request) -> list[str]:
@@ -72,7 +72,7 @@ def test_the_link_expires_after_30_days_and_cannot_be_forged(client, technicien,
 def test_a_rating_must_be_between_one_and_five(technicien, responsable_tp):
     request = closed_request(technicien, responsable_tp)
     with pytest.raises(ApplicationError):
-        satisfaction.satisfaction_record(request=request, rating=6)
+        satisfaction.satisfaction_record(service_request=request, rating=6)
 
 
 def test_results_by_service_type_and_month_with_comments(client, technicien, responsable_tp, responsable_env):
@@ -80,7 +80,7 @@ def test_results_by_service_type_and_month_with_comments(client, technicien, res
     for code, rating, comment in ratings:
         responsable = responsable_env if code == "collecte-manquee" else responsable_tp
         satisfaction.satisfaction_record(
-            request=closed_request(technicien, responsable, code), rating=rating, comment=comment
+            service_request=closed_request(technicien, responsable, code), rating=rating, comment=comment
         )
     reader = UserFactory(username="xp", roles=[Role.EXPERIENCE_CITOYEN])
     client.force_login(reader)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from requests_app import services
 from requests_app.enums import Channel, Status
-from requests_app.models import Request
+from requests_app.models import ServiceRequest
 
 from ..factories import request_type, submit_request
 
@@ -19,7 +19,7 @@ def page(response) -> str:
 
 @pytest.fixture
 def tp_request(technicien, responsable_tp):
-    return services.request_assign(request=submit_request(), acting_user=technicien)
+    return services.request_assign(service_request=submit_request(), acting_user=technicien)
 
 
 def test_responsable_sees_own_service_requests_only(client, tp_request, responsable_env):
@@ -105,7 +105,7 @@ def test_technicien_records_a_phone_request(client, technicien, responsable_tp):
             "contact_preference": "rappel",
         },
     )
-    created = Request.objects.get()
+    created = ServiceRequest.objects.get()
     assert response.status_code == 302
     assert created.channel == Channel.PHONE and created.created_by == technicien
     assert timezone.localtime(created.received_at).date().isoformat() == "2026-01-15"
@@ -131,7 +131,7 @@ def test_phone_information_answered_at_first_contact_is_closed(client, technicie
             "answer": "Le 2e versement est dû le 30 juin.",
         },
     )
-    assert Request.objects.get().status == Status.CLOSED
+    assert ServiceRequest.objects.get().status == Status.CLOSED
 
 
 def test_responsable_cannot_use_intake(client, responsable_tp):

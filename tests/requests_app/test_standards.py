@@ -9,7 +9,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from requests_app.enums import Channel, EventKind, Status
-from requests_app.models import Request, RequestEvent, StandardResult
+from requests_app.models import RequestEvent, ServiceRequest, StandardResult
 from requests_app.standards import standards_refresh
 
 from ..factories import submit_request
@@ -30,7 +30,7 @@ def pothole(received: dt.date, completed: dt.date | None = None, status=None):
     if status:
         changes["status"] = status
     if changes:
-        Request.objects.filter(pk=request.pk).update(**changes)
+        ServiceRequest.objects.filter(pk=request.pk).update(**changes)
     return request
 
 
@@ -89,11 +89,11 @@ def test_before_the_first_run_the_page_says_so(client):
 def emailed(received: dt.date, answered: dt.date | None = None):
     """A citizen's e-mail turned into a request; `answered` when a person at the city acted on it."""
     request = pothole(received)
-    Request.objects.filter(pk=request.pk).update(channel=Channel.EMAIL)
+    ServiceRequest.objects.filter(pk=request.pk).update(channel=Channel.EMAIL)
     if answered:
         RequestEvent.objects.create(request=request, kind=EventKind.ASSIGNED)
         RequestEvent.objects.filter(request=request, kind=EventKind.ASSIGNED).update(created_at=at(answered))
-        Request.objects.filter(pk=request.pk).update(status=Status.ASSIGNED)
+        ServiceRequest.objects.filter(pk=request.pk).update(status=Status.ASSIGNED)
     return request
 
 
@@ -117,7 +117,7 @@ def test_citizens_e_mails_are_answered_within_3_business_days_and_published(clie
 def test_the_technicien_list_flags_e_mails_waiting_past_3_business_days(client, technicien):
     late, recent = emailed(D(2026, 11, 17)), emailed(D(2026, 11, 19))  # 4 and 2 business days old
     client.force_login(technicien)
-    page = html.unescape(client.get(reverse("admin:requests_app_request_changelist")).content.decode())
+    page = html.unescape(client.get(reverse("admin:requests_app_servicerequest_changelist")).content.decode())
     assert page.count("courriel sans réponse depuis plus de 3 jours ouvrables") == 1
     assert page.count("courriel à répondre") == 1
     assert late.number in page and recent.number in page

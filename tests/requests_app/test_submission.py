@@ -13,7 +13,7 @@ from core import photos as photo_tools
 from outbox.enums import OutboxStatus
 from outbox.models import OutboundEmail
 from requests_app.enums import Channel, Status
-from requests_app.models import Request, RequestEvent, RequestType
+from requests_app.models import RequestEvent, RequestType, ServiceRequest
 
 from ..factories import request_type, service
 
@@ -55,7 +55,7 @@ def test_citizen_submission_is_saved_numbered_and_acknowledged(client, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("requests:create"), form_data(), follow=True)
 
-    created = Request.objects.get()
+    created = ServiceRequest.objects.get()
     assert re.fullmatch(r"\d{4}-\d{6}", created.number)
     assert created.status == Status.RECEIVED and created.channel == Channel.WEB
     assert created.service == service("travaux-publics")
@@ -72,7 +72,7 @@ def test_citizen_submission_is_saved_numbered_and_acknowledged(client, django_ca
 def test_numbers_follow_each_other_within_a_year(client):
     client.post(reverse("requests:create"), form_data())
     client.post(reverse("requests:create"), form_data())
-    first, second = Request.objects.order_by("pk").values_list("number", flat=True)
+    first, second = ServiceRequest.objects.order_by("pk").values_list("number", flat=True)
     assert int(second[-6:]) == int(first[-6:]) + 1
 
 
@@ -85,19 +85,19 @@ def test_errors_are_next_to_fields_and_nothing_typed_is_lost(client):
     assert "Indiquez votre courriel pour recevoir le suivi par courriel." in page
     assert "Le lampadaire est éteint depuis lundi." in page
     assert 'value="Marie Tremblay"' in page
-    assert Request.objects.count() == 0
+    assert ServiceRequest.objects.count() == 0
 
 
 def test_type_must_belong_to_the_chosen_service(client):
     data = form_data(service=service("environnement").pk)
     response = client.post(reverse("requests:create"), data)
     assert "Cette nature de requête ne relève pas du service choisi." in response.content.decode()
-    assert Request.objects.count() == 0
+    assert ServiceRequest.objects.count() == 0
 
 
 def test_photo_metadata_is_stripped(client):
     client.post(reverse("requests:create"), {**form_data(), "photos": [jpeg_with_gps()]})
-    photo = Request.objects.get().photos.get()
+    photo = ServiceRequest.objects.get().photos.get()
     with photo.image.open("rb") as handle:
         stored = Image.open(io.BytesIO(handle.read()))
         assert stored.format == "JPEG"
@@ -109,7 +109,7 @@ def test_a_file_that_is_not_an_image_is_refused_by_its_content(client):
     fake = SimpleUploadedFile("photo.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
     response = client.post(reverse("requests:create"), {**form_data(), "photos": [fake]})
     assert "« photo.jpg » n'est pas une photo JPEG ou PNG lisible." in page_text(response)
-    assert Request.objects.count() == 0
+    assert ServiceRequest.objects.count() == 0
 
 
 def test_more_than_three_photos_are_refused(client):
@@ -131,12 +131,12 @@ def test_valid_photos_survive_an_error_elsewhere(client):
     assert token
 
     client.post(reverse("requests:create"), {**form_data(), "staged_photos": token})
-    assert Request.objects.get().photos.count() == 1
+    assert ServiceRequest.objects.get().photos.count() == 1
 
 
 def test_forged_staged_photo_token_attaches_nothing(client):
     client.post(reverse("requests:create"), {**form_data(), "staged_photos": "forged:token"})
-    assert Request.objects.get().photos.count() == 0
+    assert ServiceRequest.objects.get().photos.count() == 0
 
 
 def test_failing_mail_server_never_loses_the_request(client, settings, django_capture_on_commit_callbacks):
@@ -145,7 +145,7 @@ def test_failing_mail_server_never_loses_the_request(client, settings, django_ca
         response = client.post(reverse("requests:create"), form_data(), follow=True)
 
     assert response.status_code == 200
-    created = Request.objects.get()
+    created = ServiceRequest.objects.get()
     email = OutboundEmail.objects.get(owner=created.outbox_owner)
     assert email.status == OutboxStatus.PENDING
     assert email.attempts == 1
@@ -156,7 +156,7 @@ def test_english_citizen_gets_english_pages_and_email(client, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/en/request/new/", form_data(), follow=True)
     assert "Thank you, your request has been received" in page_text(response)
-    assert Request.objects.get().language == "en"
+    assert ServiceRequest.objects.get().language == "en"
     assert "received" in mail.outbox[0].subject
 
 
@@ -166,7 +166,7 @@ def test_abandoned_staged_photos_are_purged(client):
     assert photo_tools.purge_staged_photos() == 0, "fresh photos stay for the citizen"
     assert photo_tools.purge_staged_photos(older_than_seconds=-1) == 1
     client.post(reverse("requests:create"), {**form_data(), "staged_photos": token})
-    assert Request.objects.get().photos.count() == 0
+    assert ServiceRequest.objects.get().photos.count() == 0
 
 
 def test_request_form_offers_a_type_added_or_renamed_in_the_admin_at_once(client, django_capture_on_commit_callbacks):

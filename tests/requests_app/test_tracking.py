@@ -17,16 +17,16 @@ def page(response) -> str:
 
 
 def test_status_page_shows_public_note_and_never_internal_note_or_staff_name(client, technicien, responsable_tp):
-    request = services.request_assign(request=submit_request(), acting_user=technicien)
+    request = services.request_assign(service_request=submit_request(), acting_user=technicien)
     services.request_complete(
-        request=request,
+        service_request=request,
         acting_user=responsable_tp,
         done_date=timezone.localdate(),
         extension="47193",
         internal_note="Note interne : le voisin est difficile.",
         public_note="Réparé avec de l'asphalte chaud.",
     )
-    services.request_close(request=request, acting_user=technicien, public_note="Merci de votre patience.")
+    services.request_close(service_request=request, acting_user=technicien, public_note="Merci de votre patience.")
 
     text = page(client.get(reverse("requests:track", kwargs={"token": request.tracking_token})))
     assert "Fermée" in text
@@ -77,9 +77,9 @@ def test_status_page_changes_as_soon_as_the_city_acts_although_it_is_cached(
         assert "Reçue" in page(client.get(url))
 
     with django_capture_on_commit_callbacks(execute=True):
-        request = services.request_assign(request=request, acting_user=technicien)
+        request = services.request_assign(service_request=request, acting_user=technicien)
         services.request_complete(
-            request=request,
+            service_request=request,
             acting_user=responsable_tp,
             done_date=timezone.localdate(),
             extension="47193",
@@ -97,7 +97,7 @@ def test_a_page_rendered_before_a_commit_is_never_served_after_it(client, techni
     token = request.tracking_token
     url = reverse("requests:track", kwargs={"token": token})
     stale_version, _ = page_cache.lookup(token, "fr-ca")
-    services.request_assign(request=request, acting_user=technicien)
+    services.request_assign(service_request=request, acting_user=technicien)
     # A reader that read the version before the change stores what it rendered late:
     page_cache.store(token, "fr-ca", stale_version, b"ancienne page")
     assert "ancienne page" not in page(client.get(url))

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def assigned(technicien, **kwargs):
-    return services.request_assign(request=submit_request(**kwargs), acting_user=technicien)
+    return services.request_assign(service_request=submit_request(**kwargs), acting_user=technicien)
 
 
 def test_assign_routes_to_the_service_responsable_and_tells_them(
@@ -34,21 +34,21 @@ def test_assign_routes_to_the_service_responsable_and_tells_them(
 def test_assign_without_a_designated_responsable_stays_in_the_technicien_queue(technicien):
     request = submit_request()
     with pytest.raises(ApplicationError, match="n'a pas de responsable désigné"):
-        services.request_assign(request=request, acting_user=technicien)
+        services.request_assign(service_request=request, acting_user=technicien)
     request.refresh_from_db()
     assert request.status == Status.RECEIVED
 
 
 def test_only_the_technicien_assigns(responsable_tp):
     with pytest.raises(ApplicationError, match="pas le droit"):
-        services.request_assign(request=submit_request(), acting_user=responsable_tp)
+        services.request_assign(service_request=submit_request(), acting_user=responsable_tp)
 
 
 def test_responsable_completes_with_code_238(technicien, responsable_tp):
     request = assigned(technicien)
     today = timezone.localdate()
     request = services.request_complete(
-        request=request,
+        service_request=request,
         acting_user=responsable_tp,
         done_date=today,
         extension="227",
@@ -65,7 +65,7 @@ def test_completion_requires_the_extension(technicien, responsable_tp):
     request = assigned(technicien)
     with pytest.raises(ApplicationError, match="numéro de poste"):
         services.request_complete(
-            request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension=" "
+            service_request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension=" "
         )
 
 
@@ -73,23 +73,28 @@ def test_responsable_cannot_complete_other_service_request(technicien, responsab
     request = assigned(technicien)
     with pytest.raises(ApplicationError, match="pas le droit"):
         services.request_complete(
-            request=request, acting_user=responsable_env, done_date=timezone.localdate(), extension="300"
+            service_request=request, acting_user=responsable_env, done_date=timezone.localdate(), extension="300"
         )
 
 
 def test_cannot_complete_a_request_not_yet_assigned(responsable_tp):
     with pytest.raises(ApplicationError, match="n'est pas possible à ce stade"):
         services.request_complete(
-            request=submit_request(), acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
+            service_request=submit_request(),
+            acting_user=responsable_tp,
+            done_date=timezone.localdate(),
+            extension="227",
         )
 
 
 def test_on_hold_then_scheduled_then_completed(technicien, responsable_tp):
     request = assigned(technicien)
-    request = services.request_put_on_hold(request=request, acting_user=responsable_tp, reason="Dégel printanier")
+    request = services.request_put_on_hold(
+        service_request=request, acting_user=responsable_tp, reason="Dégel printanier"
+    )
     assert (request.status, request.status_reason) == (Status.ON_HOLD, "Dégel printanier")
     planned = timezone.localdate() + dt.timedelta(days=5)
-    request = services.request_schedule(request=request, acting_user=responsable_tp, planned_date=planned)
+    request = services.request_schedule(service_request=request, acting_user=responsable_tp, planned_date=planned)
     assert (request.status, request.planned_date, request.status_reason) == (Status.SCHEDULED, planned, "")
     kinds = list(RequestEvent.objects.filter(request=request).values_list("kind", flat=True))
     assert kinds == [EventKind.SUBMITTED, EventKind.ASSIGNED, EventKind.ON_HOLD, EventKind.SCHEDULED]
@@ -100,7 +105,7 @@ def test_close_tells_the_citizen_with_the_public_note_only(
 ):
     request = assigned(technicien)
     services.request_complete(
-        request=request,
+        service_request=request,
         acting_user=responsable_tp,
         done_date=timezone.localdate(),
         extension="227",
@@ -109,7 +114,7 @@ def test_close_tells_the_citizen_with_the_public_note_only(
     )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        request = services.request_close(request=request, acting_user=technicien)
+        request = services.request_close(service_request=request, acting_user=technicien)
     assert request.status == Status.CLOSED and request.closed_at is not None
     (closure,) = mail.outbox
     assert closure.to == ["marie@example.ca"]
@@ -119,7 +124,7 @@ def test_close_tells_the_citizen_with_the_public_note_only(
 
 def test_only_completed_requests_close(technicien):
     with pytest.raises(ApplicationError):
-        services.request_close(request=submit_request(), acting_user=technicien)
+        services.request_close(service_request=submit_request(), acting_user=technicien)
 
 
 def test_reject_with_reason_tells_the_citizen(technicien, django_capture_on_commit_callbacks):
@@ -127,7 +132,7 @@ def test_reject_with_reason_tells_the_citizen(technicien, django_capture_on_comm
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         request = services.request_reject(
-            request=request,
+            service_request=request,
             acting_user=technicien,
             reason="litige_prive",
             public_note="Adressez-vous à la Cour des petites créances.",
@@ -139,20 +144,25 @@ def test_reject_with_reason_tells_the_citizen(technicien, django_capture_on_comm
 
 def test_information_is_answered_at_first_contact(technicien):
     request = submit_request(kind=RequestKind.INFORMATION, type_code="taxation-question")
-    request = services.request_answer(request=request, acting_user=technicien, answer="L'échéance est le 30 juin.")
+    request = services.request_answer(
+        service_request=request, acting_user=technicien, answer="L'échéance est le 30 juin."
+    )
     assert request.status == Status.CLOSED
 
 
 def test_information_cannot_be_assigned(technicien, responsable_tp):
     request = submit_request(kind=RequestKind.INFORMATION)
     with pytest.raises(ApplicationError, match="premier contact"):
-        services.request_assign(request=request, acting_user=technicien)
+        services.request_assign(service_request=request, acting_user=technicien)
 
 
 def test_reclassifying_to_another_service_returns_to_the_queue(technicien, responsable_tp):
     request = assigned(technicien)
     request = services.request_classify(
-        request=request, acting_user=technicien, kind=RequestKind.REQUEST, request_type=request_type("collecte-manquee")
+        service_request=request,
+        acting_user=technicien,
+        kind=RequestKind.REQUEST,
+        request_type=request_type("collecte-manquee"),
     )
     assert request.status == Status.RECEIVED and request.responsable is None
     assert request.service.code == "environnement"
