@@ -171,6 +171,24 @@ class Conclusion(models.Model):
         return f"{self.complaint} · {self.get_finding_display()}"
 
 
+class ComplaintEvent(models.Model):
+    """The complaint's statuses, one row per change (core.workflow); reads are in the access log."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=20, choices=ComplaintStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=ComplaintStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("étape de la plainte")
+        verbose_name_plural = _("étapes de la plainte")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.complaint} · {self.get_to_status_display()}"
+
+
 class ComplaintAccessLog(models.Model):
     """Who read or changed what, when. Written by the selectors and services; nobody edits it."""
 

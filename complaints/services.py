@@ -10,21 +10,33 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.enums import Role
 from accounts.models import User
 from accounts.services import disciplinary_record_add
 from accounts.signatures import Signature
 from core import photos as photo_tools
+from core import workflow
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
+from core.workflow import Transition
 from outbox.services import outbox_enqueue
 from requests_app import services as request_services
 from requests_app.enums import Channel
 
 from . import pdf
-from .enums import AccessAction, ComplaintChannel, ComplaintStatus, Finding, SignatureMethod
-from .models import Complaint, ComplaintNumberSequence, ComplaintShare, Conclusion, Evidence, Interview, SignedStatement
+from .enums import OPEN_COMPLAINT_STATUSES, AccessAction, ComplaintChannel, ComplaintStatus, Finding, SignatureMethod
+from .models import (
+    Complaint,
+    ComplaintEvent,
+    ComplaintNumberSequence,
+    ComplaintShare,
+    Conclusion,
+    Evidence,
+    Interview,
+    SignedStatement,
+)
 from .selectors import is_investigator, log_access
 
 # Policy 4.4: « dans un délai de 15 jours après les faits ».
@@ -65,10 +77,37 @@ def _change(complaint: Complaint, user, detail: str) -> None:
     log_access(complaint=complaint, user=user, action=AccessAction.CHANGE, detail=detail)
 
 
-def _set_status(complaint: Complaint, status: str, user) -> None:
+def _may_investigate(complaint: Complaint, user) -> bool:
+    return is_investigator(user)
+
+
+def _anyone(complaint: Complaint, user) -> bool:
+    return True  # the signature is the complainant's own (no account); the service checks who files paper
+
+
+WORKFLOW = workflow.register(
+    workflow.Workflow(
+        model=Complaint,
+        event_model=ComplaintEvent,
+        event_owner_field="complaint",
+        transitions={
+            "receive_signed": Transition((ComplaintStatus.AWAITING_SIGNATURE,), ComplaintStatus.RECEIVED, _anyone),
+            "start_investigation": Transition(
+                (ComplaintStatus.RECEIVED,), ComplaintStatus.INVESTIGATING, _may_investigate
+            ),
+            "conclude": Transition((ComplaintStatus.INVESTIGATING,), ComplaintStatus.CONCLUDED, _may_investigate),
+            "reclassify": Transition(OPEN_COMPLAINT_STATUSES, ComplaintStatus.RECLASSIFIED, _may_investigate),
+        },
+        not_allowed=gettext_lazy("Vous n'avez pas le droit de faire cette action sur une plainte."),
+        not_now=gettext_lazy("La plainte %(number)s est « %(status)s » : cette étape n'est pas possible."),
+    )
+)
+
+
+def _set_status(complaint: Complaint, action: str, user) -> None:
     before = complaint.get_status_display()
-    complaint.status = status
-    complaint.save(update_fields=["status", "updated_at"])
+    locked, _event = workflow.apply_transition(complaint, action, acting_user=user, event={"by": user})
+    complaint.status = locked.status
     _change(complaint, user, f"statut : {before} → {complaint.get_status_display()}")
 
 
@@ -192,7 +231,7 @@ def complaint_sign(*, complaint: Complaint, signature: Signature) -> SignedState
         raise ApplicationError(_("Cette plainte est déjà signée."))
     statement = _sign(locked, signature)
     if locked.status == ComplaintStatus.AWAITING_SIGNATURE:
-        _set_status(locked, ComplaintStatus.RECEIVED, None)
+        _set_status(locked, "receive_signed", None)
     _notify_received(locked, statement)
     return statement
 
@@ -217,7 +256,7 @@ def complaint_attach_paper(*, complaint: Complaint, scanned_pdf: bytes, acting_u
     statement.save()
     _change(locked, acting_user, f"écrit papier numérisé ({digest[:12]}…)")
     if locked.status == ComplaintStatus.AWAITING_SIGNATURE:
-        _set_status(locked, ComplaintStatus.RECEIVED, acting_user)
+        _set_status(locked, "receive_signed", acting_user)
     return statement
 
 
@@ -229,7 +268,7 @@ def complaint_start_investigation(*, complaint: Complaint, acting_user) -> Compl
     _require(is_investigator(acting_user))
     if complaint.status != ComplaintStatus.RECEIVED:
         raise ApplicationError(_("Seule une plainte reçue et signée peut faire l'objet d'une enquête."))
-    _set_status(complaint, ComplaintStatus.INVESTIGATING, acting_user)
+    _set_status(complaint, "start_investigation", acting_user)
     _notify_status(complaint)
     return complaint
 
@@ -324,7 +363,7 @@ def complaint_conclude(
         employee_heard_on=heard.held_on if heard else None,
         concluded_by=acting_user,
     )
-    _set_status(complaint, ComplaintStatus.CONCLUDED, acting_user)
+    _set_status(complaint, "conclude", acting_user)
     _notify_status(complaint)
     return conclusion
 
@@ -407,7 +446,7 @@ def complaint_to_request(*, complaint: Complaint, acting_user, request_type):
         channel=Channel.WEB if complaint.channel == ComplaintChannel.WEB else Channel.PHONE,
         acting_user=acting_user,
     )
-    _set_status(complaint, ComplaintStatus.RECLASSIFIED, acting_user)
+    _set_status(complaint, "reclassify", acting_user)
     _change(complaint, acting_user, f"reclassée en requête {request.number}")
     return request
 

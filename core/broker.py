@@ -7,6 +7,7 @@ hangs or vanishes costs a citizen's submission at most about a second, once per 
 of the 19 s a retry loop with the workers' timeouts took.
 """
 
+import importlib
 import logging
 import time
 
@@ -36,6 +37,8 @@ def publish(task, *args) -> bool:
     if not broker_available():
         return False
     if isinstance(task, str):
+        # A web process has not imported the tasks modules (only a worker autodiscovers them).
+        importlib.import_module(task.rpartition(".")[0])
         task = current_app.tasks[task]
     app = task.app
     if app.conf.task_always_eager:  # no broker (development, tests): the task runs here and now

@@ -18,6 +18,7 @@ from complaints.forms import FromRequestForm
 from core.admin import ReadOnlyInline
 from core.errors import ApplicationError
 from core.paginators import EstimatedCountPaginator
+from core.workflow import available_actions
 from knowledge import selectors as knowledge
 from requests_app import duplicates, selectors, services
 from requests_app.enums import Channel, RequestKind, Status
@@ -304,7 +305,7 @@ class RequestAdmin(admin.ModelAdmin):
         obj = self.get_object(request, object_id)
         extra_context = extra_context or {}
         if obj is not None:
-            extra_context["transitions"] = self._available_transitions(obj)
+            extra_context["transitions"] = self._available_transitions(obj, request.user)
             extra_context["tracking_path"] = reverse("requests:track", kwargs={"token": obj.tracking_token})
             responsable = obj.service.responsable if obj.service else None
             extra_context["service_responsable"] = responsable
@@ -316,25 +317,26 @@ class RequestAdmin(admin.ModelAdmin):
             extra_context["joined_duplicates"] = obj.duplicates.only("pk", "number", "received_at", "requester_name")
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def _available_transitions(self, obj):
+    # The actions the workflow allows, in its order, as the change form offers them: label and the
+    # prefix of their form in TRANSITION_FORMS (a reclassification is made into a complaint).
+    TRANSITION_LABELS = {
+        "answer": (_("Répondre et fermer"), "answer"),
+        "assign": (_("Assigner"), "assign"),
+        "close": (_("Fermer et aviser le demandeur"), "close"),
+        "reject": (_("Déclarer non recevable"), "reject"),
+        "reclassify": (_("Reclasser en plainte"), "complaint"),
+        "unmerge": (_("Séparer de la demande principale"), "unmerge"),
+    }
+
+    def _available_transitions(self, obj, user):
         forms = []
-        if obj.kind == RequestKind.INFORMATION and obj.status == Status.RECEIVED:
-            forms.append(("answer", _("Répondre et fermer"), AnswerForm(prefix="answer")))
-        if obj.kind == RequestKind.REQUEST and obj.status in (
-            Status.RECEIVED,
-            Status.ASSIGNED,
-            Status.ON_HOLD,
-            Status.SCHEDULED,
-        ):
-            label = _("Assigner") if obj.status == Status.RECEIVED else _("Réassigner")
-            forms.append(("assign", label, AssignForm(prefix="assign")))
-        if obj.status == Status.COMPLETED:
-            forms.append(("close", _("Fermer et aviser le demandeur"), CloseForm(prefix="close")))
-        if obj.is_not_completed:
-            forms.append(("reject", _("Déclarer non recevable"), RejectForm(prefix="reject")))
-            forms.append(("complaint", _("Reclasser en plainte"), FromRequestForm(prefix="complaint")))
-        if obj.status == Status.MERGED:
-            forms.append(("unmerge", _("Séparer de la demande principale"), UnmergeForm(prefix="unmerge")))
+        for action in available_actions(obj, user):
+            if action not in self.TRANSITION_LABELS:
+                continue  # the responsable's actions, and the merge (offered beside each likely duplicate)
+            label, prefix = self.TRANSITION_LABELS[action]
+            if action == "assign" and obj.status != Status.RECEIVED:
+                label = _("Réassigner")
+            forms.append((prefix, label, self.TRANSITION_FORMS[prefix][0](prefix=prefix)))
         return forms
 
     # --- bulk actions ------------------------------------------------------------------

@@ -6,10 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.errors import ApplicationError
+from core.workflow import available_actions
 
 from .. import selectors, services
 from ..enums import AccessAction
@@ -41,42 +42,42 @@ ACTIONS = {
     "enquete": (
         None,
         services.complaint_start_investigation,
-        _lazy("Enquête ouverte; le plaignant en est avisé."),
+        gettext_lazy("Enquête ouverte; le plaignant en est avisé."),
     ),
     "rencontre": (
         InterviewForm,
         services.interview_add,
-        _lazy("Rencontre inscrite."),
+        gettext_lazy("Rencontre inscrite."),
     ),
     "piece": (
         EvidenceForm,
         services.evidence_add,
-        _lazy("Pièce ajoutée au dossier."),
+        gettext_lazy("Pièce ajoutée au dossier."),
     ),
     "employe": (
         EmployeeForm,
         services.complaint_identify_employee,
-        _lazy("Employé concerné enregistré."),
+        gettext_lazy("Employé concerné enregistré."),
     ),
     "conclure": (
         ConcludeForm,
         services.complaint_conclude,
-        _lazy("Enquête conclue; le plaignant est avisé de l'issue."),
+        gettext_lazy("Enquête conclue; le plaignant est avisé de l'issue."),
     ),
     "partager": (
         ShareForm,
         services.complaint_share,
-        _lazy("Plainte partagée avec le directeur."),
+        gettext_lazy("Plainte partagée avec le directeur."),
     ),
     "retirer-partage": (
         ShareForm,
         services.complaint_unshare,
-        _lazy("Partage retiré."),
+        gettext_lazy("Partage retiré."),
     ),
     "reclasser": (
         ToRequestForm,
         services.complaint_to_request,
-        _lazy("Plainte reclassée en requête."),
+        gettext_lazy("Plainte reclassée en requête."),
     ),
 }
 
@@ -88,6 +89,7 @@ def _detail_context(complaint, user, bound=None):
     return {
         "complaint": complaint,
         "is_investigator": selectors.is_investigator(user),
+        "actions": available_actions(complaint, user),
         "statements": complaint.statements.all(),
         "interviews": complaint.interviews.select_related("recorded_by"),
         "evidence": complaint.evidence.all(),

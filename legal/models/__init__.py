@@ -1,7 +1,8 @@
-from .access import AccessLetter, AccessNumberSequence, AccessRequest, LegalProvision
+from .access import AccessEvent, AccessLetter, AccessNumberSequence, AccessRequest, LegalProvision
 from .claims import Claim, ClaimConsultation, ClaimDocument, ClaimEvent, ClaimNumberSequence
 
 __all__ = [
+    "AccessEvent",
     "AccessLetter",
     "AccessNumberSequence",
     "AccessRequest",

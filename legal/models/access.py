@@ -107,6 +107,24 @@ class AccessRequest(models.Model):
         return (self.decided_on - self.received_on).days if self.decided_on else None
 
 
+class AccessEvent(models.Model):
+    """The request's history of statuses: who received, extended, decided or recorded the withdrawal."""
+
+    access_request = models.ForeignKey(AccessRequest, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=20, choices=AccessStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=AccessStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("étape de la demande d'accès")
+        verbose_name_plural = _("étapes de la demande d'accès")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.access_request} · {self.get_to_status_display()}"
+
+
 class AccessLetter(models.Model):
     """A letter to the requester, frozen as sent: sent by e-mail when there is an address, printed for
     mail otherwise (policy 4.6: « donner avis au requérant, par courrier »)."""

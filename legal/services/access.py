@@ -9,14 +9,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
-from core import pdf
+from core import pdf, workflow
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
+from core.workflow import Transition
 from legal import clocks as legal_clocks
 from legal.enums import OPEN_ACCESS_STATUSES, AccessDecision, AccessStatus, LetterKind
-from legal.models import AccessLetter, AccessNumberSequence, AccessRequest
+from legal.models import AccessEvent, AccessLetter, AccessNumberSequence, AccessRequest
 from legal.services.notices import notice_enqueue, notify_handlers
 
 DECISIONS_NEEDING_REASONS = (AccessDecision.PARTIAL, AccessDecision.REFUSED)
@@ -64,7 +65,7 @@ def _letter(access_request: AccessRequest, kind: str, today: dt.date) -> AccessL
         template="access_letter",
         context={"number": number, "kind": kind},
         link_path=_tracking_path(access_request),
-        link_label=_lazy("Suivre ma demande"),
+        link_label=gettext_lazy("Suivre ma demande"),
         attachments=[(f"{kind}-{number}.pdf", content, "application/pdf")],
     )
     return letter
@@ -88,6 +89,7 @@ def access_request_submit(
         )
         access_request.full_clean()
         access_request.save()
+        AccessEvent.objects.create(access_request=access_request, to_status=access_request.status, by=acting_user)
         _letter(access_request, LetterKind.ACKNOWLEDGEMENT, timezone.localdate())
         notify_handlers(
             dedupe_key=f"access:{access_request.pk}:new",
@@ -99,14 +101,24 @@ def access_request_submit(
     return access_request
 
 
-def _locked_open(access_request: AccessRequest) -> AccessRequest:
-    locked = AccessRequest.objects.select_for_update().get(pk=access_request.pk)
-    if locked.status not in OPEN_ACCESS_STATUSES:
-        raise ApplicationError(
-            _("La demande %(number)s est « %(status)s » : elle n'est plus en traitement.")
-            % {"number": locked.number, "status": locked.get_status_display()}
-        )
-    return locked
+def _handles_access(access_request: AccessRequest, user) -> bool:
+    return user.handles_access_requests
+
+
+WORKFLOW = workflow.register(
+    workflow.Workflow(
+        model=AccessRequest,
+        event_model=AccessEvent,
+        event_owner_field="access_request",
+        transitions={
+            "decide": Transition(OPEN_ACCESS_STATUSES, AccessStatus.ANSWERED, _handles_access),
+            "extend": Transition((AccessStatus.RECEIVED,), AccessStatus.EXTENDED, _handles_access),
+            "withdraw": Transition(OPEN_ACCESS_STATUSES, AccessStatus.WITHDRAWN, _handles_access),
+        },
+        not_allowed=gettext_lazy("Le Directeur général, responsable de l'accès, ou le greffier traite cette demande."),
+        not_now=gettext_lazy("La demande %(number)s est « %(status)s » : elle n'est plus en traitement."),
+    )
+)
 
 
 def access_request_extend(*, access_request: AccessRequest, reason: str, acting_user, today=None) -> AccessRequest:
@@ -115,19 +127,22 @@ def access_request_extend(*, access_request: AccessRequest, reason: str, acting_
     today = today or timezone.localdate()
     if not reason.strip():
         raise ApplicationError(_("Indiquez pourquoi le délai de 20 jours ne peut être respecté."))
+    if access_request.extended_on is not None:
+        raise ApplicationError(_("Le délai ne peut être prolongé qu'une seule fois."))
+    if not legal_clocks.access_extension_possible(access_request.received_on, today):
+        raise ApplicationError(
+            _("Le délai de 20 jours est expiré depuis le %(date)s : il ne peut plus être prolongé.")
+            % {"date": legal_clocks.access_answer_deadline(access_request.received_on).isoformat()}
+        )
     with transaction.atomic():
-        locked = _locked_open(access_request)
-        if locked.extended_on is not None:
-            raise ApplicationError(_("Le délai ne peut être prolongé qu'une seule fois."))
-        if not legal_clocks.access_extension_possible(locked.received_on, today):
-            raise ApplicationError(
-                _("Le délai de 20 jours est expiré depuis le %(date)s : il ne peut plus être prolongé.")
-                % {"date": legal_clocks.access_answer_deadline(locked.received_on).isoformat()}
-            )
-        locked.extended_on = today
-        locked.extension_reason = reason
-        locked.status = AccessStatus.EXTENDED
-        locked.save()
+        locked, _event = workflow.apply_transition(
+            access_request,
+            "extend",
+            acting_user=acting_user,
+            event={"by": acting_user},
+            extended_on=today,
+            extension_reason=reason,
+        )
         _letter(locked, LetterKind.EXTENSION, today)
     return locked
 
@@ -154,14 +169,17 @@ def access_request_decide(
             )
         )
     with transaction.atomic():
-        locked = _locked_open(access_request)
-        locked.decision = decision
-        locked.decision_text = answer
-        locked.refusal_reasons = refusal_reasons if decision in DECISIONS_NEEDING_REASONS else ""
-        locked.decided_on = today
-        locked.decided_by = acting_user
-        locked.status = AccessStatus.ANSWERED
-        locked.save()
+        locked, _event = workflow.apply_transition(
+            access_request,
+            "decide",
+            acting_user=acting_user,
+            event={"by": acting_user},
+            decision=decision,
+            decision_text=answer,
+            refusal_reasons=refusal_reasons if decision in DECISIONS_NEEDING_REASONS else "",
+            decided_on=today,
+            decided_by=acting_user,
+        )
         locked.provisions.set(provisions if decision in DECISIONS_NEEDING_REASONS else [])
         _letter(locked, LetterKind.DECISION, today)
     return locked
@@ -169,10 +187,9 @@ def access_request_decide(
 
 def access_request_withdraw(*, access_request: AccessRequest, acting_user) -> AccessRequest:
     _require_handler(acting_user)
-    with transaction.atomic():
-        locked = _locked_open(access_request)
-        locked.status = AccessStatus.WITHDRAWN
-        locked.save(update_fields=["status", "updated_at"])
+    locked, _event = workflow.apply_transition(
+        access_request, "withdraw", acting_user=acting_user, event={"by": acting_user}
+    )
     return locked
 
 

@@ -4,7 +4,6 @@ status change, and the consultation of the operating service."""
 import dataclasses
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -12,11 +11,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
-from core import pdf
+from core import pdf, workflow
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
+from core.workflow import Transition
 from legal import clocks as legal_clocks
 from legal.enums import OPEN_CLAIM_STATUSES, ClaimCause, ClaimStatus
 from legal.models import Claim, ClaimConsultation, ClaimDocument, ClaimEvent, ClaimNumberSequence
@@ -118,7 +118,7 @@ def claim_submit(*, data: dict, documents=(), channel: str = "web", acting_user=
             template="claim_received",
             context={"number": claim.number},
             link_path=_tracking_path(claim),
-            link_label=_lazy("Suivre ma réclamation"),
+            link_label=gettext_lazy("Suivre ma réclamation"),
             attachments=[(f"avis-reclamation-{claim.number}.pdf", content, "application/pdf")],
         )
         notify_handlers(
@@ -144,19 +144,28 @@ def claim_add_documents(*, claim: Claim, documents, acting_user=None) -> int:
 # --- status changes ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ClaimTransition:
-    sources: tuple[str, ...]
-    target: str
+def _handles_claims(claim: Claim, user) -> bool:
+    return user.handles_claims
 
 
-CLAIM_TRANSITIONS = {
-    "analyse": ClaimTransition((ClaimStatus.RECEIVED,), ClaimStatus.ANALYSIS),
-    "assureur": ClaimTransition((ClaimStatus.RECEIVED, ClaimStatus.ANALYSIS), ClaimStatus.INSURER),
-    "accepter": ClaimTransition((ClaimStatus.ANALYSIS, ClaimStatus.INSURER), ClaimStatus.ACCEPTED),
-    "refuser": ClaimTransition((ClaimStatus.ANALYSIS, ClaimStatus.INSURER), ClaimStatus.REFUSED),
-    "desistement": ClaimTransition(OPEN_CLAIM_STATUSES, ClaimStatus.WITHDRAWN),
-}
+WORKFLOW = workflow.register(
+    workflow.Workflow(
+        model=Claim,
+        event_model=ClaimEvent,
+        event_owner_field="claim",
+        transitions={
+            "start_analysis": Transition((ClaimStatus.RECEIVED,), ClaimStatus.ANALYSIS, _handles_claims),
+            "send_to_insurer": Transition(
+                (ClaimStatus.RECEIVED, ClaimStatus.ANALYSIS), ClaimStatus.INSURER, _handles_claims
+            ),
+            "accept": Transition((ClaimStatus.ANALYSIS, ClaimStatus.INSURER), ClaimStatus.ACCEPTED, _handles_claims),
+            "refuse": Transition((ClaimStatus.ANALYSIS, ClaimStatus.INSURER), ClaimStatus.REFUSED, _handles_claims),
+            "withdraw": Transition(OPEN_CLAIM_STATUSES, ClaimStatus.WITHDRAWN, _handles_claims),
+        },
+        not_allowed=gettext_lazy("Seuls le Greffe et le Directeur général traitent les réclamations."),
+        not_now=gettext_lazy("La réclamation %(number)s est « %(status)s » : cette étape n'est pas possible."),
+    )
+)
 
 
 def _require_handler(user) -> None:
@@ -166,43 +175,39 @@ def _require_handler(user) -> None:
 
 def _claim_transition(*, claim: Claim, action: str, acting_user, public_text: str = "", **changes) -> Claim:
     _require_handler(acting_user)
-    rule = CLAIM_TRANSITIONS[action]
     with transaction.atomic():
-        locked = Claim.objects.select_for_update().get(pk=claim.pk)
-        if locked.status not in rule.sources:
-            raise ApplicationError(
-                _("La réclamation %(number)s est « %(status)s » : cette étape n'est pas possible.")
-                % {"number": locked.number, "status": locked.get_status_display()}
-            )
-        before = locked.status
-        for field, value in changes.items():
-            setattr(locked, field, value)
-        locked.status = rule.target
-        locked.save()
-        ClaimEvent.objects.create(
-            claim=locked, from_status=before, to_status=rule.target, text=public_text, public=True, by=acting_user
+        locked, _event = workflow.apply_transition(
+            claim,
+            action,
+            acting_user=acting_user,
+            event={"text": public_text, "public": True, "by": acting_user},
+            **changes,
         )
         notice_enqueue(
-            dedupe_key=f"claim:{locked.pk}:status:{rule.target}",
+            dedupe_key=f"claim:{locked.pk}:status:{locked.status}",
             to=locked.claimant_email,
             language=locked.language,
             template="claim_status",
             context={"number": locked.number, "status": ClaimStatus(locked.status).label},
             link_path=_tracking_path(locked),
-            link_label=_lazy("Suivre ma réclamation"),
+            link_label=gettext_lazy("Suivre ma réclamation"),
         )
     return locked
 
 
 def claim_start_analysis(*, claim: Claim, acting_user, note: str = "") -> Claim:
-    return _claim_transition(claim=claim, action="analyse", acting_user=acting_user, public_text=note)
+    return _claim_transition(claim=claim, action="start_analysis", acting_user=acting_user, public_text=note)
 
 
 def claim_send_to_insurer(*, claim: Claim, acting_user, insurer_reference: str, note: str = "") -> Claim:
     if not insurer_reference.strip():
         raise ApplicationError(_("Indiquez la référence du dossier chez l'assureur de la Ville."))
     return _claim_transition(
-        claim=claim, action="assureur", acting_user=acting_user, public_text=note, insurer_reference=insurer_reference
+        claim=claim,
+        action="send_to_insurer",
+        acting_user=acting_user,
+        public_text=note,
+        insurer_reference=insurer_reference,
     )
 
 
@@ -210,7 +215,7 @@ def claim_accept(*, claim: Claim, acting_user, amount_paid: Decimal, note: str =
     if amount_paid is None or amount_paid < 0:
         raise ApplicationError(_("Indiquez le montant versé au réclamant."))
     return _claim_transition(
-        claim=claim, action="accepter", acting_user=acting_user, public_text=note, amount_paid=amount_paid
+        claim=claim, action="accept", acting_user=acting_user, public_text=note, amount_paid=amount_paid
     )
 
 
@@ -218,12 +223,12 @@ def claim_refuse(*, claim: Claim, acting_user, reasons: str) -> Claim:
     if not reasons.strip():
         raise ApplicationError(_("Un refus doit être motivé : écrivez les motifs communiqués au réclamant."))
     return _claim_transition(
-        claim=claim, action="refuser", acting_user=acting_user, public_text=reasons, decision_reasons=reasons
+        claim=claim, action="refuse", acting_user=acting_user, public_text=reasons, decision_reasons=reasons
     )
 
 
 def claim_withdraw(*, claim: Claim, acting_user, note: str = "") -> Claim:
-    return _claim_transition(claim=claim, action="desistement", acting_user=acting_user, public_text=note)
+    return _claim_transition(claim=claim, action="withdraw", acting_user=acting_user, public_text=note)
 
 
 # --- the operating service's findings ----------------------------------------------------------------
@@ -247,7 +252,7 @@ def claim_consult(*, claim: Claim, service: Service, question: str, acting_user)
                 template="claim_consultation",
                 context={"number": claim.number},
                 link_path=reverse("claims:consultations"),
-                link_label=_lazy("Répondre"),
+                link_label=gettext_lazy("Répondre"),
             )
     return consultation
 

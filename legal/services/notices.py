@@ -6,7 +6,7 @@ who sees these files as receipts only. What the file holds travels in the attach
 
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.enums import Role
 from accounts.models import User
@@ -53,5 +53,5 @@ def notify_handlers(*, dedupe_key: str, url_name: str, number: str, template: st
             template=template,
             context={"number": number, **context},
             link_path=reverse(url_name, kwargs={"number": number}),
-            link_label=_lazy("Ouvrir le dossier"),
+            link_label=gettext_lazy("Ouvrir le dossier"),
         )

@@ -8,12 +8,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import just_filed, public_forms
 from core.downloads import csv_download
 from core.errors import ApplicationError
+from core.workflow import available_actions
 from legal import clocks as legal_clocks
 from legal import selectors as selectors
 from legal.enums import AccessForm, LetterKind
@@ -78,16 +79,16 @@ def staff_register(request):
 
 
 REGISTER_COLUMNS = (
-    _lazy("Numéro"),
-    _lazy("Forme"),
-    _lazy("Reçue le"),
-    _lazy("Échéance"),
-    _lazy("Prolongée le"),
-    _lazy("Statut"),
-    _lazy("Décision"),
-    _lazy("Décision rendue le"),
-    _lazy("Jours écoulés"),
-    _lazy("Dispositions invoquées"),
+    gettext_lazy("Numéro"),
+    gettext_lazy("Forme"),
+    gettext_lazy("Reçue le"),
+    gettext_lazy("Échéance"),
+    gettext_lazy("Prolongée le"),
+    gettext_lazy("Statut"),
+    gettext_lazy("Décision"),
+    gettext_lazy("Décision rendue le"),
+    gettext_lazy("Jours écoulés"),
+    gettext_lazy("Dispositions invoquées"),
 )
 
 
@@ -149,6 +150,7 @@ def _for_handler(request, number):
 
 def _render_detail(request, access_request, *, bound=None, status=200):
     today = timezone.localdate()
+    actions = available_actions(access_request, request.user)
     forms = {"prolonger": AccessExtendForm(prefix="prolonger"), "decider": AccessDecisionForm(prefix="decider")}
     if bound is not None:
         forms[bound.prefix] = bound
@@ -162,7 +164,9 @@ def _render_detail(request, access_request, *, bound=None, status=200):
             "warning": legal_clocks.access_warning(
                 access_request.received_on, today, extended=access_request.extended_on is not None
             ),
-            "can_extend": access_request.extended_on is None
+            "actions": actions,
+            "can_extend": "extend" in actions
+            and access_request.extended_on is None
             and legal_clocks.access_extension_possible(access_request.received_on, today),
             "first_deadline": legal_clocks.access_answer_deadline(access_request.received_on),
             "LetterKind": LetterKind,

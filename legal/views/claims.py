@@ -9,12 +9,13 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import just_filed, public_forms
 from core.dates import in_words
 from core.errors import ApplicationError
+from core.workflow import available_actions
 from legal import clocks as legal_clocks
 from legal import selectors as selectors
 from legal.enums import ClaimCause, ClaimStatus, DamageKind
@@ -183,12 +184,20 @@ def _claim_for_handler(request, number):
     return get_object_or_404(selectors.claim_detail_queryset(), number=number)
 
 
+# The staff page's addresses name the steps in French; the workflow's actions are in English.
+SLUGS = {
+    "start_analysis": "analyse",
+    "send_to_insurer": "assureur",
+    "accept": "accepter",
+    "refuse": "refuser",
+    "withdraw": "desistement",
+}
 ACTIONS = {
-    "analyse": (ClaimNoteForm, services.claim_start_analysis, _lazy("Dossier en analyse.")),
-    "assureur": (ClaimInsurerForm, services.claim_send_to_insurer, _lazy("Dossier transmis à l'assureur.")),
-    "accepter": (ClaimAcceptForm, services.claim_accept, _lazy("Réclamation acceptée.")),
-    "refuser": (ClaimRefuseForm, services.claim_refuse, _lazy("Réclamation refusée; le réclamant est avisé.")),
-    "desistement": (ClaimNoteForm, services.claim_withdraw, _lazy("Désistement enregistré.")),
+    "analyse": (ClaimNoteForm, services.claim_start_analysis, gettext_lazy("Dossier en analyse.")),
+    "assureur": (ClaimInsurerForm, services.claim_send_to_insurer, gettext_lazy("Dossier transmis à l'assureur.")),
+    "accepter": (ClaimAcceptForm, services.claim_accept, gettext_lazy("Réclamation acceptée.")),
+    "refuser": (ClaimRefuseForm, services.claim_refuse, gettext_lazy("Réclamation refusée; le réclamant est avisé.")),
+    "desistement": (ClaimNoteForm, services.claim_withdraw, gettext_lazy("Désistement enregistré.")),
 }
 
 
@@ -197,7 +206,7 @@ def _render_detail(request, claim, *, bound=None, status=200):
     forms["consulter"] = ClaimConsultForm(prefix="consulter")
     if bound is not None:
         forms[bound.prefix] = bound
-    allowed = {name for name, rule in services.CLAIM_TRANSITIONS.items() if claim.status in rule.sources}
+    allowed = {SLUGS[action] for action in available_actions(claim, request.user)}
     return render(
         request,
         "claims/staff/detail.html",

@@ -6,15 +6,17 @@ history row, and queues its e-mails in the same transaction (sent on commit).
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core import workflow
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
+from core.workflow import Transition
 from requests_app.enums import (
     IN_SERVICE_STATUSES,
     NOT_COMPLETED_STATUSES,
@@ -49,25 +51,37 @@ def _is_service_responsable(service_request: ServiceRequest, user) -> bool:
     return user.is_superuser or service_request.can_be_handled_by(user)
 
 
-@dataclass(frozen=True)
-class Transition:
-    sources: tuple[str, ...]
-    target: str
-    allowed: callable
+def _is_request(service_request: ServiceRequest) -> bool:
+    return service_request.kind == RequestKind.REQUEST
 
 
-TRANSITIONS = {
-    "assign": Transition((Status.RECEIVED, *IN_SERVICE_STATUSES), Status.ASSIGNED, _is_technicien),
-    "put_on_hold": Transition(IN_SERVICE_STATUSES, Status.ON_HOLD, _is_service_responsable),
-    "schedule": Transition(IN_SERVICE_STATUSES, Status.SCHEDULED, _is_service_responsable),
-    "complete": Transition(IN_SERVICE_STATUSES, Status.COMPLETED, _is_service_responsable),
-    "close": Transition((Status.COMPLETED,), Status.CLOSED, _is_technicien),
-    "answer": Transition((Status.RECEIVED,), Status.CLOSED, _is_technicien),
-    "reject": Transition(NOT_COMPLETED_STATUSES, Status.REJECTED, _is_technicien),
-    "reclassify": Transition(NOT_COMPLETED_STATUSES, Status.RECLASSIFIED, _is_technicien),
-    "merge": Transition(NOT_COMPLETED_STATUSES, Status.MERGED, _is_technicien),
-    "unmerge": Transition((Status.MERGED,), Status.RECEIVED, _is_technicien),
-}
+def _is_information(service_request: ServiceRequest) -> bool:
+    return service_request.kind == RequestKind.INFORMATION
+
+
+WORKFLOW = workflow.register(
+    workflow.Workflow(
+        model=ServiceRequest,
+        event_model=RequestEvent,
+        event_owner_field="request",
+        transitions={
+            "answer": Transition((Status.RECEIVED,), Status.CLOSED, _is_technicien, _is_information),
+            "assign": Transition((Status.RECEIVED, *IN_SERVICE_STATUSES), Status.ASSIGNED, _is_technicien, _is_request),
+            "put_on_hold": Transition(IN_SERVICE_STATUSES, Status.ON_HOLD, _is_service_responsable),
+            "schedule": Transition(IN_SERVICE_STATUSES, Status.SCHEDULED, _is_service_responsable),
+            "complete": Transition(IN_SERVICE_STATUSES, Status.COMPLETED, _is_service_responsable),
+            "close": Transition((Status.COMPLETED,), Status.CLOSED, _is_technicien),
+            "reject": Transition(NOT_COMPLETED_STATUSES, Status.REJECTED, _is_technicien),
+            "reclassify": Transition(NOT_COMPLETED_STATUSES, Status.RECLASSIFIED, _is_technicien),
+            "merge": Transition(NOT_COMPLETED_STATUSES, Status.MERGED, _is_technicien),
+            "unmerge": Transition((Status.MERGED,), Status.RECEIVED, _is_technicien),
+        },
+        not_allowed=gettext_lazy("Vous n'avez pas le droit de faire cette action sur la demande %(number)s."),
+        not_now=gettext_lazy("La demande %(number)s est « %(status)s » : cette action n'est pas possible à ce stade."),
+        full_clean=True,
+        related=("service",),
+    )
+)
 
 
 def _transition(
@@ -80,33 +94,13 @@ def _transition(
     public_note: str = "",
     **changes,
 ) -> tuple[ServiceRequest, RequestEvent]:
-    rule = TRANSITIONS[action]
-    locked = ServiceRequest.objects.select_for_update(of=("self",)).select_related("service").get(pk=service_request.pk)
-    if not rule.allowed(locked, acting_user):
-        raise ApplicationError(
-            _("Vous n'avez pas le droit de faire cette action sur la demande %(number)s.") % {"number": locked.number}
-        )
-    if locked.status not in rule.sources:
-        raise ApplicationError(
-            _("La demande %(number)s est « %(status)s » : cette action n'est pas possible à ce stade.")
-            % {"number": locked.number, "status": locked.get_status_display()}
-        )
-    from_status = locked.status
-    for field, value in changes.items():
-        setattr(locked, field, value)
-    locked.status = rule.target
-    locked.full_clean()
-    locked.save()
-    event = RequestEvent.objects.create(
-        request=locked,
-        kind=event_kind,
-        from_status=from_status,
-        to_status=locked.status,
-        actor=acting_user,
-        note=note,
-        public_note=public_note,
+    return workflow.apply_transition(
+        service_request,
+        action,
+        acting_user=acting_user,
+        event={"kind": event_kind, "actor": acting_user, "note": note, "public_note": public_note},
+        **changes,
     )
-    return locked, event
 
 
 def history_note(*, service_request: ServiceRequest, kind: str, note: str, acting_user=None) -> RequestEvent:

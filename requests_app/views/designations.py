@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import SignatureFields
@@ -22,18 +22,18 @@ from requests_app.services import designations as designation_services
 
 
 class DesignationForm(forms.Form):
-    service = forms.ModelChoiceField(label=_lazy("Nom du service"), queryset=Service.objects.none())
+    service = forms.ModelChoiceField(label=gettext_lazy("Nom du service"), queryset=Service.objects.none())
     reception_responsable = forms.ModelChoiceField(
-        label=_lazy("Responsable de la réception des requêtes"), queryset=User.objects.filter(is_active=True)
+        label=gettext_lazy("Responsable de la réception des requêtes"), queryset=User.objects.filter(is_active=True)
     )
-    position_email = forms.EmailField(label=_lazy("Adresse courriel du poste"))
-    extension = forms.CharField(label=_lazy("Numéro de poste (téléphone)"), max_length=10)
+    position_email = forms.EmailField(label=gettext_lazy("Adresse courriel du poste"))
+    extension = forms.CharField(label=gettext_lazy("Numéro de poste (téléphone)"), max_length=10)
     execution_responsable = forms.ModelChoiceField(
-        label=_lazy("Responsable de l'exécution des requêtes (Travaux publics, Ingénierie)"),
+        label=gettext_lazy("Responsable de l'exécution des requêtes (Travaux publics, Ingénierie)"),
         queryset=User.objects.filter(is_active=True),
         required=False,
     )
-    designation_date = forms.DateField(label=_lazy("Date"), initial=timezone.localdate, widget=DateInput)
+    designation_date = forms.DateField(label=gettext_lazy("Date"), initial=timezone.localdate, widget=DateInput)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

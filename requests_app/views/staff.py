@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.enums import Role
@@ -45,10 +45,20 @@ def _get_visible(request, number):
 
 
 ACTIONS = {
-    "completer": (CompleteForm, "complete", services.request_complete, _lazy("Demande complétée (code 238).")),
-    "en-attente": (OnHoldForm, "hold", services.request_put_on_hold, _lazy("Demande mise en attente.")),
-    "action-a-venir": (ScheduleForm, "schedule", services.request_schedule, _lazy("Action à venir enregistrée.")),
-    "intervention": (InterventionForm, "intervention", services.intervention_record, _lazy("Intervention inscrite.")),
+    "completer": (CompleteForm, "complete", services.request_complete, gettext_lazy("Demande complétée (code 238).")),
+    "en-attente": (OnHoldForm, "hold", services.request_put_on_hold, gettext_lazy("Demande mise en attente.")),
+    "action-a-venir": (
+        ScheduleForm,
+        "schedule",
+        services.request_schedule,
+        gettext_lazy("Action à venir enregistrée."),
+    ),
+    "intervention": (
+        InterventionForm,
+        "intervention",
+        services.intervention_record,
+        gettext_lazy("Intervention inscrite."),
+    ),
 }
 
 
