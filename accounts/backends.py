@@ -1,5 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 
 from accounts.login_throttle import normalised
 
@@ -16,3 +18,19 @@ class UsernameOrEmailBackend(ModelBackend):
                 return None
             username = user.get_username()
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_all_permissions(self, user_obj, obj=None):
+        """One query for the account's own and its roles' permissions (Django's backend makes two),
+        cached on the user for the rest of the HTTP request like Django's."""
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            if user_obj.is_superuser:
+                rows = Permission.objects.all()
+            else:
+                rows = Permission.objects.filter(Q(user=user_obj) | Q(group__user=user_obj))
+            user_obj._perm_cache = {
+                f"{app_label}.{codename}"
+                for app_label, codename in rows.values_list("content_type__app_label", "codename").distinct()
+            }
+        return user_obj._perm_cache

@@ -11,9 +11,9 @@ def roles(request):
         return {"is_staff_member": False}
     return {
         "is_staff_member": True,
-        "is_technicien": user.is_technicien,
+        "is_technicien": user.has_perm("requests_app.triage"),
         "can_read_complaints": user.is_superuser or user.has_role(Role.DIRECTEUR_SAC, Role.DIRECTEUR_SERVICE),
-        "can_read_satisfaction": user.reads_satisfaction,
+        "can_read_satisfaction": user.has_perm("requests_app.read_satisfaction"),
         "can_read_dashboard": user.is_superuser
         or user.has_role(Role.DIRECTEUR_SERVICE, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL),
         "availability_choices": Availability.choices,

@@ -33,39 +33,6 @@ class User(AbstractUser):
     def has_role(self, *roles: Role) -> bool:
         return any(role in self.role_names for role in roles)
 
-    @property
-    def sees_all_requests(self) -> bool:
-        return self.is_superuser or self.has_role(Role.TECHNICIEN, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL)
-
-    @property
-    def can_read_elus_report(self) -> bool:
-        return self.is_superuser or self.has_role(
-            Role.ELU, Role.TECHNICIEN, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL, Role.DIRECTEUR_SERVICE
-        )
-
-    @property
-    def reads_satisfaction(self) -> bool:
-        return self.is_superuser or self.has_role(Role.EXPERIENCE_CITOYEN, Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL)
-
-    @property
-    def handles_claims(self) -> bool:
-        """Réclamations are read in full by the Greffe and the Directeur général only."""
-        return self.is_superuser or self.has_role(Role.GREFFIER, Role.DIRECTEUR_GENERAL)
-
-    @property
-    def handles_access_requests(self) -> bool:
-        """The DG is the Responsable de l'accès (policy 4.6); the greffier may act for him."""
-        return self.is_superuser or self.has_role(Role.GREFFIER, Role.DIRECTEUR_GENERAL)
-
-    @property
-    def reads_knowledge_base(self) -> bool:
-        """Every employee; not the élus, who read reports, not the desk's working notes."""
-        return self.is_superuser or any(role != Role.ELU for role in self.role_names)
-
-    @property
-    def is_technicien(self) -> bool:
-        return self.is_superuser or self.has_role(Role.TECHNICIEN)
-
 
 class DisciplinaryRecord(models.Model):
     """The employee's file: an incident and its measure, written only for a founded complaint (4.4.1)."""

@@ -59,7 +59,7 @@ def rights_may_be_changed_by(actor: User, target: User) -> bool:
     if actor.is_superuser:
         return True
     return (
-        actor.is_technicien
+        actor.has_perm("accounts.change_user")
         and not target.is_superuser
         and actor.pk != target.pk
         and not target.has_role(*SENSITIVE_ROLES)

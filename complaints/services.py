@@ -211,7 +211,7 @@ def complaint_submit(*, data: dict, signature: Signature, attachments=(), today:
 def complaint_record_verbal(*, data: dict, acting_user, channel: str = ComplaintChannel.PHONE) -> Complaint:
     """Policy 4.1: a verbal complaint is not processed until written and signed, unless safety is at stake.
     The citizen receives a link to read and sign what the Technicien noted."""
-    _require(acting_user.is_technicien or is_investigator(acting_user))
+    _require(acting_user.has_perm("requests_app.triage") or is_investigator(acting_user))
     check_receivable(facts_date=data["facts_date"], today=timezone.localdate())
     status = ComplaintStatus.RECEIVED if data.get("safety_risk") else ComplaintStatus.AWAITING_SIGNATURE
     complaint = _new_complaint(data=data, channel=channel, status=status, acting_user=acting_user)
@@ -239,7 +239,7 @@ def complaint_sign(*, complaint: Complaint, signature: Signature) -> SignedState
 @transaction.atomic
 def complaint_attach_paper(*, complaint: Complaint, scanned_pdf: bytes, acting_user) -> SignedStatement:
     """A complaint written and signed on paper, scanned by the Technicien: the scan is the signed document."""
-    _require(acting_user.is_technicien or is_investigator(acting_user))
+    _require(acting_user.has_perm("requests_app.triage") or is_investigator(acting_user))
     if not photo_tools.is_pdf(scanned_pdf):
         raise ApplicationError(_("Le document numérisé doit être un fichier PDF."))
     locked = Complaint.objects.select_for_update(of=("self",)).get(pk=complaint.pk)
@@ -393,7 +393,7 @@ def complaint_unshare(*, complaint: Complaint, director: User, acting_user) -> N
 @transaction.atomic
 def complaint_from_request(*, service_request, acting_user, facts_date: dt.date) -> Complaint:
     """The Technicien sees that a requête is in fact a plainte: it becomes one, awaiting the citizen's signature."""
-    _require(acting_user.is_technicien)
+    _require(acting_user.has_perm("requests_app.triage"))
     check_receivable(facts_date=facts_date, today=timezone.localdate())
     if not service_request.requester_email:
         raise ApplicationError(

@@ -311,7 +311,7 @@ class RequestAdmin(admin.ModelAdmin):
             extra_context["service_responsable"] = responsable
             if extra_context["transitions"]:  # no transition, no note to the citizen on the page
                 extra_context["standard_answers"] = knowledge.answer_picker(obj)
-            if obj.is_not_completed and request.user.is_technicien:
+            if obj.is_not_completed and request.user.has_perm("requests_app.triage"):
                 extra_context["likely_duplicates"] = duplicates.likely_duplicates(obj)
             extra_context["map_on"] = bool(settings.MAP_TILE_URL)
             extra_context["joined_duplicates"] = obj.duplicates.only("pk", "number", "received_at", "requester_name")

@@ -10,5 +10,9 @@ class DigestsConfig(AppConfig):
 
     # What this app's permissions give each role (accounts.roles applies it after migrate).
     role_permissions = {
-        Role.TECHNICIEN: ["view_digestdelivery", "change_digestdelivery"],
+        Role.TECHNICIEN: ["view_digestdelivery", "change_digestdelivery", "read_elus_report"],
+        Role.ELU: ["read_elus_report"],
+        Role.DIRECTEUR_SERVICE: ["read_elus_report"],
+        Role.DIRECTEUR_SAC: ["read_elus_report"],
+        Role.DIRECTEUR_GENERAL: ["read_elus_report"],
     }

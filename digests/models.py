@@ -55,6 +55,9 @@ class DigestDelivery(models.Model):
     objects = DigestDeliveryQuerySet.as_manager()
 
     class Meta:
+        permissions = [
+            ("read_elus_report", _("Lire le rapport mensuel aux élus")),
+        ]
         verbose_name = _("envoi mensuel RNC")
         verbose_name_plural = _("envois mensuels RNC")
         ordering = ["-month", "kind", "recipient__username"]

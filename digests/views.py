@@ -64,7 +64,7 @@ def _month_param(request) -> dt.date:
 @login_required
 def progress(request):
     """How much of each service's list has been answered, for the Technicien who closes the loop."""
-    if not (request.user.is_technicien or request.user.sees_all_requests):
+    if not (request.user.has_perm("requests_app.triage") or request.user.has_perm("requests_app.see_all")):
         raise PermissionDenied
     month = _month_param(request)
     per_service = (
@@ -96,7 +96,7 @@ def progress(request):
 
 
 def _elus_context(request):
-    if not request.user.can_read_elus_report:
+    if not request.user.has_perm("digests.read_elus_report"):
         raise PermissionDenied
     today = timezone.localdate()
     return digests.elus_context(today.replace(day=1), today)

@@ -19,5 +19,8 @@ class KnowledgeConfig(AppConfig):
             "add_standardanswer",
             "change_standardanswer",
             "delete_standardanswer",
+            "read_knowledge_base",
         ],
+        # Every employee reads it; not the élus, who read reports, not the desk's working notes.
+        **{role: ["read_knowledge_base"] for role in Role if role not in (Role.TECHNICIEN, Role.ELU)},
     }

@@ -72,6 +72,9 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        permissions = [
+            ("read_knowledge_base", _("Lire la base de connaissances")),
+        ]
         verbose_name = _("article de la base de connaissances")
         verbose_name_plural = _("base de connaissances")
         ordering = ["question_fr"]

@@ -51,7 +51,7 @@ def faq_suggestions(request):
 
 
 def _employee(request):
-    if not request.user.reads_knowledge_base:
+    if not request.user.has_perm("knowledge.read_knowledge_base"):
         raise PermissionDenied
 
 

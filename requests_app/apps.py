@@ -40,7 +40,12 @@ class RequestsAppConfig(AppConfig):
             "add_requesttypeattribute",
             "change_requesttypeattribute",
             "delete_requesttypeattribute",
+            "triage",
+            "see_all",
         ],
+        Role.DIRECTEUR_SAC: ["see_all", "read_satisfaction"],
+        Role.DIRECTEUR_GENERAL: ["see_all", "read_satisfaction"],
+        Role.EXPERIENCE_CITOYEN: ["read_satisfaction"],
     }
 
     def ready(self):

@@ -176,7 +176,7 @@ def access_log(request):
 @require_http_methods(["GET", "POST"])
 def complaint_intake(request):
     """The Technicien notes a complaint received by phone or at the counter (policy 4.1)."""
-    if not (request.user.is_technicien or selectors.is_investigator(request.user)):
+    if not (request.user.has_perm("requests_app.triage") or selectors.is_investigator(request.user)):
         raise PermissionDenied
     form = VerbalComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

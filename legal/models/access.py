@@ -86,6 +86,9 @@ class AccessRequest(models.Model):
     objects = AccessRequestQuerySet.as_manager()
 
     class Meta:
+        permissions = [
+            ("handle_access_requests", _("Traiter les demandes d'accès (responsable de l'accès)")),
+        ]
         verbose_name = _("demande d'accès à l'information")
         verbose_name_plural = _("demandes d'accès à l'information")
         ordering = ["-received_on", "-pk"]

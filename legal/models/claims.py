@@ -84,6 +84,9 @@ class Claim(models.Model):
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
+        permissions = [
+            ("handle_claims", _("Traiter les réclamations (Greffe)")),
+        ]
         verbose_name = _("réclamation")
         verbose_name_plural = _("réclamations")
         ordering = ["-received_at"]

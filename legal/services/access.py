@@ -24,7 +24,7 @@ DECISIONS_NEEDING_REASONS = (AccessDecision.PARTIAL, AccessDecision.REFUSED)
 
 
 def _require_handler(user) -> None:
-    if not user.handles_access_requests:
+    if not user.has_perm("legal.handle_access_requests"):
         raise ApplicationError(
             _("Seuls le Directeur général, responsable de l'accès, et le greffier traitent ces demandes.")
         )
@@ -102,7 +102,7 @@ def access_request_submit(
 
 
 def _handles_access(access_request: AccessRequest, user) -> bool:
-    return user.handles_access_requests
+    return user.has_perm("legal.handle_access_requests")
 
 
 WORKFLOW = workflow.register(

@@ -145,7 +145,7 @@ def claim_add_documents(*, claim: Claim, documents, acting_user=None) -> int:
 
 
 def _handles_claims(claim: Claim, user) -> bool:
-    return user.handles_claims
+    return user.has_perm("legal.handle_claims")
 
 
 WORKFLOW = workflow.register(
@@ -169,7 +169,7 @@ WORKFLOW = workflow.register(
 
 
 def _require_handler(user) -> None:
-    if not user.handles_claims:
+    if not user.has_perm("legal.handle_claims"):
         raise ApplicationError(_("Seuls le Greffe et le Directeur général traitent les réclamations."))
 
 

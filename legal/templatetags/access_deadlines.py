@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.inclusion_tag("access/staff/_deadlines.html")
 def access_deadlines(user):
-    if not user.handles_access_requests:
+    if not user.has_perm("legal.handle_access_requests"):
         return {}
     today = timezone.localdate()
     # Art. 52: past the deadline, silence is a refusal; the responsable sees every such request here.

@@ -66,14 +66,14 @@ def access_letter(request, token, letter_id):
 @login_required
 def staff_register(request):
     user = request.user
-    if user.handles_access_requests:
+    if user.has_perm("legal.handle_access_requests"):
         today = timezone.localdate()
         return render(
             request,
             "access/staff/register.html",
             {"rows": selectors.access_register(), "today": today, "full": True},
         )
-    if user.is_technicien:
+    if user.has_perm("requests_app.triage"):
         return render(request, "access/staff/register.html", {"rows": selectors.access_receipts(), "full": False})
     raise PermissionDenied
 
@@ -95,7 +95,7 @@ REGISTER_COLUMNS = (
 @login_required
 def staff_register_csv(request):
     """The register as the responsable exports it: no requester's name, only what the register holds."""
-    if not request.user.handles_access_requests:
+    if not request.user.has_perm("legal.handle_access_requests"):
         raise PermissionDenied
     rows = (
         [
@@ -118,7 +118,7 @@ def staff_register_csv(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def staff_intake(request):
-    if not (request.user.is_technicien or request.user.handles_access_requests):
+    if not (request.user.has_perm("requests_app.triage") or request.user.has_perm("legal.handle_access_requests")):
         raise PermissionDenied
     form = AccessIntakeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -143,7 +143,7 @@ def staff_intake(request):
 
 
 def _for_handler(request, number):
-    if not request.user.handles_access_requests:
+    if not request.user.has_perm("legal.handle_access_requests"):
         raise PermissionDenied
     return get_object_or_404(selectors.access_detail_queryset(), number=number)
 

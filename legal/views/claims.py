@@ -143,10 +143,10 @@ def claim_acknowledgement(request, token):
 @login_required
 def staff_list(request):
     user = request.user
-    if user.handles_claims:
+    if user.has_perm("legal.handle_claims"):
         claims = selectors.claims_for_handlers(request.GET.get("statut", ""))
         return render(request, "claims/staff/list.html", {"claims": claims, "Status": ClaimStatus, "full": True})
-    if user.is_technicien:
+    if user.has_perm("requests_app.triage"):
         return render(request, "claims/staff/list.html", {"claims": selectors.claim_receipts(), "full": False})
     raise PermissionDenied
 
@@ -154,7 +154,7 @@ def staff_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def staff_intake(request):
-    if not (request.user.is_technicien or request.user.handles_claims):
+    if not (request.user.has_perm("requests_app.triage") or request.user.has_perm("legal.handle_claims")):
         raise PermissionDenied
     form = ClaimIntakeForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -179,7 +179,7 @@ def staff_intake(request):
 
 
 def _claim_for_handler(request, number):
-    if not request.user.handles_claims:
+    if not request.user.has_perm("legal.handle_claims"):
         raise PermissionDenied
     return get_object_or_404(selectors.claim_detail_queryset(), number=number)
 

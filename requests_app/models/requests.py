@@ -44,7 +44,7 @@ class RequestQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.sees_all_requests:
+        if user.has_perm("requests_app.see_all"):
             return self
         return self.filter(
             Q(service__responsable=user)
@@ -159,6 +159,10 @@ class ServiceRequest(models.Model):
     objects = RequestQuerySet.as_manager()
 
     class Meta:
+        permissions = [
+            ("triage", _("Trier et router les demandes (Technicien)")),
+            ("see_all", _("Lire toutes les demandes, de tous les services")),
+        ]
         # The table keeps its first name: the benchmarks' SQL and the performance notes use it.
         db_table = "requests_app_request"
         verbose_name = _("demande")

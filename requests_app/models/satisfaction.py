@@ -11,6 +11,9 @@ class SatisfactionResponse(models.Model):
     answered_at = models.DateTimeField(_("répondu le"), auto_now_add=True)
 
     class Meta:
+        permissions = [
+            ("read_satisfaction", _("Lire les résultats des sondages de satisfaction")),
+        ]
         verbose_name = _("réponse au sondage de satisfaction")
         verbose_name_plural = _("réponses au sondage de satisfaction")
         constraints = [models.CheckConstraint(condition=models.Q(rating__gte=1, rating__lte=5), name="rating_1_to_5")]

@@ -22,7 +22,9 @@ from requests_app.models import Designation, Service
 
 def can_start_designation(user, service: Service) -> bool:
     return (
-        user.is_superuser or user.is_technicien or (service.director_id is not None and service.director_id == user.pk)
+        user.is_superuser
+        or user.has_perm("requests_app.triage")
+        or (service.director_id is not None and service.director_id == user.pk)
     )
 
 

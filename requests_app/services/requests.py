@@ -44,7 +44,7 @@ from . import notifications
 
 
 def _is_technicien(service_request: ServiceRequest, user) -> bool:
-    return user.is_technicien
+    return user.has_perm("requests_app.triage")
 
 
 def _is_service_responsable(service_request: ServiceRequest, user) -> bool:
@@ -169,7 +169,7 @@ def request_classify(
 ) -> ServiceRequest:
     """Change the category or the type (and so the service). A request moved to another service
     goes back to the Technicien's queue: the new service's responsable must be assigned anew."""
-    if not acting_user.is_technicien:
+    if not acting_user.has_perm("requests_app.triage"):
         raise ApplicationError(_("Seul le Technicien du Service aux citoyens classe les demandes."))
     locked = (
         ServiceRequest.objects.select_for_update(of=("self",))

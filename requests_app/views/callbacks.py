@@ -17,7 +17,7 @@ from requests_app.models import ServiceRequest
 @login_required
 @require_http_methods(["GET", "POST"])
 def callback_list(request):
-    if not request.user.is_technicien:
+    if not request.user.has_perm("requests_app.triage"):
         raise PermissionDenied
     bound = None
     if request.method == "POST":

@@ -38,7 +38,7 @@ class DesignationForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         services = Service.objects.filter(is_active=True).order_by("name_fr")
-        if not (user.is_superuser or user.is_technicien):
+        if not (user.is_superuser or user.has_perm("requests_app.triage")):
             services = services.filter(director=user)
         self.fields["service"].queryset = services
 
@@ -47,7 +47,7 @@ def _visible_designations(user):
     queryset = Designation.objects.select_related(
         "service", "director", "reception_responsable", "execution_responsable"
     )
-    if user.is_superuser or user.is_technicien:
+    if user.is_superuser or user.has_perm("requests_app.triage"):
         return queryset
     return queryset.filter(Q(director=user) | Q(reception_responsable=user) | Q(execution_responsable=user))
 
@@ -56,7 +56,7 @@ def _visible_designations(user):
 def designation_list(request):
     designations = _visible_designations(request.user).order_by("service__name_fr", "-created_at")
     services_without = selectors.services_without_designation()
-    can_start = request.user.is_technicien or Service.objects.filter(director=request.user).exists()
+    can_start = request.user.has_perm("requests_app.triage") or Service.objects.filter(director=request.user).exists()
     return render(
         request,
         "requests_app/staff/designations.html",

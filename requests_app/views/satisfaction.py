@@ -34,7 +34,7 @@ def survey(request, token):
 
 @login_required
 def results(request):
-    if not request.user.reads_satisfaction:
+    if not request.user.has_perm("requests_app.read_satisfaction"):
         raise PermissionDenied
     form = SatisfactionFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

@@ -28,7 +28,7 @@ LIST_FILTERS = {
 
 @login_required
 def home(request):
-    if request.user.has_role(Role.ELU) and not request.user.sees_all_requests:
+    if request.user.has_role(Role.ELU) and not request.user.has_perm("requests_app.see_all"):
         return redirect("staff:elus_report")
     current = request.GET.get("filtre", "a-traiter")
     statuses = LIST_FILTERS.get(current, NOT_COMPLETED_STATUSES)
@@ -120,7 +120,7 @@ def request_action(request, number, action):
 @require_http_methods(["GET", "POST"])
 def intake(request):
     """Policy 4.3: a demand received by phone, e-mail, at the counter or by a field employee."""
-    if not request.user.is_technicien:
+    if not request.user.has_perm("requests_app.triage"):
         raise PermissionDenied
     form = StaffIntakeForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -179,6 +179,6 @@ def request_attachment(request, number, attachment_id):
 @login_required
 def directory(request):
     """Who can take a transferred call right now, service by service."""
-    if not (request.user.is_technicien or request.user.sees_all_requests):
+    if not (request.user.has_perm("requests_app.triage") or request.user.has_perm("requests_app.see_all")):
         raise PermissionDenied
     return render(request, "accounts/directory.html", {"services": selectors.staff_directory()})

@@ -25,7 +25,12 @@ def test_each_app_grants_the_technicien_its_desk_and_nothing_else_reaches_the_co
     assert {"requests_app.change_servicerequest", "knowledge.add_article", "outbox.change_outboundemail"} <= technicien
     assert {"intake.view_inboundemail", "digests.change_digestdelivery", "accounts.add_user"} <= technicien
     assert not any(name.startswith(("legal.", "complaints.")) for name in technicien)
-    assert codenames(Role.GREFFIER) == set() and codenames(Role.ELU) == set()
+    assert codenames(Role.GREFFIER) == {
+        "legal.handle_claims",
+        "legal.handle_access_requests",
+        "knowledge.read_knowledge_base",
+    }
+    assert codenames(Role.ELU) == {"digests.read_elus_report"}, "élus read reports, not the desk's notes"
     assert set(SENSITIVE_ROLES) == {Role.DIRECTEUR_SAC, Role.DIRECTEUR_GENERAL, Role.GREFFIER}
 
 

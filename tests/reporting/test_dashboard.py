@@ -110,7 +110,7 @@ def test_queries_do_not_grow_with_the_data(client, directeur_sac, data, django_a
     client.get(reverse("staff:dashboard"))
     for day in range(1, 20):
         submit_request(received_at=at(D(2026, 9, day)))
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):  # a fixed budget; one of them reads the viewer's permissions
         client.get(reverse("staff:dashboard"))
 
 
