@@ -37,7 +37,7 @@ def main():
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     from requests_app.models import ServiceRequest, StandardResult
-    from requests_app.standards import standards_refresh
+    from requests_app.services.standards import standards_refresh
 
     setup_test_environment()  # lets the test client in (ALLOWED_HOSTS), changes nothing else read here
     total = ServiceRequest.objects.count()

@@ -13,6 +13,7 @@ from accounts.models import User
 from accounts.signatures import Signature
 from complaints import services as complaint_services
 from knowledge.models import Article, StandardAnswer
+from knowledge.services import article_save
 from legal.enums import AccessForm, ClaimCause, DamageKind
 from legal.services import access as access_services
 from legal.services import claims as claim_services
@@ -21,9 +22,9 @@ from outbox.models import OutboundEmail
 from requests_app import services
 from requests_app.enums import Channel, ContactPreference, RejectionReason, RequestKind, Status
 from requests_app.models import RequestEvent, RequestType, Service, ServiceRequest
-from requests_app.satisfaction import satisfaction_record
 from requests_app.services import designations
-from requests_app.standards import standards_refresh
+from requests_app.services.satisfaction import satisfaction_record
+from requests_app.services.standards import standards_refresh
 
 DEMO_PASSWORD = "demo-prevost"
 
@@ -533,14 +534,16 @@ def create_knowledge() -> None:
         return
     services = {service.code: service for service in Service.objects.all()}
     for code, question_fr, question_en, answer_fr, answer_en, keywords, public in DEMO_ARTICLES:
-        Article.objects.create(
-            service=services.get(code),
-            question_fr=question_fr,
-            question_en=question_en,
-            answer_fr=answer_fr,
-            answer_en=answer_en,
-            keywords=keywords,
-            is_public=public,
+        article_save(
+            article=Article(
+                service=services.get(code),
+                question_fr=question_fr,
+                question_en=question_en,
+                answer_fr=answer_fr,
+                answer_en=answer_en,
+                keywords=keywords,
+                is_public=public,
+            )
         )
     for title, code, status, text_fr, text_en in DEMO_ANSWERS:
         StandardAnswer.objects.create(
@@ -551,7 +554,7 @@ def create_knowledge() -> None:
 def create_addresses() -> int:
     """A civic-address table for the demo streets, as an import of the property roll would give
     (real Prévost addresses come from `manage.py import_addresses`)."""
-    from requests_app.addresses import addresses_import
+    from requests_app.services.addresses import addresses_import
 
     lines = ["identifiant;numero;rue;code_postal;latitude;longitude"]
     for index, street in enumerate(STREETS):

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import Article, StandardAnswer
+from knowledge.services import article_save
 
 
 @admin.register(Article)
@@ -18,8 +19,7 @@ class ArticleAdmin(admin.ModelAdmin):
     )
 
     def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        article_save(article=obj, acting_user=request.user)
 
 
 @admin.register(StandardAnswer)

@@ -82,11 +82,10 @@ class Article(models.Model):
     def __str__(self):
         return self.question
 
-    def save(self, *args, **kwargs):
+    def compute_search_text(self) -> str:
         # Weighted by repetition: words of the question and the keywords count three times.
         strong = " ".join([self.question_fr, self.question_en, self.keywords])
-        self.search_text = normalize(" ".join([strong, strong, strong, self.answer_fr, self.answer_en]))
-        super().save(*args, **kwargs)
+        return normalize(" ".join([strong, strong, strong, self.answer_fr, self.answer_en]))
 
     @property
     def question(self) -> str:

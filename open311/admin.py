@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from open311.models import ApiKey
+from open311.services import api_key_issue, api_key_revoke
 
 
 @admin.register(ApiKey)
@@ -15,8 +16,10 @@ class ApiKeyAdmin(admin.ModelAdmin):
     actions = ("revoke",)
 
     def save_model(self, request, obj, form, change):
-        raw = obj.issue() if not change else None
-        super().save_model(request, obj, form, change)
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        raw = api_key_issue(api_key=obj)
         if raw:
             self.message_user(
                 request,
@@ -31,5 +34,5 @@ class ApiKeyAdmin(admin.ModelAdmin):
     @admin.action(description=_("Révoquer les clés choisies"))
     def revoke(self, request, queryset):
         for key in queryset.filter(revoked_at__isnull=True):
-            key.revoke()
+            api_key_revoke(api_key=key)
         self.message_user(request, _("Clés révoquées."))

@@ -1,10 +1,8 @@
 """Keys of the organisations allowed to file requests through the Open311 GeoReport v2 API."""
 
 import hashlib
-import secrets
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,13 +37,3 @@ class ApiKey(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.key_prefix}…)"
-
-    def issue(self) -> str:
-        """Give this (unsaved) key a new secret; returns it, the only time it is readable."""
-        raw = secrets.token_urlsafe(32)
-        self.key_hash = hash_key(raw)
-        self.key_prefix = raw[:8]
-        return raw
-
-    def revoke(self) -> None:
-        ApiKey.objects.filter(pk=self.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())

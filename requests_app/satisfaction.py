@@ -12,14 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core import signing
-from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
 
-from core.errors import ApplicationError
 from requests_app.enums import Status
 from requests_app.models import RequestType, SatisfactionResponse, Service, ServiceRequest
 
@@ -44,16 +41,6 @@ def request_for_token(token: str) -> ServiceRequest | None:
     except signing.BadSignature:  # SignatureExpired is one too
         return None
     return ServiceRequest.objects.select_related("request_type", "service").filter(pk=pk, status=Status.CLOSED).first()
-
-
-def satisfaction_record(*, service_request: ServiceRequest, rating: int, comment: str = "") -> SatisfactionResponse:
-    if rating not in RATINGS:
-        raise ApplicationError(_("Choisissez une note de 1 à 5."))
-    try:
-        with transaction.atomic():
-            return SatisfactionResponse.objects.create(request=service_request, rating=rating, comment=comment.strip())
-    except IntegrityError:
-        raise ApplicationError(_("Nous avons déjà reçu votre appréciation pour cette demande. Merci!")) from None
 
 
 # --- what the Responsable de l'Expérience citoyen reads -----------------------------------------------

@@ -4,7 +4,7 @@ from celery import shared_task
 @shared_task(acks_late=True)
 def refresh_standards() -> int:
     """Nightly (beat): the published standards page reads these figures; it never computes them."""
-    from requests_app.standards import standards_refresh
+    from requests_app.services.standards import standards_refresh
 
     return standards_refresh()
 

@@ -16,7 +16,7 @@ from legal.models import LegalProvision
 from legal.services import access as access_services
 from requests_app import services
 from requests_app.models import RequestType
-from requests_app.standards import standards_refresh
+from requests_app.services.standards import standards_refresh
 
 from .factories import service, submit_request
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from core.errors import ApplicationError
 from requests_app import satisfaction
 from requests_app.forms import SatisfactionFilterForm, SatisfactionForm
+from requests_app.services import satisfaction as satisfaction_services
 
 
 @require_http_methods(["GET", "POST"])
@@ -19,7 +20,7 @@ def survey(request, token):
     form = SatisfactionForm(request.POST or None, initial={"rating": request.GET.get("note")})
     if request.method == "POST" and not already and form.is_valid():
         try:
-            satisfaction.satisfaction_record(service_request=citizen_request, **form.cleaned_data)
+            satisfaction_services.satisfaction_record(service_request=citizen_request, **form.cleaned_data)
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:

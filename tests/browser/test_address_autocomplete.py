@@ -4,8 +4,8 @@ with the arrows and Enter; the request keeps the address's identifier and positi
 import pytest
 from django.urls import reverse
 
-from requests_app.addresses import addresses_import
 from requests_app.models import Address, ServiceRequest
+from requests_app.services.addresses import addresses_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from knowledge.models import Article, StandardAnswer
+from knowledge.services import article_save
 from requests_app import services
 
 from ..factories import service, submit_request
@@ -14,12 +15,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_citizen_typing_a_requete_is_shown_the_answer_that_may_already_exist(live_server, phone, shoot):
-    Article.objects.create(
-        service=service("environnement"),
-        question_fr="Ma collecte n'a pas été faite : que faire?",
-        answer_fr="Vérifiez le calendrier : les jours changent après un jour férié.",
-        keywords="poubelle, bac, ordures, vidanges",
-        is_public=True,
+    article_save(
+        article=Article(
+            service=service("environnement"),
+            question_fr="Ma collecte n'a pas été faite : que faire?",
+            answer_fr="Vérifiez le calendrier : les jours changent après un jour férié.",
+            keywords="poubelle, bac, ordures, vidanges",
+            is_public=True,
+        )
     )
     phone.goto(live_server.url + reverse("requests:create"))
     assert phone.locator("#kb-suggestions").is_hidden()
@@ -42,10 +45,12 @@ def test_a_responsable_inserts_a_standard_answer_in_two_clicks_and_edits_it(
 ):
     pothole = submit_request()
     services.request_assign(service_request=pothole, acting_user=technicien, responsable=responsable_tp)
-    Article.objects.create(
-        question_fr="Réparation temporaire d'un nid-de-poule en hiver?",
-        answer_fr="L'asphalte froid tient jusqu'au printemps.",
-        keywords="asphalte froid, hiver",
+    article_save(
+        article=Article(
+            question_fr="Réparation temporaire d'un nid-de-poule en hiver?",
+            answer_fr="L'asphalte froid tient jusqu'au printemps.",
+            keywords="asphalte froid, hiver",
+        )
     )
     StandardAnswer.objects.create(
         title="Travaux terminés", text_fr="Bonjour, le trou de la demande {numero} a été comblé. Merci!"

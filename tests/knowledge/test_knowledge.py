@@ -11,6 +11,7 @@ from django.utils import translation
 from accounts.enums import Role
 from knowledge import selectors as knowledge
 from knowledge.models import Article, StandardAnswer
+from knowledge.services import article_save
 from requests_app.enums import Status
 
 from ..factories import UserFactory, request_type, service, submit_request
@@ -21,27 +22,33 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def articles():
     return {
-        "lights": Article.objects.create(
-            service=service("travaux-publics"),
-            question_fr="Une lumière de rue est éteinte : que faire?",
-            question_en="A street light is out: what should I do?",
-            answer_fr="Faites une requête « Lumière de rue défectueuse » avec le numéro du poteau.",
-            answer_en="File a street light request with the number of the pole.",
-            keywords="lampadaire, éclairage, poteau",
-            is_public=True,
+        "lights": article_save(
+            article=Article(
+                service=service("travaux-publics"),
+                question_fr="Une lumière de rue est éteinte : que faire?",
+                question_en="A street light is out: what should I do?",
+                answer_fr="Faites une requête « Lumière de rue défectueuse » avec le numéro du poteau.",
+                answer_en="File a street light request with the number of the pole.",
+                keywords="lampadaire, éclairage, poteau",
+                is_public=True,
+            )
         ),
-        "bins": Article.objects.create(
-            service=service("environnement"),
-            question_fr="Ma collecte n'a pas été faite",
-            answer_fr="Vérifiez le calendrier des collectes, puis faites une requête avant midi le lendemain.",
-            keywords="poubelle, bac, ordures",
-            is_public=True,
+        "bins": article_save(
+            article=Article(
+                service=service("environnement"),
+                question_fr="Ma collecte n'a pas été faite",
+                answer_fr="Vérifiez le calendrier des collectes, puis faites une requête avant midi le lendemain.",
+                keywords="poubelle, bac, ordures",
+                is_public=True,
+            )
         ),
-        "internal": Article.objects.create(
-            question_fr="Bris d'aqueduc la nuit : qui joindre?",
-            answer_fr="Transférer à la ligne d'urgence des travaux publics.",
-            keywords="aqueduc, fuite, urgence",
-            is_public=False,
+        "internal": article_save(
+            article=Article(
+                question_fr="Bris d'aqueduc la nuit : qui joindre?",
+                answer_fr="Transférer à la ligne d'urgence des travaux publics.",
+                keywords="aqueduc, fuite, urgence",
+                is_public=False,
+            )
         ),
     }
 

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from open311.models import ApiKey
+from open311.services import api_key_issue, api_key_revoke
 from requests_app import services
 from requests_app.enums import Channel, Status
 from requests_app.models import ServiceRequest
@@ -28,8 +29,7 @@ def _empty_cache():
 @pytest.fixture
 def api_key():
     key = ApiKey(organisation="Appli citoyenne Laurentides")
-    raw = key.issue()
-    key.save()
+    raw = api_key_issue(api_key=key)
     return raw
 
 
@@ -263,7 +263,7 @@ def test_a_public_media_url_and_a_plain_address_are_accepted(client, api_key):
 
 
 def test_a_revoked_key_is_refused(client, api_key):
-    ApiKey.objects.get().revoke()
+    api_key_revoke(api_key=ApiKey.objects.get())
     data = {
         "api_key": api_key,
         "service_code": "nid-de-poule",
@@ -284,8 +284,7 @@ def test_posts_are_rate_limited_per_key(client, api_key, settings):
     assert [client.post(f"{BASE}/requests.json", data).status_code for _ in range(3)] == [201, 201, 429]
     assert ServiceRequest.objects.count() == 2
     other = ApiKey(organisation="Autre")
-    other_raw = other.issue()
-    other.save()
+    other_raw = api_key_issue(api_key=other)
     assert client.post(f"{BASE}/requests.json", {**data, "api_key": other_raw}).status_code == 201
 
 

@@ -10,8 +10,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from open311.models import ApiKey
-from requests_app.addresses import addresses_import
+from open311.services import api_key_issue
 from requests_app.models import Address, ServiceRequest
+from requests_app.services.addresses import addresses_import
 
 from .test_submission import form_data
 
@@ -118,8 +119,7 @@ def test_a_place_typed_by_hand_is_kept_as_typed_without_an_address(client, typed
 def test_open311_takes_an_address_id_and_gives_it_back(client):
     addresses_import(ROLL)
     api_key = ApiKey(organisation="App citoyenne")
-    key = api_key.issue()
-    api_key.save()
+    key = api_key_issue(api_key=api_key)
     url = "/open311/v2/requests.json"
 
     created = client.post(

@@ -8,8 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from prevost_service.env import tile_origin
-from requests_app.addresses import addresses_import
 from requests_app.models import Address, ServiceRequest
+from requests_app.services.addresses import addresses_import
 
 from .test_addresses import ROLL
 from .test_submission import form_data

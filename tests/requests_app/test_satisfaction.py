@@ -15,6 +15,7 @@ from core.errors import ApplicationError
 from outbox.models import OutboundEmail
 from requests_app import satisfaction, services
 from requests_app.models import SatisfactionResponse
+from requests_app.services import satisfaction as satisfaction_services
 
 from ..factories import UserFactory, submit_request
 
@@ -72,14 +73,14 @@ def test_the_link_expires_after_30_days_and_cannot_be_forged(client, technicien,
 def test_a_rating_must_be_between_one_and_five(technicien, responsable_tp):
     request = closed_request(technicien, responsable_tp)
     with pytest.raises(ApplicationError):
-        satisfaction.satisfaction_record(service_request=request, rating=6)
+        satisfaction_services.satisfaction_record(service_request=request, rating=6)
 
 
 def test_results_by_service_type_and_month_with_comments(client, technicien, responsable_tp, responsable_env):
     ratings = [("nid-de-poule", 5, "Parfait"), ("nid-de-poule", 2, ""), ("collecte-manquee", 4, "Merci")]
     for code, rating, comment in ratings:
         responsable = responsable_env if code == "collecte-manquee" else responsable_tp
-        satisfaction.satisfaction_record(
+        satisfaction_services.satisfaction_record(
             service_request=closed_request(technicien, responsable, code), rating=rating, comment=comment
         )
     reader = UserFactory(username="xp", roles=[Role.EXPERIENCE_CITOYEN])

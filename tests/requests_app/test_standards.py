@@ -10,7 +10,7 @@ from freezegun import freeze_time
 
 from requests_app.enums import Channel, EventKind, Status
 from requests_app.models import RequestEvent, ServiceRequest, StandardResult
-from requests_app.standards import standards_refresh
+from requests_app.services.standards import standards_refresh
 
 from ..factories import submit_request
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from requests_app.addresses import FIELDS, addresses_import
+from requests_app.addresses import FIELDS
+from requests_app.services.addresses import addresses_import
 
 
 class Command(BaseCommand):
