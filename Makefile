@@ -49,6 +49,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy .
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench --ignore=tests --ignore=node_modules

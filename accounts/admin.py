@@ -50,7 +50,7 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"classes": ("wide",), "fields": ("username", "first_name", "last_name", "email", "language")}),
     )
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (_("Ville de Prévost"), {"fields": ("language", "extension", "availability", "back_at")}),
     )
     actions = ["send_password_link", "remove_second_factor"]
@@ -284,4 +284,4 @@ def _own_password_change(request, extra_context=None):
     return redirect("accounts:password_change")
 
 
-admin.site.password_change = _own_password_change
+admin.site.password_change = _own_password_change  # type: ignore[method-assign]

@@ -25,7 +25,7 @@ def login_identity(request, credentials=None) -> str:
     typed = (credentials or {}).get("username")
     if typed is None and request is not None:
         typed = getattr(request, "POST", {}).get("username", "")
-    text = normalised(typed)
+    text = normalised(typed or "")
     users = get_user_model().objects.order_by("pk")
     field = "email__iexact" if "@" in text else "username__iexact"
     user = users.filter(**{field: text}).only("username").first() if text else None

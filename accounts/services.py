@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -43,7 +44,7 @@ def disciplinary_record_add(
     return record
 
 
-def availability_set(*, user: User, availability: str, back_at=None) -> User:
+def availability_set(*, user: User, availability: str, back_at: dt.datetime | None = None) -> User:
     """Annexe B: one click from any staff page; a return time only when out of the office."""
     user.availability = availability
     user.back_at = back_at if availability == Availability.OUT_OF_OFFICE else None
@@ -66,7 +67,9 @@ def rights_may_be_changed_by(actor: User, target: User) -> bool:
     )
 
 
-def rights_changes_record(*, actor: User, target: User, before: dict, after: dict) -> list[RightsChange]:
+def rights_changes_record(
+    *, actor: User, target: User, before: dict[str, Any], after: dict[str, Any]
+) -> list[RightsChange]:
     """Write one log row per right that changed (groups, staff access, active account)."""
     changes = []
     for key in sorted(set(before) | set(after)):
@@ -79,7 +82,7 @@ def rights_changes_record(*, actor: User, target: User, before: dict, after: dic
     return changes
 
 
-def rights_snapshot(user: User) -> dict:
+def rights_snapshot(user: User) -> dict[str, Any]:
     return {
         "courriel": user.email or "—",
         "groupes": ", ".join(sorted(user.groups.values_list("name", flat=True))) or "—",
@@ -148,4 +151,4 @@ def second_factor_remove(*, user: User, acting_user: User) -> int:
         raise ApplicationError(_("Seul un superutilisateur retire le second facteur d'un compte."))
     removed = TOTPDevice.objects.filter(user=user).delete()[0] + StaticDevice.objects.filter(user=user).delete()[0]
     rights_log(actor=acting_user, target=user, change="second facteur retiré (appareils et codes de secours)")
-    return removed
+    return int(removed)

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -129,7 +130,7 @@ class PasswordChosenLogged:
     """Django's password views, with the change written to the rights log and said to the person."""
 
     through_link: bool
-    done_message: str
+    done_message: str | Promise
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -60,7 +60,7 @@ class Complaint(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    shared_with = models.ManyToManyField(
+    shared_with = models.ManyToManyField(  # type: ignore[var-annotated]  # through a model: the plugin cannot tell
         settings.AUTH_USER_MODEL, through="ComplaintShare", through_fields=("complaint", "director"), related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -3,7 +3,10 @@
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
+from typing import Any
 
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
@@ -24,6 +27,7 @@ from core.workflow import Transition
 from outbox.services import outbox_enqueue
 from requests_app import services as request_services
 from requests_app.enums import Channel
+from requests_app.models import RequestType, ServiceRequest
 
 from . import pdf
 from .enums import OPEN_COMPLAINT_STATUSES, AccessAction, ComplaintChannel, ComplaintStatus, Finding, SignatureMethod
@@ -73,15 +77,15 @@ def _require(condition: bool) -> None:
         raise ApplicationError(_("Vous n'avez pas le droit de faire cette action sur une plainte."))
 
 
-def _change(complaint: Complaint, user, detail: str) -> None:
+def _change(complaint: Complaint, user: User | None, detail: str) -> None:
     log_access(complaint=complaint, user=user, action=AccessAction.CHANGE, detail=detail)
 
 
-def _may_investigate(complaint: Complaint, user) -> bool:
+def _may_investigate(complaint: Complaint, user: User) -> bool:
     return is_investigator(user)
 
 
-def _anyone(complaint: Complaint, user) -> bool:
+def _anyone(complaint: Complaint, user: User) -> bool:
     return True  # the signature is the complainant's own (no account); the service checks who files paper
 
 
@@ -104,7 +108,7 @@ WORKFLOW = workflow.register(
 )
 
 
-def _set_status(complaint: Complaint, action: str, user) -> None:
+def _set_status(complaint: Complaint, action: str, user: User | None) -> None:
     before = complaint.get_status_display()
     locked, _event = workflow.apply_transition(complaint, action, acting_user=user, event={"by": user})
     complaint.status = locked.status
@@ -114,7 +118,14 @@ def _set_status(complaint: Complaint, action: str, user) -> None:
 # --- filing and signing -------------------------------------------------------------------------
 
 
-def _new_complaint(*, data: dict, channel: str, status: str, acting_user=None, source_request=None) -> Complaint:
+def _new_complaint(
+    *,
+    data: dict[str, Any],
+    channel: str,
+    status: str,
+    acting_user: User | None = None,
+    source_request: ServiceRequest | None = None,
+) -> Complaint:
     now = timezone.now()
     year = timezone.localtime(now).year
     complaint = Complaint(
@@ -132,7 +143,7 @@ def _new_complaint(*, data: dict, channel: str, status: str, acting_user=None, s
     return complaint
 
 
-def _attachment_fingerprints(complaint: Complaint) -> list[dict]:
+def _attachment_fingerprints(complaint: Complaint) -> list[dict[str, Any]]:
     fingerprints = []
     for evidence in complaint.evidence.filter(added_by__isnull=True).order_by("pk"):
         with evidence.file.open("rb") as handle:
@@ -140,7 +151,9 @@ def _attachment_fingerprints(complaint: Complaint) -> list[dict]:
     return fingerprints
 
 
-def _content_fingerprint(complaint: Complaint, signature: Signature, signed_at) -> tuple[dict, str]:
+def _content_fingerprint(
+    complaint: Complaint, signature: Signature, signed_at: dt.datetime
+) -> tuple[dict[str, Any], str]:
     content = {
         "numero": complaint.number,
         "plaignant": complaint.complainant_name,
@@ -162,7 +175,7 @@ def _content_fingerprint(complaint: Complaint, signature: Signature, signed_at) 
     return content, hashlib.sha256(canonical).hexdigest()
 
 
-def _sign(complaint: Complaint, signature: Signature, user=None) -> SignedStatement:
+def _sign(complaint: Complaint, signature: Signature, user: User | None = None) -> SignedStatement:
     """Freeze the statement: content fingerprint, signature image and PDF, stored once."""
     signed_at = timezone.now()
     content, fingerprint = _content_fingerprint(complaint, signature, signed_at)
@@ -194,7 +207,9 @@ def _sign(complaint: Complaint, signature: Signature, user=None) -> SignedStatem
 
 
 @transaction.atomic
-def complaint_submit(*, data: dict, signature: Signature, attachments=(), today: dt.date | None = None) -> Complaint:
+def complaint_submit(
+    *, data: dict[str, Any], signature: Signature, attachments: Iterable[Any] = (), today: dt.date | None = None
+) -> Complaint:
     """A written, signed complaint filed online (policy 4.4). Attachments are signed with it."""
     check_receivable(facts_date=data["facts_date"], today=today or timezone.localdate())
     complaint = _new_complaint(data=data, channel=ComplaintChannel.WEB, status=ComplaintStatus.RECEIVED)
@@ -208,7 +223,9 @@ def complaint_submit(*, data: dict, signature: Signature, attachments=(), today:
 
 
 @transaction.atomic
-def complaint_record_verbal(*, data: dict, acting_user, channel: str = ComplaintChannel.PHONE) -> Complaint:
+def complaint_record_verbal(
+    *, data: dict[str, Any], acting_user: User, channel: str = ComplaintChannel.PHONE
+) -> Complaint:
     """Policy 4.1: a verbal complaint is not processed until written and signed, unless safety is at stake.
     The citizen receives a link to read and sign what the Technicien noted."""
     _require(acting_user.has_perm("requests_app.triage") or is_investigator(acting_user))
@@ -237,7 +254,7 @@ def complaint_sign(*, complaint: Complaint, signature: Signature) -> SignedState
 
 
 @transaction.atomic
-def complaint_attach_paper(*, complaint: Complaint, scanned_pdf: bytes, acting_user) -> SignedStatement:
+def complaint_attach_paper(*, complaint: Complaint, scanned_pdf: bytes, acting_user: User) -> SignedStatement:
     """A complaint written and signed on paper, scanned by the Technicien: the scan is the signed document."""
     _require(acting_user.has_perm("requests_app.triage") or is_investigator(acting_user))
     if not photo_tools.is_pdf(scanned_pdf):
@@ -264,7 +281,7 @@ def complaint_attach_paper(*, complaint: Complaint, scanned_pdf: bytes, acting_u
 
 
 @transaction.atomic
-def complaint_start_investigation(*, complaint: Complaint, acting_user) -> Complaint:
+def complaint_start_investigation(*, complaint: Complaint, acting_user: User) -> Complaint:
     _require(is_investigator(acting_user))
     if complaint.status != ComplaintStatus.RECEIVED:
         raise ApplicationError(_("Seule une plainte reçue et signée peut faire l'objet d'une enquête."))
@@ -277,7 +294,7 @@ def complaint_start_investigation(*, complaint: Complaint, acting_user) -> Compl
 def interview_add(
     *,
     complaint: Complaint,
-    acting_user,
+    acting_user: User,
     held_on: dt.date,
     people_met: str,
     account: str,
@@ -301,7 +318,7 @@ def interview_add(
 
 
 @transaction.atomic
-def evidence_add(*, complaint: Complaint, acting_user, description: str, file) -> Evidence:
+def evidence_add(*, complaint: Complaint, acting_user: User, description: str, file: "File[Any]") -> Evidence:
     _require(is_investigator(acting_user))
     evidence = Evidence.objects.create(complaint=complaint, description=description, file=file, added_by=acting_user)
     _change(complaint, acting_user, f"pièce ajoutée : {description}")
@@ -309,7 +326,7 @@ def evidence_add(*, complaint: Complaint, acting_user, description: str, file) -
 
 
 @transaction.atomic
-def complaint_identify_employee(*, complaint: Complaint, acting_user, employee: User | None) -> Complaint:
+def complaint_identify_employee(*, complaint: Complaint, acting_user: User, employee: User | None) -> Complaint:
     _require(is_investigator(acting_user))
     complaint.employee = employee
     complaint.save(update_fields=["employee", "updated_at"])
@@ -321,7 +338,7 @@ def complaint_identify_employee(*, complaint: Complaint, acting_user, employee: 
 def complaint_conclude(
     *,
     complaint: Complaint,
-    acting_user,
+    acting_user: User,
     finding: str,
     reasons: str,
     measure: str = "",
@@ -369,7 +386,7 @@ def complaint_conclude(
 
 
 @transaction.atomic
-def complaint_share(*, complaint: Complaint, director: User, acting_user) -> ComplaintShare:
+def complaint_share(*, complaint: Complaint, director: User, acting_user: User) -> ComplaintShare:
     _require(is_investigator(acting_user))
     if not director.has_role(Role.DIRECTEUR_SERVICE) or director == complaint.employee:
         raise ApplicationError(_("Une plainte se partage seulement avec un directeur de service qui n'est pas visé."))
@@ -381,7 +398,7 @@ def complaint_share(*, complaint: Complaint, director: User, acting_user) -> Com
 
 
 @transaction.atomic
-def complaint_unshare(*, complaint: Complaint, director: User, acting_user) -> None:
+def complaint_unshare(*, complaint: Complaint, director: User, acting_user: User) -> None:
     _require(is_investigator(acting_user))
     complaint.shares.filter(director=director, revoked_at=None).update(revoked_at=timezone.now())
     log_access(complaint=complaint, user=acting_user, action=AccessAction.SHARE, detail=f"partage retiré à {director}")
@@ -391,7 +408,7 @@ def complaint_unshare(*, complaint: Complaint, director: User, acting_user) -> N
 
 
 @transaction.atomic
-def complaint_from_request(*, service_request, acting_user, facts_date: dt.date) -> Complaint:
+def complaint_from_request(*, service_request: ServiceRequest, acting_user: User, facts_date: dt.date) -> Complaint:
     """The Technicien sees that a requête is in fact a plainte: it becomes one, awaiting the citizen's signature."""
     _require(acting_user.has_perm("requests_app.triage"))
     check_receivable(facts_date=facts_date, today=timezone.localdate())
@@ -428,7 +445,7 @@ def complaint_from_request(*, service_request, acting_user, facts_date: dt.date)
 
 
 @transaction.atomic
-def complaint_to_request(*, complaint: Complaint, acting_user, request_type):
+def complaint_to_request(*, complaint: Complaint, acting_user: User, request_type: RequestType) -> ServiceRequest:
     """The reverse: what was filed as a complaint asks for a service's action instead."""
     _require(is_investigator(acting_user))
     if complaint.status in (ComplaintStatus.CONCLUDED, ComplaintStatus.RECLASSIFIED):

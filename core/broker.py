@@ -48,7 +48,7 @@ def publish(task, *args) -> bool:
             logger.exception("Task %s%s failed in-process; the beat job will try again.", task.name, args)
         return True
     try:
-        options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS}
+        options: dict[str, float] = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS}
         options.update(socket_connect_timeout=PUBLISH_TIMEOUT, socket_timeout=PUBLISH_TIMEOUT, max_retries=0)
         with app.connection_for_write(connect_timeout=PUBLISH_TIMEOUT, transport_options=options) as connection:
             # ignore_result: no subscription to the result backend (the same Redis), whose client would

@@ -28,7 +28,7 @@ class MaskTokensFilter(logging.Filter):
     """For Django's loggers (« Not Found: /suivi/<token>/ »): the message and its arguments masked."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = mask_tokens(record.msg)
+        record.msg = mask_tokens(str(record.msg))
         if isinstance(record.args, tuple):
-            record.args = tuple(mask_tokens(arg) for arg in record.args)
+            record.args = tuple(mask_tokens(arg) if isinstance(arg, str) else arg for arg in record.args)
         return True

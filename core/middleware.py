@@ -42,7 +42,9 @@ def unavailable(request, error: DatabaseError) -> HttpResponse:
     gone (Django turns those exceptions into a 500 before any outer middleware sees them)."""
     logger.error("Database unavailable for %s: %s", request.path, error)
     if request.path.startswith("/open311/"):  # an API client reads the spec's error list, not a page
-        response = JsonResponse([{"code": 503, "description": "service unavailable, retry later"}], safe=False)
+        response: HttpResponse = JsonResponse(
+            [{"code": 503, "description": "service unavailable, retry later"}], safe=False
+        )
         response.status_code = 503
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

@@ -7,6 +7,7 @@ autovacuum) when the list is not filtered, and a count that stops at CAP rows wh
 
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 CAP = 10_000
@@ -15,7 +16,7 @@ CAP = 10_000
 class EstimatedCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
-        queryset = self.object_list
+        queryset: QuerySet = self.object_list  # type: ignore[assignment]  # always a queryset here
         connection = connections[queryset.db]
         if connection.vendor == "postgresql" and not queryset.query.where:
             with connection.cursor() as cursor:

@@ -21,7 +21,15 @@ STAGING_MAX_AGE = 24 * 3600
 _SIGNER_SALT = "requests.staged-photos"
 
 
-def sanitize_photo(uploaded) -> ContentFile:
+class CheckedFile(ContentFile):
+    """A file the portal checked (and re-encoded), with the type it proved to be."""
+
+    def __init__(self, content: bytes, *, name: str, content_type: str):
+        super().__init__(content, name=name)
+        self.content_type = content_type
+
+
+def sanitize_photo(uploaded) -> CheckedFile:
     """A clean copy of an uploaded JPEG or PNG, or a ValidationError that names the file."""
     name = getattr(uploaded, "name", "photo")
     if uploaded.size > settings.PHOTO_MAX_BYTES:
@@ -34,18 +42,16 @@ def sanitize_photo(uploaded) -> ContentFile:
             if image_format not in FORMATS:
                 raise ValidationError(_("« %(name)s » n'est pas une photo JPEG ou PNG.") % {"name": name})
             image.load()
-            image = ImageOps.exif_transpose(image)  # keep the orientation the EXIF data gave
+            upright = ImageOps.exif_transpose(image)  # keep the orientation the EXIF data gave
             buffer = io.BytesIO()
             if image_format == "JPEG":
-                image.convert("RGB").save(buffer, "JPEG", quality=88, optimize=True)
+                upright.convert("RGB").save(buffer, "JPEG", quality=88, optimize=True)
             else:
-                image.save(buffer, "PNG", optimize=True)
+                upright.save(buffer, "PNG", optimize=True)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as exc:
         raise ValidationError(_("« %(name)s » n'est pas une photo JPEG ou PNG lisible.") % {"name": name}) from exc
     content_type, extension = FORMATS[image_format]
-    photo = ContentFile(buffer.getvalue(), name=f"photo.{extension}")
-    photo.content_type = content_type
-    return photo
+    return CheckedFile(buffer.getvalue(), name=f"photo.{extension}", content_type=content_type)
 
 
 def is_pdf(content: bytes) -> bool:
@@ -60,7 +66,7 @@ def is_pdf(content: bytes) -> bool:
         return False
 
 
-def sanitize_document(uploaded) -> ContentFile:
+def sanitize_document(uploaded) -> CheckedFile:
     """An invoice or an estimate: a PDF that parses as one, or a photo cleaned as above."""
     head = uploaded.read(5)
     uploaded.seek(0)
@@ -74,20 +80,19 @@ def sanitize_document(uploaded) -> ContentFile:
     content = uploaded.read()
     if not is_pdf(content):
         raise ValidationError(_("« %(name)s » n'est pas un document PDF lisible.") % {"name": name})
-    document = ContentFile(content, name="document.pdf")
-    document.content_type = "application/pdf"
+    document = CheckedFile(content, name="document.pdf", content_type="application/pdf")
     return document
 
 
 _CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "pdf": "application/pdf"}
 
 
-def stage_documents(documents: list[tuple[str, ContentFile]]) -> str:
+def stage_documents(documents: list[tuple[str, CheckedFile]]) -> str:
     """Keep already-checked files, as (kind, file) pairs, while the citizen fixes another field;
     returns a signed token that stands for them."""
     staged = []
     for kind, document in documents:
-        extension = document.name.rsplit(".", 1)[-1]
+        extension = (document.name or "").rsplit(".", 1)[-1]
         staged.append((kind, default_storage.save(f"{STAGING_DIR}/{uuid.uuid4().hex}.{extension}", document)))
     return signing.dumps(staged, salt=_SIGNER_SALT) if staged else ""
 
@@ -101,7 +106,7 @@ def _staged(token: str) -> list:
         return []
 
 
-def unstage_documents(token: str) -> list[tuple[str, ContentFile]]:
+def unstage_documents(token: str) -> list[tuple[str, CheckedFile]]:
     """The files a signed token stands for; a forged, expired or stale token gives none."""
     documents = []
     for kind, name in _staged(token):
@@ -113,8 +118,7 @@ def unstage_documents(token: str) -> list[tuple[str, ContentFile]]:
         ):
             continue
         with default_storage.open(name) as handle:
-            document = ContentFile(handle.read(), name=f"document.{extension}")
-        document.content_type = _CONTENT_TYPES[extension]
+            document = CheckedFile(handle.read(), name=f"document.{extension}", content_type=_CONTENT_TYPES[extension])
         documents.append((kind, document))
     return documents
 
@@ -126,11 +130,11 @@ def staged_document_count(token: str) -> int:
 # Photos alone (requêtes, complaints): the same staging, every file of kind "photo".
 
 
-def stage_photos(photos: list[ContentFile]) -> str:
+def stage_photos(photos: list[CheckedFile]) -> str:
     return stage_documents([("photo", photo) for photo in photos])
 
 
-def unstage_photos(token: str) -> list[ContentFile]:
+def unstage_photos(token: str) -> list[CheckedFile]:
     return [photo for _kind, photo in unstage_documents(token)]
 
 

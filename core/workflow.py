@@ -10,7 +10,7 @@ service around it adds its checks, letters and e-mails in the same transaction. 
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.db import models, transaction
 from django.utils.functional import Promise
@@ -56,6 +56,7 @@ class Workflow:
 
 
 _WORKFLOWS: dict[type[models.Model], Workflow] = {}
+M = TypeVar("M", bound=models.Model)
 
 
 def register(workflow: Workflow) -> Workflow:
@@ -63,18 +64,18 @@ def register(workflow: Workflow) -> Workflow:
     return workflow
 
 
-def workflow_of(obj: models.Model) -> Workflow:
+def workflow_of(obj: Any) -> Workflow:
     return _WORKFLOWS[type(obj)]
 
 
-def available_actions(obj: models.Model, user: Any) -> list[str]:
+def available_actions(obj: Any, user: Any) -> list[str]:
     """The actions `user` may take on `obj` now, in the order of its transition table."""
     return workflow_of(obj).available_actions(obj, user)
 
 
 def apply_transition(
-    obj: models.Model, action: str, *, acting_user: Any, event: dict[str, Any] | None = None, **changes: Any
-) -> tuple[Any, Any]:
+    obj: M, action: str, *, acting_user: Any, event: dict[str, Any] | None = None, **changes: Any
+) -> tuple[M, Any]:
     """Lock `obj`, check `action` against its workflow, set `changes` and the new status, record the
     event (`event`: its other fields). Returns (the locked, saved row; the event)."""
     workflow = workflow_of(obj)
@@ -83,7 +84,7 @@ def apply_transition(
         queryset = workflow.model._default_manager.select_for_update(of=("self",))
         if workflow.related:
             queryset = queryset.select_related(*workflow.related)
-        locked = queryset.get(pk=obj.pk)
+        locked: Any = queryset.get(pk=obj.pk)  # a model with a `status` field and its choices
         names = {"number": getattr(locked, "number", locked.pk), "status": locked.get_status_display()}
         if not (rule.applies(locked) and rule.allowed(locked, acting_user)):
             message = workflow.not_allowed or _("Vous n'avez pas le droit de faire cette action.")
@@ -104,4 +105,4 @@ def apply_transition(
             to_status=locked.status,
             **(event or {}),
         )
-    return locked, recorded
+    return cast(M, locked), recorded

@@ -536,7 +536,7 @@ def create_knowledge() -> None:
     for code, question_fr, question_en, answer_fr, answer_en, keywords, public in DEMO_ARTICLES:
         article_save(
             article=Article(
-                service=services.get(code),
+                service=services.get(code) if code else None,
                 question_fr=question_fr,
                 question_en=question_en,
                 answer_fr=answer_fr,
@@ -547,7 +547,7 @@ def create_knowledge() -> None:
         )
     for title, code, status, text_fr, text_en in DEMO_ANSWERS:
         StandardAnswer.objects.create(
-            title=title, service=services.get(code), status=status, text_fr=text_fr, text_en=text_en
+            title=title, service=services.get(code) if code else None, status=status, text_fr=text_fr, text_en=text_en
         )
 
 

@@ -1,5 +1,7 @@
 """The monthly follow-up of policy 4.1: who received which list, once, and what they answered."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from digests.enums import DigestKind, DigestStatus
 
 
-class DigestDeliveryQuerySet(models.QuerySet):
-    def due(self, now):
+class DigestDeliveryQuerySet(models.QuerySet["DigestDelivery"]):
+    def due(self, now) -> Self:
         return self.filter(status=DigestStatus.PENDING, next_attempt_at__lte=now)
 
 

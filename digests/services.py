@@ -7,11 +7,14 @@ the row, renders the lists and their PDF, and hands the e-mail to the outbox (se
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -58,7 +61,7 @@ def unanswered_condition() -> Q:
     return Q(request__status__in=IN_SERVICE_STATUSES) & ~answered_condition()
 
 
-def _responsables():
+def _responsables() -> QuerySet[User]:
     """Who receives a service's RNC list: its responsable de la réception and, in schéma B, its
     responsable de l'exécution (policy 4.2.2: « de l'exécution des requêtes et de leur suivi »)."""
     return (
@@ -69,7 +72,7 @@ def _responsables():
     )
 
 
-def _unanswered_responsables(month: dt.date):
+def _unanswered_responsables(month: dt.date) -> QuerySet[User]:
     unanswered = DigestItem.objects.filter(
         unanswered_condition(),
         delivery__recipient=OuterRef("pk"),
@@ -79,7 +82,7 @@ def _unanswered_responsables(month: dt.date):
     return _responsables().filter(Exists(unanswered))
 
 
-def digest_windows(today: dt.date) -> list[tuple[str, dt.date]]:
+def digest_windows(today: dt.date) -> list[tuple[DigestKind, dt.date]]:
     """The kinds of digest the calendar says are due on `today`, with their scheduled day, including
     what a stopped system missed earlier this month (catch-up). A responsables' list or reminder is
     not sent once the month's deadline has passed. Pure calendar: the recipients come after."""
@@ -101,7 +104,7 @@ def digest_windows(today: dt.date) -> list[tuple[str, dt.date]]:
 def digests_due(today: dt.date) -> list[DueDigest]:
     """Each digest due on `today` for each of its recipients."""
     month = today.replace(day=1)
-    recipients = {
+    recipients: dict[DigestKind, Callable[[], QuerySet[User]]] = {
         DigestKind.RESPONSABLE: _responsables,
         DigestKind.REMINDER: lambda: _unanswered_responsables(month),
         DigestKind.ELUS: lambda: User.objects.filter(is_active=True, groups__name=Role.ELU).order_by("username"),
@@ -136,7 +139,7 @@ def digests_dispatch(
                 },
             )
             if created and enqueue:
-                transaction.on_commit(lambda pk=delivery.pk: _enqueue_build(pk))
+                transaction.on_commit(partial(_enqueue_build, delivery.pk))
         results.append((item, delivery, created))
     return results
 
@@ -145,7 +148,7 @@ def _enqueue_build(delivery_id: int) -> None:
     broker.publish("digests.tasks.build_digest", delivery_id)  # broker away: digests_retry picks the pending row up
 
 
-def digests_retry(*, now=None) -> int:
+def digests_retry(*, now: dt.datetime | None = None) -> int:
     """Release the claims of dead workers and build again what is due for a retry."""
     now = now or timezone.now()
     DigestDelivery.objects.filter(status=DigestStatus.GENERATING, claimed_at__lt=now - STUCK_AFTER).update(
@@ -155,14 +158,14 @@ def digests_retry(*, now=None) -> int:
     return sum(digest_build(delivery_id=pk) for pk in due)
 
 
-def digests_retry_failed(*, deliveries) -> int:
+def digests_retry_failed(*, deliveries: QuerySet[DigestDelivery]) -> int:
     """The Technicien asks to build again digests that failed for good; they are queued at once."""
     ids = list(deliveries.filter(status=DigestStatus.FAILED).values_list("pk", flat=True))
     DigestDelivery.objects.filter(pk__in=ids).update(
         status=DigestStatus.PENDING, attempts=0, next_attempt_at=timezone.now()
     )
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: _enqueue_build(pk))
+        transaction.on_commit(partial(_enqueue_build, pk))
     return len(ids)
 
 
@@ -176,7 +179,7 @@ def digest_build(*, delivery_id: int, today: dt.date | None = None) -> bool:
     delivery = DigestDelivery.objects.select_related("recipient").get(pk=delivery_id)
     try:
         with transaction.atomic(), translation.override(delivery.recipient.language):
-            BUILDERS[delivery.kind](delivery, today or timezone.localdate())
+            BUILDERS[DigestKind(delivery.kind)](delivery, today or timezone.localdate())
     except Exception as error:  # noqa: BLE001 - any failure is recorded on the delivery and retried
         _digest_build_failed(delivery=delivery, error=error)
         return False
@@ -193,7 +196,7 @@ def _digest_build_failed(*, delivery: DigestDelivery, error: Exception) -> None:
     )
 
 
-def _mark_queued(delivery: DigestDelivery, email: OutboundEmail, generated_at) -> None:
+def _mark_queued(delivery: DigestDelivery, email: OutboundEmail, generated_at: dt.datetime) -> None:
     DigestDelivery.objects.filter(pk=delivery.pk).update(
         status=DigestStatus.QUEUED, email=email, generated_at=generated_at, last_error=""
     )
@@ -225,7 +228,7 @@ def _build_responsable(delivery: DigestDelivery, today: dt.date) -> None:
     _mark_queued(delivery, email, generated_at)
 
 
-def _snapshot_items(delivery: DigestDelivery, requests) -> None:
+def _snapshot_items(delivery: DigestDelivery, requests: QuerySet[ServiceRequest]) -> None:
     """The list as sent, for the follow-up screen: one INSERT … SELECT, whatever its length."""
     select_sql, params = requests.order_by().values_list(Value(delivery.pk), "pk", "service_id").query.sql_with_params()
     table = DigestItem._meta.db_table
@@ -233,7 +236,9 @@ def _snapshot_items(delivery: DigestDelivery, requests) -> None:
         cursor.execute(f"INSERT INTO {table} (delivery_id, request_id, service_id) {select_sql}", params)
 
 
-def _responsable_context(delivery, services, rows, today):
+def _responsable_context(
+    delivery: DigestDelivery, services: list[Service], rows: list[Any], today: dt.date
+) -> dict[str, Any]:
     return {
         "delivery": delivery,
         "recipient": delivery.recipient,
@@ -271,7 +276,7 @@ def _build_reminder(delivery: DigestDelivery, today: dt.date) -> None:
     _mark_queued(delivery, email, timezone.now())
 
 
-def elus_context(month: dt.date, today: dt.date) -> dict:
+def elus_context(month: dt.date, today: dt.date) -> dict[str, Any]:
     service_reports, period_start = reports.elus_report(month, today)
     return {
         "month": month,
@@ -316,7 +321,7 @@ BUILDERS = {
 
 
 @transaction.atomic
-def digest_resend(*, delivery: DigestDelivery, acting_user) -> OutboundEmail:
+def digest_resend(*, delivery: DigestDelivery, acting_user: User) -> OutboundEmail:
     """The Technicien sends a digest again, as it was built (recorded: who, when, how many times)."""
     locked = DigestDelivery.objects.select_for_update(of=("self",)).select_related("email").get(pk=delivery.pk)
     if locked.email is None:

@@ -33,7 +33,7 @@ class Mailbox:
         self.connection = None
 
     @classmethod
-    def from_settings(cls):
+    def from_settings(cls) -> "Mailbox":
         return cls(
             host=settings.INTAKE_IMAP_HOST,
             port=settings.INTAKE_IMAP_PORT,

@@ -92,7 +92,7 @@ def _text_of(message: EmailMessage) -> str:
 
 def without_quote(text: str) -> str:
     """The citizen's new words: what comes before the quoted message of a reply."""
-    lines = []
+    lines: list[str] = []
     for line in text.replace("\r\n", "\n").split("\n"):
         if _QUOTE_START.match(line) and lines:
             break
@@ -111,7 +111,8 @@ def _attachments(message: EmailMessage) -> list[Attachment]:
         if part.get_content_maintype() == "multipart" or part.get_content_type() == "message/rfc822":
             continue
         try:
-            content = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            content = payload if isinstance(payload, bytes) else b""
         except Exception:  # noqa: BLE001 - an undecodable part is left out; the message itself is kept
             continue
         found.append(Attachment(_clean(part.get_filename() or "piece-jointe"), part.get_content_type(), content))
@@ -124,7 +125,7 @@ def _all_text(message: EmailMessage, raw: bytes) -> str:
     for part in message.walk():
         if not part.is_multipart():
             payload = part.get_payload(decode=True)
-            if payload:
+            if isinstance(payload, bytes) and payload:
                 texts.append(payload.decode("latin-1"))
     return "\n".join(texts)
 

@@ -2,6 +2,7 @@
 are the citizens' « Questions fréquentes ») and standard answers (réponses types)."""
 
 import re
+from typing import Any, Self
 
 from django.conf import settings
 from django.db import models
@@ -14,11 +15,11 @@ from core.text_search import normalize
 from requests_app.enums import Status
 
 
-class ArticleQuerySet(models.QuerySet):
-    def public(self):
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def public(self) -> Self:
         return self.filter(is_public=True)
 
-    def for_search(self):
+    def for_search(self) -> Self:
         return self.select_related("service").only(
             "question_fr",
             "question_en",
@@ -96,8 +97,8 @@ class Article(models.Model):
         return self.answer_en if _english() and self.answer_en else self.answer_fr
 
 
-class StandardAnswerQuerySet(models.QuerySet):
-    def for_request(self, service_request):
+class StandardAnswerQuerySet(models.QuerySet["StandardAnswer"]):
+    def for_request(self, service_request: Any) -> Self:
         """The answers that fit this request: its service or any, its type or any, its status or any;
         the most specific first."""
         return (

@@ -1,11 +1,14 @@
 """The knowledge base as the Technicien and the citizens search it, and the standard answers that
 fit a request."""
 
+from typing import Any
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import text_search
 from knowledge.models import Article, StandardAnswer, fill, placeholder_values
+from requests_app.models import ServiceRequest
 
 
 def search(text: str, *, public_only: bool, limit: int = 5, minimum: int = 1) -> list[Article]:
@@ -27,7 +30,7 @@ def suggestions_for_citizen(text: str) -> list[Article]:
     return search(text, public_only=True, limit=3, minimum=2)
 
 
-def standard_answers_for(service_request) -> list[dict]:
+def standard_answers_for(service_request: ServiceRequest) -> list[dict[str, Any]]:
     """Each fitting answer already filled in for this request, in the requester's language."""
     values = {}
     answers = []
@@ -39,7 +42,7 @@ def standard_answers_for(service_request) -> list[dict]:
     return answers
 
 
-def answer_picker(service_request) -> dict:
+def answer_picker(service_request: ServiceRequest) -> dict[str, Any]:
     """What js/standard-answers.js needs beside each note to the citizen: the fitting answers,
     filled in, and where to search the knowledge base."""
     return {

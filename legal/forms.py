@@ -1,5 +1,7 @@
 """Forms of the réclamations and access requests: the citizen's, the Technicien's intake, the Greffe's."""
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,7 +28,14 @@ class MultipleDocumentField(MultiplePhotoField):
         return photo_tools.sanitize_document(uploaded)
 
 
-class ClaimDocumentsMixin:
+# The mixin reads the form's data and errors: typed as a form, a plain class at run time.
+if TYPE_CHECKING:
+    _FormBase = forms.Form
+else:
+    _FormBase = object
+
+
+class ClaimDocumentsMixin(_FormBase):
     """Photos and supporting documents, each in its own field so the Greffe knows what it reads."""
 
     DOCUMENT_FIELDS = {
@@ -50,14 +59,14 @@ class ClaimDocumentsMixin:
             ),
         }
 
-    def new_documents(self) -> list[tuple[str, object]]:
+    def new_documents(self) -> list[tuple[str, Any]]:
         return [
             (kind, content)
             for field, kind in self.DOCUMENT_FIELDS.items()
             for content in self.cleaned_data.get(field) or []
         ]
 
-    def documents(self) -> list[tuple[str, object]]:
+    def documents(self) -> list[tuple[str, Any]]:
         """Files kept from an earlier post (see keep_valid_documents) and the ones sent now."""
         return photo_tools.unstage_documents(self.cleaned_data.get("staged_documents", "")) + self.new_documents()
 
@@ -65,7 +74,7 @@ class ClaimDocumentsMixin:
         """On an error elsewhere, keep the files that passed so a citizen on a phone need not pick them again."""
         if any(field in self.errors for field in self.DOCUMENT_FIELDS) or not self.new_documents():
             return
-        data = self.data.copy()
+        data = self.data.copy()  # type: ignore[attr-defined]  # a bound form's QueryDict
         data["staged_documents"] = photo_tools.stage_documents(self.documents())
         self.data = data
 

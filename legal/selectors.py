@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from legal import clocks as legal_clocks
 from legal.enums import ClaimDocumentKind, ClaimStatus
 from legal.models import AccessRequest, Claim, ClaimConsultation, ClaimDocument, ClaimEvent
@@ -40,7 +41,7 @@ def claim_detail_queryset() -> QuerySet[Claim]:
     )
 
 
-def consultations_for(user) -> QuerySet[ClaimConsultation]:
+def consultations_for(user: User) -> QuerySet[ClaimConsultation]:
     """Consultations addressed to a service the user answers for (reception, execution, director)."""
     if not user.is_authenticated:
         return ClaimConsultation.objects.none()
@@ -116,7 +117,7 @@ def access_due_soon(today: dt.date | None = None, *, within_days: int = 5) -> li
     ]
 
 
-def legal_counts(month_start: dt.date, today: dt.date) -> dict:
+def legal_counts(month_start: dt.date, today: dt.date) -> dict[str, int]:
     """What the élus may know of claims and access requests: counts for the month, nothing else."""
     month_end = month_start + relativedelta(months=1)
     start = timezone.make_aware(dt.datetime.combine(month_start, dt.time.min))

@@ -33,6 +33,7 @@ from requests_app.models import (
     RequestTypeAttribute,
     ServiceRequest,
 )
+from requests_app.models.requests import RequestQuerySet
 
 MAX_RESULTS = 1000
 DEFAULT_WINDOW = dt.timedelta(days=90)
@@ -112,7 +113,7 @@ def service_entry(request_type: RequestType) -> dict:
         "service_code": request_type.code,
         "service_name": request_type.name,
         "description": request_type.name,
-        "metadata": request_type.has_attributes,
+        "metadata": request_type.has_attributes,  # type: ignore[attr-defined]  # annotated by the queryset
         "type": "realtime",
         "keywords": "",
         "group": request_type.service.name,
@@ -190,7 +191,7 @@ def attribute_answers(request_type: RequestType, params) -> list[tuple[str, str]
 # --- requests, read --------------------------------------------------------------------------------
 
 
-def public_requests() -> QuerySet[ServiceRequest]:
+def public_requests() -> RequestQuerySet:
     """Requêtes only: information demands and complaints are not public service requests."""
     return (
         ServiceRequest.objects.filter(kind=RequestKind.REQUEST, request_type__isnull=False)
@@ -256,12 +257,14 @@ def request_entries(requests: list[ServiceRequest]) -> list[dict]:
 
 
 def request_entry(service_request: ServiceRequest, *, status_notes: str) -> dict:
+    request_type = service_request.request_type
+    assert request_type is not None  # the feed lists requêtes, which are classified
     return {
         "service_request_id": service_request.number,
         "status": "closed" if service_request.status in CLOSED_STATUSES else "open",
         "status_notes": status_notes,
-        "service_name": service_request.request_type.name,
-        "service_code": service_request.request_type.code,
+        "service_name": request_type.name,
+        "service_code": request_type.code,
         "description": service_request.description,
         "agency_responsible": service_request.service.name if service_request.service else "",
         "service_notice": "",

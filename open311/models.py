@@ -1,6 +1,7 @@
 """Keys of the organisations allowed to file requests through the Open311 GeoReport v2 API."""
 
 import hashlib
+from typing import Self
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,11 +11,11 @@ def hash_key(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-class ApiKeyQuerySet(models.QuerySet):
-    def active(self):
+class ApiKeyQuerySet(models.QuerySet["ApiKey"]):
+    def active(self) -> Self:
         return self.filter(revoked_at__isnull=True)
 
-    def for_raw_key(self, raw: str):
+    def for_raw_key(self, raw: str) -> "ApiKey | None":
         return self.active().filter(key_hash=hash_key(raw)).first() if raw else None
 
 

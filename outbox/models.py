@@ -5,14 +5,16 @@ to send it. A task claims the row, sends, marks it sent: a lost broker message o
 worker leaves a row that the flush job picks up again.
 """
 
+from typing import Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from outbox.enums import OutboxStatus
 
 
-class OutboundEmailQuerySet(models.QuerySet):
-    def due(self, now):
+class OutboundEmailQuerySet(models.QuerySet["OutboundEmail"]):
+    def due(self, now) -> Self:
         return self.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
 
 

@@ -3,13 +3,16 @@
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterable
 from email.utils import parseaddr
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -44,8 +47,15 @@ def _enqueue_send(email_id: int) -> None:
 
 
 def outbox_enqueue(
-    *, dedupe_key: str, to: str, template: str, context: dict, language: str, owner: str = "", attachments=()
-):
+    *,
+    dedupe_key: str,
+    to: str,
+    template: str,
+    context: dict[str, Any],
+    language: str,
+    owner: str = "",
+    attachments: Iterable[tuple[str, bytes, str]] = (),
+) -> OutboundEmail:
     """Render `template` (subject.txt, body.txt, body.html) in the recipient's language and queue it.
 
     Must run inside the transaction of the change that causes the e-mail; the same
@@ -119,7 +129,7 @@ def _outbox_send_failed(*, email: OutboundEmail, error: Exception) -> None:
     )
 
 
-def outbox_flush(*, now=None) -> int:
+def outbox_flush(*, now: dt.datetime | None = None) -> int:
     """Release claims of dead workers, then send what is due. Returns how many were sent."""
     now = now or timezone.now()
     OutboundEmail.objects.filter(status=OutboxStatus.SENDING, claimed_at__lt=now - STUCK_AFTER).update(
@@ -137,12 +147,12 @@ def outbox_resend(*, email: OutboundEmail) -> None:
     transaction.on_commit(lambda: _enqueue_send(email.pk))
 
 
-def outbox_owners(*, email_ids) -> list[str]:
+def outbox_owners(*, email_ids: Iterable[int]) -> list[str]:
     """The demands these e-mails were about (a reply's In-Reply-To names the e-mail it answers)."""
     return list(OutboundEmail.objects.filter(pk__in=list(email_ids)).exclude(owner="").values_list("owner", flat=True))
 
 
-def outbox_bounced(*, email_ids, reason: str) -> list[OutboundEmail]:
+def outbox_bounced(*, email_ids: Iterable[int], reason: str) -> list[OutboundEmail]:
     """A bounce names e-mails that never reached their reader: they fail for good, with the reason."""
     emails = list(OutboundEmail.objects.filter(pk__in=list(email_ids)))
     OutboundEmail.objects.filter(pk__in=[email.pk for email in emails]).update(
@@ -151,7 +161,7 @@ def outbox_bounced(*, email_ids, reason: str) -> list[OutboundEmail]:
     return emails
 
 
-def outbox_forget(*, prefix: str = "", ids=(), owners=()) -> list:
+def outbox_forget(*, prefix: str = "", ids: Iterable[int] = (), owners: Iterable[str] = ()) -> list[FieldFile]:
     """Loi 25: delete the e-mails sent about these demands (by `prefix:{id}:` dedupe keys, or by
     owner) with their attachments; returns the attachment files, for the caller to delete once
     its transaction commits."""

@@ -7,6 +7,7 @@ Complaint details never appear here: complaints are counted, nothing more.
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q
@@ -27,7 +28,7 @@ AGE_BUCKETS = ((0, 5), (6, 10), (11, 20), (21, 60), (61, None))
 class Table:
     key: str
     caption: str
-    headers: list[str]
+    headers: list[Any]  # translated text, lazy or not
     rows: list[list]
 
 
@@ -58,7 +59,9 @@ def volume(services, months) -> tuple[Table, Table]:
         .values_list("month", "kind", "channel", "status")
         .annotate(count=Count("id"))
     )
-    by_kind, by_channel, joined = defaultdict(Counter), defaultdict(Counter), Counter()
+    by_kind: defaultdict[dt.date, Counter[str]] = defaultdict(Counter)
+    by_channel: defaultdict[dt.date, Counter[str]] = defaultdict(Counter)
+    joined: Counter[dt.date] = Counter()
     for month, kind, channel, status, count in rows:
         key = timezone.localtime(month).date()
         if status == Status.MERGED:  # one problem reported twice is one demand
@@ -91,7 +94,8 @@ def volume(services, months) -> tuple[Table, Table]:
 
 def backlog(services, today: dt.date) -> Table:
     """Open requests by age in business days, and how many of them are past their standard."""
-    counts, late = Counter(), Counter()
+    counts: Counter[tuple[int, int | None]] = Counter()
+    late: Counter[tuple[int, int | None]] = Counter()
     rows = ServiceRequest.objects.filter(service__in=services, status__in=NOT_COMPLETED_STATUSES).values_list(
         "received_at", "request_type__target_business_days"
     )
@@ -121,7 +125,7 @@ def standards(services) -> Table:
         [_("Nature"), _("Norme (jours ouvrables)"), _("Reçues"), _("Délai médian"), _("Dans la norme (%)")],
         [
             [
-                r.request_type.name,
+                r.request_type.name if r.request_type else _("Réponse à vos courriels"),
                 r.target_business_days,
                 r.received,
                 r.median_days if r.median_days is not None else "",
@@ -199,7 +203,7 @@ def build(services, today: dt.date | None = None, only: str | None = None) -> li
         (("satisfaction",), lambda: [satisfaction(services, months)]),
         (("plaintes",), lambda: [complaints(services, months)]),
     ]
-    tables = []
+    tables: list[Table] = []
     for keys, builder in builders:
         if only is None or only in keys:
             tables.extend(builder())

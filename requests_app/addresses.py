@@ -7,6 +7,7 @@ their identifier and updated in place; addresses absent from a complete export c
 (kept for the requests that point to them, no longer offered).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -46,7 +47,7 @@ class ImportResult:
     skipped: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _columns(header: list[str], overrides: dict[str, str]) -> dict[str, str]:
+def _columns(header: Sequence[str], overrides: dict[str, str]) -> dict[str, str]:
     lowered = {name.strip().lower(): name for name in header}
     found = {}
     for name in FIELDS:

@@ -175,7 +175,7 @@ def _weekdays_after(start: dt.date, end: dt.date) -> int:
 
 @lru_cache(maxsize=256)
 def _weekday_closures_cached(first_year: int, last_year: int, current: Closures) -> tuple[dt.date, ...]:
-    days = set()
+    days: set[dt.date] = set()
     for year in range(first_year, last_year + 1):
         days.update(quebec_holidays(year))
         days.update(_closed_days(year, current))

@@ -1,4 +1,5 @@
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.conf import settings
@@ -53,7 +54,14 @@ class MultiplePhotoField(forms.FileField):
         return cleaned
 
 
-class StagedPhotosMixin:
+# The mixin reads the form's data and errors: typed as a form, a plain class at run time.
+if TYPE_CHECKING:
+    _FormBase = forms.Form
+else:
+    _FormBase = object
+
+
+class StagedPhotosMixin(_FormBase):
     """Photos checked on a first post survive an error elsewhere in the form (fields `photos`, `staged_photos`)."""
 
     def all_photos(self):

@@ -10,6 +10,7 @@ import datetime as dt
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core import signing
 from django.db.models import QuerySet
@@ -77,7 +78,11 @@ def responses(*, service=None, start: dt.date | None = None, end: dt.date | None
 
 def summary(queryset: QuerySet) -> dict[str, list[Group]]:
     """Averages and distributions by service, by type and by month, in one query."""
-    by = {"service": defaultdict(list), "type": defaultdict(list), "month": defaultdict(list)}
+    by: dict[str, defaultdict[Any, list[int]]] = {
+        "service": defaultdict(list),
+        "type": defaultdict(list),
+        "month": defaultdict(list),
+    }
     rows = list(
         queryset.annotate(month=TruncMonth("answered_at")).values_list(
             "rating", "request__service_id", "request__request_type_id", "month"

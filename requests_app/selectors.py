@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from requests_app import business_days, standards
 from requests_app.enums import Channel, Status
 from requests_app.models import Designation, Intervention, RequestEvent, RequestType, Service, ServiceRequest
@@ -55,11 +56,11 @@ def request_for_lookup(*, number: str, email: str) -> ServiceRequest | None:
     )
 
 
-def request_list_for_staff(user) -> QuerySet[ServiceRequest]:
+def request_list_for_staff(user: User) -> QuerySet[ServiceRequest]:
     return ServiceRequest.objects.visible_to(user).with_list_relations()
 
 
-def request_detail_for_staff(user, number: str) -> QuerySet[ServiceRequest]:
+def request_detail_for_staff(user: User, number: str) -> QuerySet[ServiceRequest]:
     return (
         ServiceRequest.objects.visible_to(user)
         .with_list_relations()
@@ -120,13 +121,13 @@ def request_type_ids_by_service() -> dict[str, list[int]]:
     return grouped
 
 
-def services_without_designation():
+def services_without_designation() -> QuerySet[Service]:
     """Active services with no designation in force: their requests cannot be routed (Annexe C)."""
     in_force = Designation.objects.in_force().values("service_id")
     return Service.objects.filter(is_active=True).exclude(pk__in=in_force).order_by("name_fr")
 
 
-def staff_directory():
+def staff_directory() -> QuerySet[Service]:
     """Each active service with its director and responsables, their extension, e-mail and status."""
     return (
         Service.objects.filter(is_active=True)

@@ -2,6 +2,7 @@
 Responsable de l'accès; the greffier may act for him. Deadlines here are calendar days (art. 47)."""
 
 import secrets
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -43,8 +44,8 @@ class LegalProvision(models.Model):
         return f"{self.law}, art. {self.article} — {self.title}"
 
 
-class AccessRequestQuerySet(models.QuerySet):
-    def open(self):
+class AccessRequestQuerySet(models.QuerySet["AccessRequest"]):
+    def open(self) -> Self:
         return self.filter(status__in=OPEN_ACCESS_STATUSES)
 
 

@@ -5,6 +5,7 @@ apart means no list, digest or export built for requêtes can leak a claimant's 
 """
 
 import secrets
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -23,8 +24,8 @@ class ClaimNumberSequence(YearlySequence):
     pass
 
 
-class ClaimQuerySet(models.QuerySet):
-    def open(self):
+class ClaimQuerySet(models.QuerySet["Claim"]):
+    def open(self) -> Self:
         return self.filter(status__in=OPEN_CLAIM_STATUSES)
 
 

@@ -3,6 +3,8 @@ one extension (art. 47), the decision letter (art. 47, 50, 51, 135), and the dea
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -11,19 +13,20 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from core import pdf, workflow
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
 from core.workflow import Transition
 from legal import clocks as legal_clocks
 from legal.enums import OPEN_ACCESS_STATUSES, AccessDecision, AccessStatus, LetterKind
-from legal.models import AccessEvent, AccessLetter, AccessNumberSequence, AccessRequest
+from legal.models import AccessEvent, AccessLetter, AccessNumberSequence, AccessRequest, LegalProvision
 from legal.services.notices import notice_enqueue, notify_handlers
 
 DECISIONS_NEEDING_REASONS = (AccessDecision.PARTIAL, AccessDecision.REFUSED)
 
 
-def _require_handler(user) -> None:
+def _require_handler(user: User) -> None:
     if not user.has_perm("legal.handle_access_requests"):
         raise ApplicationError(
             _("Seuls le Directeur général, responsable de l'accès, et le greffier traitent ces demandes.")
@@ -72,7 +75,12 @@ def _letter(access_request: AccessRequest, kind: str, today: dt.date) -> AccessL
 
 
 def access_request_submit(
-    *, data: dict, form: str, channel: str = "web", received_on: dt.date | None = None, acting_user=None
+    *,
+    data: dict[str, Any],
+    form: str,
+    channel: str = "web",
+    received_on: dt.date | None = None,
+    acting_user: User | None = None,
 ) -> AccessRequest:
     received_on = received_on or timezone.localdate()
     if received_on > timezone.localdate():
@@ -101,7 +109,7 @@ def access_request_submit(
     return access_request
 
 
-def _handles_access(access_request: AccessRequest, user) -> bool:
+def _handles_access(access_request: AccessRequest, user: User) -> bool:
     return user.has_perm("legal.handle_access_requests")
 
 
@@ -121,7 +129,9 @@ WORKFLOW = workflow.register(
 )
 
 
-def access_request_extend(*, access_request: AccessRequest, reason: str, acting_user, today=None) -> AccessRequest:
+def access_request_extend(
+    *, access_request: AccessRequest, reason: str, acting_user: User, today: dt.date | None = None
+) -> AccessRequest:
     """Art. 47, last paragraph: once, by up to 10 days, by a notice sent within the first 20 days."""
     _require_handler(acting_user)
     today = today or timezone.localdate()
@@ -152,10 +162,10 @@ def access_request_decide(
     access_request: AccessRequest,
     decision: str,
     answer: str,
-    acting_user,
+    acting_user: User,
     refusal_reasons: str = "",
-    provisions=(),
-    today=None,
+    provisions: Iterable[LegalProvision] = (),
+    today: dt.date | None = None,
 ) -> AccessRequest:
     """Policy 4.6: « motiver tout refus ou tout refus partiel … et indiquer la disposition de loi »."""
     _require_handler(acting_user)
@@ -185,7 +195,7 @@ def access_request_decide(
     return locked
 
 
-def access_request_withdraw(*, access_request: AccessRequest, acting_user) -> AccessRequest:
+def access_request_withdraw(*, access_request: AccessRequest, acting_user: User) -> AccessRequest:
     _require_handler(acting_user)
     locked, _event = workflow.apply_transition(
         access_request, "withdraw", acting_user=acting_user, event={"by": acting_user}
@@ -193,7 +203,7 @@ def access_request_withdraw(*, access_request: AccessRequest, acting_user) -> Ac
     return locked
 
 
-def access_letter_mark_printed(*, letter: AccessLetter, acting_user) -> None:
+def access_letter_mark_printed(*, letter: AccessLetter, acting_user: User) -> None:
     _require_handler(acting_user)
     AccessLetter.objects.filter(pk=letter.pk, printed_at__isnull=True).update(printed_at=timezone.now())
 

@@ -4,7 +4,9 @@ status change, and the consultation of the operating service."""
 import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -13,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from core import pdf, workflow
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
@@ -26,7 +29,9 @@ from requests_app.models import Service
 MAX_DOCUMENTS = 20  # per claim, over its whole life
 
 
-def claim_clocks_for(*, event_date: dt.date, damage_kind: str, cause_kind: str, filed_on: dt.date):
+def claim_clocks_for(
+    *, event_date: dt.date, damage_kind: str, cause_kind: str, filed_on: dt.date
+) -> legal_clocks.ClaimClocks:
     return legal_clocks.claim_clocks(
         event_date=event_date,
         damage_kind=damage_kind,
@@ -56,14 +61,14 @@ def _tracking_path(claim: Claim) -> str:
     return reverse("claims:track", kwargs={"token": claim.tracking_token})
 
 
-def _acknowledgement(claim: Claim, clocks) -> bytes:
+def _acknowledgement(claim: Claim, clocks: legal_clocks.ClaimClocks) -> bytes:
     with translation.override(claim.language):
         return pdf.render_claim_acknowledgement_pdf(
             {"claim": claim, "clocks": clocks, "received_on": timezone.localdate(claim.received_at)}
         )
 
 
-def _add_documents(claim: Claim, documents, *, by_claimant: bool) -> int:
+def _add_documents(claim: Claim, documents: list[tuple[str, Any]], *, by_claimant: bool) -> int:
     if claim.documents.count() + len(documents) > MAX_DOCUMENTS:
         raise ApplicationError(
             _("Un dossier de réclamation compte au plus %(max)s pièces jointes.") % {"max": MAX_DOCUMENTS}
@@ -77,7 +82,14 @@ def _add_documents(claim: Claim, documents, *, by_claimant: bool) -> int:
     return len(documents)
 
 
-def claim_submit(*, data: dict, documents=(), channel: str = "web", acting_user=None, today=None) -> Claim:
+def claim_submit(
+    *,
+    data: dict[str, Any],
+    documents: Iterable[tuple[str, Any]] = (),
+    channel: str = "web",
+    acting_user: User | None = None,
+    today: dt.date | None = None,
+) -> Claim:
     """Record the claim, freeze the Avis de réclamation, tell the claimant and the Greffe.
 
     A late notice is received like any other and flagged: the portal never refuses a claim.
@@ -131,7 +143,7 @@ def claim_submit(*, data: dict, documents=(), channel: str = "web", acting_user=
     return claim
 
 
-def claim_add_documents(*, claim: Claim, documents, acting_user=None) -> int:
+def claim_add_documents(*, claim: Claim, documents: Iterable[tuple[str, Any]], acting_user: User | None = None) -> int:
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
         added = _add_documents(locked, list(documents), by_claimant=acting_user is None)
@@ -144,7 +156,7 @@ def claim_add_documents(*, claim: Claim, documents, acting_user=None) -> int:
 # --- status changes ---------------------------------------------------------------------------------
 
 
-def _handles_claims(claim: Claim, user) -> bool:
+def _handles_claims(claim: Claim, user: User) -> bool:
     return user.has_perm("legal.handle_claims")
 
 
@@ -168,12 +180,12 @@ WORKFLOW = workflow.register(
 )
 
 
-def _require_handler(user) -> None:
+def _require_handler(user: User) -> None:
     if not user.has_perm("legal.handle_claims"):
         raise ApplicationError(_("Seuls le Greffe et le Directeur général traitent les réclamations."))
 
 
-def _claim_transition(*, claim: Claim, action: str, acting_user, public_text: str = "", **changes) -> Claim:
+def _claim_transition(*, claim: Claim, action: str, acting_user: User, public_text: str = "", **changes: Any) -> Claim:
     _require_handler(acting_user)
     with transaction.atomic():
         locked, _event = workflow.apply_transition(
@@ -195,11 +207,11 @@ def _claim_transition(*, claim: Claim, action: str, acting_user, public_text: st
     return locked
 
 
-def claim_start_analysis(*, claim: Claim, acting_user, note: str = "") -> Claim:
+def claim_start_analysis(*, claim: Claim, acting_user: User, note: str = "") -> Claim:
     return _claim_transition(claim=claim, action="start_analysis", acting_user=acting_user, public_text=note)
 
 
-def claim_send_to_insurer(*, claim: Claim, acting_user, insurer_reference: str, note: str = "") -> Claim:
+def claim_send_to_insurer(*, claim: Claim, acting_user: User, insurer_reference: str, note: str = "") -> Claim:
     if not insurer_reference.strip():
         raise ApplicationError(_("Indiquez la référence du dossier chez l'assureur de la Ville."))
     return _claim_transition(
@@ -211,7 +223,7 @@ def claim_send_to_insurer(*, claim: Claim, acting_user, insurer_reference: str, 
     )
 
 
-def claim_accept(*, claim: Claim, acting_user, amount_paid: Decimal, note: str = "") -> Claim:
+def claim_accept(*, claim: Claim, acting_user: User, amount_paid: Decimal, note: str = "") -> Claim:
     if amount_paid is None or amount_paid < 0:
         raise ApplicationError(_("Indiquez le montant versé au réclamant."))
     return _claim_transition(
@@ -219,7 +231,7 @@ def claim_accept(*, claim: Claim, acting_user, amount_paid: Decimal, note: str =
     )
 
 
-def claim_refuse(*, claim: Claim, acting_user, reasons: str) -> Claim:
+def claim_refuse(*, claim: Claim, acting_user: User, reasons: str) -> Claim:
     if not reasons.strip():
         raise ApplicationError(_("Un refus doit être motivé : écrivez les motifs communiqués au réclamant."))
     return _claim_transition(
@@ -227,14 +239,14 @@ def claim_refuse(*, claim: Claim, acting_user, reasons: str) -> Claim:
     )
 
 
-def claim_withdraw(*, claim: Claim, acting_user, note: str = "") -> Claim:
+def claim_withdraw(*, claim: Claim, acting_user: User, note: str = "") -> Claim:
     return _claim_transition(claim=claim, action="withdraw", acting_user=acting_user, public_text=note)
 
 
 # --- the operating service's findings ----------------------------------------------------------------
 
 
-def claim_consult(*, claim: Claim, service: Service, question: str, acting_user) -> ClaimConsultation:
+def claim_consult(*, claim: Claim, service: Service, question: str, acting_user: User) -> ClaimConsultation:
     _require_handler(acting_user)
     with transaction.atomic():
         consultation = ClaimConsultation.objects.create(
@@ -257,7 +269,7 @@ def claim_consult(*, claim: Claim, service: Service, question: str, acting_user)
     return consultation
 
 
-def consultation_may_be_answered_by(consultation: ClaimConsultation, user) -> bool:
+def consultation_may_be_answered_by(consultation: ClaimConsultation, user: User) -> bool:
     service = consultation.service
     return user.is_active and user.pk in {
         service.responsable_id,
@@ -266,7 +278,7 @@ def consultation_may_be_answered_by(consultation: ClaimConsultation, user) -> bo
     }
 
 
-def consultation_answer(*, consultation: ClaimConsultation, findings: str, acting_user) -> ClaimConsultation:
+def consultation_answer(*, consultation: ClaimConsultation, findings: str, acting_user: User) -> ClaimConsultation:
     if not consultation_may_be_answered_by(consultation, acting_user):
         raise ApplicationError(_("Seuls le responsable et le directeur du service consulté peuvent répondre."))
     if not findings.strip():

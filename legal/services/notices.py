@@ -4,8 +4,13 @@ Their bodies say no more than the number and the step: the outbox is readable by
 who sees these files as receipts only. What the file holds travels in the attached letter.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from accounts.enums import Role
@@ -13,7 +18,7 @@ from accounts.models import User
 from outbox.services import outbox_enqueue
 
 
-def legal_handlers():
+def legal_handlers() -> QuerySet[User]:
     """The Greffe and the Directeur général: who reads claims and access requests in full."""
     return User.objects.filter(is_active=True, groups__name__in=[Role.GREFFIER, Role.DIRECTEUR_GENERAL]).distinct()
 
@@ -24,10 +29,10 @@ def notice_enqueue(
     to: str,
     language: str,
     template: str,
-    context: dict,
+    context: dict[str, Any],
     link_path: str,
-    link_label: str,
-    attachments=(),
+    link_label: str | Promise,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
 ) -> None:
     """One of the template sets in templates/emails/claim_* and access_*, rendered in the recipient's language."""
     if not to:
@@ -44,7 +49,7 @@ def notice_enqueue(
     )
 
 
-def notify_handlers(*, dedupe_key: str, url_name: str, number: str, template: str, context: dict) -> None:
+def notify_handlers(*, dedupe_key: str, url_name: str, number: str, template: str, context: dict[str, Any]) -> None:
     for user in legal_handlers():
         notice_enqueue(
             dedupe_key=f"{dedupe_key}:{user.pk}",

@@ -1,6 +1,7 @@
 """Everything the portal needs; local, production and test only override."""
 
 import datetime
+from typing import Any
 
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
@@ -69,7 +70,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "prevost_service.urls"
 WSGI_APPLICATION = "prevost_service.wsgi.application"
 
-TEMPLATES = [
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -255,7 +256,7 @@ CELERY_BEAT_SCHEDULE = {
 # Every page the portal writes takes its scripts and styles from its own static files only: no
 # inline script, no style attribute, no third party. The Django admin keeps inline styles of its
 # own, so it is left out (staff only, behind login and, later, a second factor).
-CONTENT_SECURITY_POLICY = {
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/en/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -3,6 +3,7 @@ place typed by a citizen becomes a known address with a position and an identifi
 `address_id`)."""
 
 import re
+from typing import Self
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from core.text_search import normalize
 
 
-class AddressQuerySet(models.QuerySet):
-    def active(self):
+class AddressQuerySet(models.QuerySet["Address"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def matching(self, text: str):
+    def matching(self, text: str) -> Self:
         """Every word typed, in any order, accents and case aside: « 2870 cure » finds
         « 2870, boulevard du Curé-Labelle »."""
         queryset = self.active()

@@ -1,6 +1,8 @@
 """What the city offers: services, types of request with their standard, intervention codes, closures."""
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +17,9 @@ from requests_app.enums import ProcessSchema
 
 class TranslatedNameMixin:
     """French first; English when the reader's language is English and a translation exists."""
+
+    name_fr: str
+    name_en: str
 
     @property
     def name(self) -> str:
@@ -64,8 +69,8 @@ class Service(TranslatedNameMixin, models.Model):
         ordering = ["name_fr"]
 
 
-class RequestTypeQuerySet(models.QuerySet):
-    def active(self):
+class RequestTypeQuerySet(models.QuerySet["RequestType"]):
+    def active(self) -> Self:
         return self.filter(is_active=True, service__is_active=True)
 
 
@@ -192,7 +197,7 @@ def _validate_month_day(value: str) -> None:
         raise ValidationError(_("Écrivez un jour de l'année sous la forme MM-JJ, par exemple 12-24."), code="invalid")
 
 
-month_day_validators = [
+month_day_validators: list[Callable[[Any], None]] = [
     RegexValidator(r"^\d{2}-\d{2}$", _("Écrivez un jour de l'année sous la forme MM-JJ, par exemple 12-24.")),
     _validate_month_day,
 ]

@@ -1,5 +1,7 @@
 """Annexe C: the designation of each service's Responsable de la réception des requêtes."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.enums import SignatureMethod
 
 
-class DesignationQuerySet(models.QuerySet):
-    def in_force(self):
+class DesignationQuerySet(models.QuerySet["Designation"]):
+    def in_force(self) -> Self:
         return self.filter(effective_at__isnull=False, superseded_at__isnull=True)
 
 

@@ -3,6 +3,7 @@
 import secrets
 import uuid
 from pathlib import PurePath
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -30,18 +31,18 @@ def new_tracking_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class RequestQuerySet(models.QuerySet):
-    def open(self):
+class RequestQuerySet(models.QuerySet["ServiceRequest"]):
+    def open(self) -> Self:
         return self.filter(status__in=OPEN_STATUSES)
 
-    def not_completed(self):
+    def not_completed(self) -> Self:
         """The RNC of policy 4.1."""
         return self.filter(status__in=NOT_COMPLETED_STATUSES)
 
-    def for_service(self, service):
+    def for_service(self, service) -> Self:
         return self.filter(service=service)
 
-    def visible_to(self, user):
+    def visible_to(self, user) -> Self:
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.has_perm("requests_app.see_all"):
@@ -53,7 +54,7 @@ class RequestQuerySet(models.QuerySet):
             | Q(responsable=user)
         )
 
-    def awaiting_callback(self):
+    def awaiting_callback(self) -> Self:
         """Citizens who asked to be called back and have not been reached yet, oldest first, with
         their attempts counted and the last one's outcome (one query for the whole list)."""
         attempts = CallbackAttempt.objects.filter(request=OuterRef("pk")).order_by("-made_at", "-pk")
@@ -71,11 +72,11 @@ class RequestQuerySet(models.QuerySet):
             .order_by("received_at", "pk")
         )
 
-    def without_duplicates(self):
+    def without_duplicates(self) -> Self:
         """One row per problem: duplicates joined to a main request are counted there (#10)."""
         return self.exclude(status=Status.MERGED)
 
-    def with_list_relations(self):
+    def with_list_relations(self) -> Self:
         return self.select_related("service", "request_type", "responsable")
 
 
@@ -204,7 +205,7 @@ class ServiceRequest(models.Model):
     def last_callback_outcome(self) -> str:
         """Label of the last call, on rows from awaiting_callback() (annotated)."""
         outcome = getattr(self, "last_outcome", None)
-        return CallbackOutcome(outcome).label if outcome else ""
+        return str(CallbackOutcome(outcome).label) if outcome else ""
 
     @property
     def is_not_completed(self) -> bool:

@@ -24,7 +24,7 @@ def _save(batch: list[Address], result: ImportResult) -> None:
 
 
 @transaction.atomic
-def addresses_import(text: str, *, columns: dict[str, str] | None = None, retire_missing=False) -> ImportResult:
+def addresses_import(text: str, *, columns: dict[str, str] | None = None, retire_missing: bool = False) -> ImportResult:
     """Load a CSV export (`text`, already decoded); returns what was created, updated, retired, skipped."""
     sample = text[:4096]
     try:

@@ -20,7 +20,7 @@ from requests_app.enums import ProcessSchema
 from requests_app.models import Designation, Service
 
 
-def can_start_designation(user, service: Service) -> bool:
+def can_start_designation(user: User, service: Service) -> bool:
     return (
         user.is_superuser
         or user.has_perm("requests_app.triage")
@@ -32,7 +32,7 @@ def can_start_designation(user, service: Service) -> bool:
 def designation_start(
     *,
     service: Service,
-    acting_user,
+    acting_user: User,
     reception_responsable: User,
     position_email: str,
     extension: str,
@@ -75,7 +75,7 @@ def _store_signature(designation: Designation, prefix: str, signature: Signature
 
 
 @transaction.atomic
-def designation_sign_as_employee(*, designation: Designation, acting_user, signature: Signature) -> Designation:
+def designation_sign_as_employee(*, designation: Designation, acting_user: User, signature: Signature) -> Designation:
     locked = Designation.objects.select_for_update().get(pk=designation.pk)
     if acting_user.pk != locked.reception_responsable_id:
         raise ApplicationError(_("Seul l'employé désigné signe à cette ligne, depuis son propre compte."))
@@ -88,7 +88,7 @@ def designation_sign_as_employee(*, designation: Designation, acting_user, signa
 
 
 @transaction.atomic
-def designation_sign_as_director(*, designation: Designation, acting_user, signature: Signature) -> Designation:
+def designation_sign_as_director(*, designation: Designation, acting_user: User, signature: Signature) -> Designation:
     locked = Designation.objects.select_for_update().select_related("service").get(pk=designation.pk)
     if acting_user.pk != locked.director_id:
         raise ApplicationError(_("Seul le directeur du service signe à cette ligne, depuis son propre compte."))

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.errors import ApplicationError
 from requests_app.enums import OPEN_STATUSES, EventKind, RequestKind, Status
 from requests_app.models import ServiceRequest
@@ -23,7 +24,7 @@ def _refuse_main(duplicate: ServiceRequest, main: ServiceRequest) -> None:
     if main.status == Status.MERGED:
         raise ApplicationError(
             _("La demande %(main)s est elle-même jointe à la demande %(other)s : joignez plutôt à celle-ci.")
-            % {"main": main.number, "other": main.duplicate_of.number}
+            % {"main": main.number, "other": main.duplicate_of.number if main.duplicate_of else ""}
         )
     if main.kind != RequestKind.REQUEST or duplicate.kind != RequestKind.REQUEST:
         raise ApplicationError(_("Seules des requêtes se joignent l'une à l'autre."))
@@ -36,7 +37,7 @@ def _refuse_main(duplicate: ServiceRequest, main: ServiceRequest) -> None:
 
 @transaction.atomic
 def request_merge(
-    *, service_request: ServiceRequest, acting_user, into: ServiceRequest, note: str = ""
+    *, service_request: ServiceRequest, acting_user: User, into: ServiceRequest, note: str = ""
 ) -> ServiceRequest:
     """`request` becomes a duplicate of `into`; its own duplicates follow it there (one level only,
     so that a requester is always one step from the request that is dealt with)."""
@@ -77,9 +78,9 @@ def request_merge(
 
 
 @transaction.atomic
-def request_unmerge(*, service_request: ServiceRequest, acting_user, note: str = "") -> ServiceRequest:
+def request_unmerge(*, service_request: ServiceRequest, acting_user: User, note: str = "") -> ServiceRequest:
     """A join made by mistake: the request goes back to the Technicien's queue, on its own again."""
-    main_number = service_request.duplicate_of.number if service_request.duplicate_of_id else ""
+    main_number = service_request.duplicate_of.number if service_request.duplicate_of else ""
     separated, _event = _transition(
         service_request=service_request,
         action="unmerge",
@@ -88,6 +89,6 @@ def request_unmerge(*, service_request: ServiceRequest, acting_user, note: str =
         note=" — ".join(filter(None, [main_number, note])),
         duplicate_of=None,
         closed_at=None,
-        responsable=service_request.service.responsable if service_request.service_id else None,
+        responsable=service_request.service.responsable if service_request.service else None,
     )
     return separated

@@ -1,5 +1,8 @@
 """Which e-mail each event sends, to whom, in which language."""
 
+from typing import Any
+
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 
@@ -14,7 +17,7 @@ def tracking_path(service_request: ServiceRequest, language: str) -> str:
 
 
 def _to_citizen(
-    service_request: ServiceRequest, *, key: str, template: str, event: RequestEvent | None = None, **extra
+    service_request: ServiceRequest, *, key: str, template: str, event: RequestEvent | None = None, **extra: Any
 ) -> None:
     if not service_request.requester_email:
         return
@@ -37,7 +40,7 @@ def notify_acknowledgement(service_request: ServiceRequest) -> None:
     _to_citizen(service_request, key="ack", template="request_received")
 
 
-def _joined(service_request: ServiceRequest):
+def _joined(service_request: ServiceRequest) -> QuerySet[ServiceRequest]:
     """The requesters of duplicates joined to `request`: they follow it to its end."""
     return service_request.duplicates.exclude(requester_email="")
 

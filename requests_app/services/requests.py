@@ -6,6 +6,7 @@ history row, and queues its e-mails in the same transaction (sent on commit).
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.files.base import File
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import User
 from core import workflow
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
@@ -43,11 +45,11 @@ from . import notifications
 # --- who may do what ---------------------------------------------------------------
 
 
-def _is_technicien(service_request: ServiceRequest, user) -> bool:
+def _is_technicien(service_request: ServiceRequest, user: User) -> bool:
     return user.has_perm("requests_app.triage")
 
 
-def _is_service_responsable(service_request: ServiceRequest, user) -> bool:
+def _is_service_responsable(service_request: ServiceRequest, user: User) -> bool:
     return user.is_superuser or service_request.can_be_handled_by(user)
 
 
@@ -88,11 +90,11 @@ def _transition(
     *,
     service_request: ServiceRequest,
     action: str,
-    acting_user,
+    acting_user: User,
     event_kind: str,
     note: str = "",
     public_note: str = "",
-    **changes,
+    **changes: Any,
 ) -> tuple[ServiceRequest, RequestEvent]:
     return workflow.apply_transition(
         service_request,
@@ -103,7 +105,9 @@ def _transition(
     )
 
 
-def history_note(*, service_request: ServiceRequest, kind: str, note: str, acting_user=None) -> RequestEvent:
+def history_note(
+    *, service_request: ServiceRequest, kind: str, note: str, acting_user: User | None = None
+) -> RequestEvent:
     """A line in the request's history that does not change its status (an intervention, a call,
     an e-mail received…)."""
     return RequestEvent.objects.create(
@@ -126,10 +130,10 @@ def _next_number(year: int) -> str:
 @transaction.atomic
 def request_submit(
     *,
-    data: dict,
+    data: dict[str, Any],
     channel: str,
-    photos: Iterable[tuple[File, str]] = (),
-    acting_user=None,
+    photos: "Iterable[tuple[File[Any], str]]" = (),
+    acting_user: User | None = None,
     received_at: dt.datetime | None = None,
 ) -> ServiceRequest:
     """Record a demand, from the web form or from staff intake. The row exists before any e-mail."""
@@ -165,7 +169,7 @@ def request_submit(
 
 @transaction.atomic
 def request_classify(
-    *, service_request: ServiceRequest, acting_user, kind: str, request_type: RequestType | None
+    *, service_request: ServiceRequest, acting_user: User, kind: str, request_type: RequestType | None
 ) -> ServiceRequest:
     """Change the category or the type (and so the service). A request moved to another service
     goes back to the Technicien's queue: the new service's responsable must be assigned anew."""
@@ -207,7 +211,9 @@ def request_classify(
 
 
 @transaction.atomic
-def request_assign(*, service_request: ServiceRequest, acting_user, responsable=None, note: str = "") -> ServiceRequest:
+def request_assign(
+    *, service_request: ServiceRequest, acting_user: User, responsable: User | None = None, note: str = ""
+) -> ServiceRequest:
     """Route to the service's responsable (or the one named) and tell them."""
     if service_request.service_id is None or service_request.request_type_id is None:
         raise ApplicationError(
@@ -216,6 +222,7 @@ def request_assign(*, service_request: ServiceRequest, acting_user, responsable=
         )
     if service_request.kind != RequestKind.REQUEST:
         raise ApplicationError(_("Une demande d'information se règle au premier contact : elle ne s'assigne pas."))
+    assert service_request.service is not None  # checked above: a classified request has its service
     responsable = responsable or service_request.responsable or service_request.service.responsable
     if responsable is None:
         raise ApplicationError(
@@ -237,7 +244,7 @@ def request_assign(*, service_request: ServiceRequest, acting_user, responsable=
 
 
 @transaction.atomic
-def request_close(*, service_request: ServiceRequest, acting_user, public_note: str = "") -> ServiceRequest:
+def request_close(*, service_request: ServiceRequest, acting_user: User, public_note: str = "") -> ServiceRequest:
     """The closing process of policy 4.1: the citizen is told, with the service's public note."""
     service_request, event = _transition(
         service_request=service_request,
@@ -252,7 +259,7 @@ def request_close(*, service_request: ServiceRequest, acting_user, public_note: 
 
 
 @transaction.atomic
-def request_answer(*, service_request: ServiceRequest, acting_user, answer: str) -> ServiceRequest:
+def request_answer(*, service_request: ServiceRequest, acting_user: User, answer: str) -> ServiceRequest:
     """Accueil, information or commentaire: answered at first contact and closed (policy 4.1)."""
     if service_request.kind != RequestKind.INFORMATION:
         raise ApplicationError(_("Seules les demandes d'information se règlent au premier contact."))
@@ -272,7 +279,7 @@ def request_answer(*, service_request: ServiceRequest, acting_user, answer: str)
 
 @transaction.atomic
 def request_reject(
-    *, service_request: ServiceRequest, acting_user, reason: str, public_note: str = ""
+    *, service_request: ServiceRequest, acting_user: User, reason: str, public_note: str = ""
 ) -> ServiceRequest:
     if reason not in RejectionReason.values:
         raise ApplicationError(_("Choisissez le motif de non-recevabilité."))
@@ -293,7 +300,7 @@ def request_reject(
 
 
 @transaction.atomic
-def request_put_on_hold(*, service_request: ServiceRequest, acting_user, reason: str) -> ServiceRequest:
+def request_put_on_hold(*, service_request: ServiceRequest, acting_user: User, reason: str) -> ServiceRequest:
     if not reason.strip():
         raise ApplicationError(_("Indiquez pourquoi la demande est en attente."))
     service_request, _event = _transition(
@@ -309,7 +316,7 @@ def request_put_on_hold(*, service_request: ServiceRequest, acting_user, reason:
 
 @transaction.atomic
 def request_schedule(
-    *, service_request: ServiceRequest, acting_user, planned_date: dt.date, note: str = ""
+    *, service_request: ServiceRequest, acting_user: User, planned_date: dt.date, note: str = ""
 ) -> ServiceRequest:
     if planned_date < timezone.localdate():
         raise ApplicationError(_("La date de l'action à venir ne peut pas être passée."))
@@ -327,7 +334,7 @@ def request_schedule(
 
 @transaction.atomic
 def intervention_record(
-    *, service_request: ServiceRequest, acting_user, code: InterventionCode, **fields
+    *, service_request: ServiceRequest, acting_user: User, code: InterventionCode, **fields: Any
 ) -> Intervention:
     """An intervention that does not change the status (inspection, work order…)."""
     if not _is_service_responsable(service_request, acting_user):
@@ -345,7 +352,7 @@ def intervention_record(
 def request_complete(
     *,
     service_request: ServiceRequest,
-    acting_user,
+    acting_user: User,
     done_date: dt.date,
     extension: str,
     planned_date: dt.date | None = None,
@@ -379,7 +386,7 @@ def request_complete(
 
 
 @transaction.atomic
-def request_mark_reclassified(*, service_request: ServiceRequest, acting_user, reference: str) -> ServiceRequest:
+def request_mark_reclassified(*, service_request: ServiceRequest, acting_user: User, reference: str) -> ServiceRequest:
     """The requête became a plainte (policy 4.4): its facts leave this record, which every responsable
     of the service could read, for the confidential complaint file named by `reference`."""
     service_request, _event = _transition(
@@ -396,7 +403,9 @@ def request_mark_reclassified(*, service_request: ServiceRequest, acting_user, r
 
 
 @transaction.atomic
-def callback_record(*, service_request: ServiceRequest, acting_user, outcome: str, note: str = "") -> CallbackAttempt:
+def callback_record(
+    *, service_request: ServiceRequest, acting_user: User, outcome: str, note: str = ""
+) -> CallbackAttempt:
     """One call to a citizen who asked to be called back; the request's history says so too.
     Once reached, the citizen leaves the call-back list."""
     if service_request.contact_preference != ContactPreference.CALLBACK:

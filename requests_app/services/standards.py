@@ -3,6 +3,7 @@
 import datetime as dt
 import statistics
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,7 +12,7 @@ from requests_app.models import RequestType, StandardResult
 from requests_app.standards import EMAIL_ANSWER_BUSINESS_DAYS, WINDOW, Tally, compute, compute_email_answers
 
 
-def _result(tally: Tally, **fields) -> StandardResult:
+def _result(tally: Tally, **fields: Any) -> StandardResult:
     median = statistics.median(tally.delays) if tally.delays else None
     return StandardResult(
         received=tally.received,
