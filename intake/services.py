@@ -27,7 +27,8 @@ from intake.models import InboundEmail
 from outbox.services import outbox_bounced, outbox_owners
 from requests_app.enums import Channel, EventKind
 from requests_app.models import RequestAttachment, RequestPhoto, ServiceRequest
-from requests_app.services.requests import history_note, request_submit
+from requests_app.services.requests import request_submit
+from requests_app.services.workflow import history_note
 
 logger = logging.getLogger(__name__)
 

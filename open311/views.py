@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from open311 import formats, submission
 from open311 import georeport as open311
 from open311.openapi import spec
 from requests_app.enums import Channel
@@ -17,7 +18,7 @@ CONTENT_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; ch
 
 
 def _respond(fmt: str, payload, *, root: str, item: str | None, status: int = 200) -> HttpResponse:
-    body = open311.to_xml(root, item, payload) if fmt == "xml" else json.dumps(payload, ensure_ascii=False)
+    body = formats.to_xml(root, item, payload) if fmt == "xml" else json.dumps(payload, ensure_ascii=False)
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt], status=status)
     response["Access-Control-Allow-Origin"] = "*"  # open data: readable from any site's scripts
     return response
@@ -72,15 +73,17 @@ def requests(request, fmt):
 
 
 def _create(request, fmt):
-    key = open311.api_key_for(request.POST)
-    open311.check_rate(request, key)
-    data, _attributes = open311.submission_data(request.POST, key)
+    key = submission.api_key_for(request.POST)
+    submission.check_rate(request, key)
+    data, _attributes = submission.submission_data(request.POST, key)
     try:
         with transaction.atomic():
             created = request_submit(data={**data, "language": "fr-ca"}, channel=Channel.API)
     except ValidationError as error:
         # What the model refuses is the client's error: the spec's 400 with what was wrong, never a 500.
-        fields = sorted(open311.PARAMETER_OF.get(name, name) for name in getattr(error, "error_dict", {"request": 0}))
+        fields = sorted(
+            submission.PARAMETER_OF.get(name, name) for name in getattr(error, "error_dict", {"request": 0})
+        )
         raise open311.ApiError(400, f"invalid value for: {', '.join(fields)}") from None
     entry = {
         "service_request_id": created.number,

@@ -15,7 +15,7 @@ from requests_app.enums import OPEN_STATUSES, EventKind, RequestKind, Status
 from requests_app.models import ServiceRequest
 
 from . import notifications
-from .requests import _transition, history_note
+from .workflow import _transition, history_note
 
 
 def _refuse_main(duplicate: ServiceRequest, main: ServiceRequest) -> None:

@@ -1,8 +1,4 @@
-"""Every write on a request: submission and one function per status transition.
-
-Each transition locks the row, checks the source status and the actor's right, writes one
-history row, and queues its e-mails in the same transaction (sent on commit).
-"""
+"""A request's arrival and the Technicien's triage: submission, classification, assignment, closing."""
 
 import datetime as dt
 from collections.abc import Iterable
@@ -12,113 +8,26 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.models import User
-from core import workflow
 from core.errors import ApplicationError
 from core.numbering import next_yearly_value
-from core.workflow import Transition
 from requests_app.enums import (
-    IN_SERVICE_STATUSES,
     NOT_COMPLETED_STATUSES,
-    CallbackOutcome,
-    ContactPreference,
     EventKind,
     RejectionReason,
     RequestKind,
     Status,
 )
 from requests_app.models import (
-    CallbackAttempt,
-    Intervention,
-    InterventionCode,
     RequestEvent,
     RequestNumberSequence,
     RequestPhoto,
     RequestType,
     ServiceRequest,
 )
-
-from . import notifications
-
-# --- who may do what ---------------------------------------------------------------
-
-
-def _is_technicien(service_request: ServiceRequest, user: User) -> bool:
-    return user.has_perm("requests_app.triage")
-
-
-def _is_service_responsable(service_request: ServiceRequest, user: User) -> bool:
-    return user.is_superuser or service_request.can_be_handled_by(user)
-
-
-def _is_request(service_request: ServiceRequest) -> bool:
-    return service_request.kind == RequestKind.REQUEST
-
-
-def _is_information(service_request: ServiceRequest) -> bool:
-    return service_request.kind == RequestKind.INFORMATION
-
-
-WORKFLOW = workflow.register(
-    workflow.Workflow(
-        model=ServiceRequest,
-        event_model=RequestEvent,
-        event_owner_field="request",
-        transitions={
-            "answer": Transition((Status.RECEIVED,), Status.CLOSED, _is_technicien, _is_information),
-            "assign": Transition((Status.RECEIVED, *IN_SERVICE_STATUSES), Status.ASSIGNED, _is_technicien, _is_request),
-            "put_on_hold": Transition(IN_SERVICE_STATUSES, Status.ON_HOLD, _is_service_responsable),
-            "schedule": Transition(IN_SERVICE_STATUSES, Status.SCHEDULED, _is_service_responsable),
-            "complete": Transition(IN_SERVICE_STATUSES, Status.COMPLETED, _is_service_responsable),
-            "close": Transition((Status.COMPLETED,), Status.CLOSED, _is_technicien),
-            "reject": Transition(NOT_COMPLETED_STATUSES, Status.REJECTED, _is_technicien),
-            "reclassify": Transition(NOT_COMPLETED_STATUSES, Status.RECLASSIFIED, _is_technicien),
-            "merge": Transition(NOT_COMPLETED_STATUSES, Status.MERGED, _is_technicien),
-            "unmerge": Transition((Status.MERGED,), Status.RECEIVED, _is_technicien),
-        },
-        not_allowed=gettext_lazy("Vous n'avez pas le droit de faire cette action sur la demande %(number)s."),
-        not_now=gettext_lazy("La demande %(number)s est « %(status)s » : cette action n'est pas possible à ce stade."),
-        full_clean=True,
-        related=("service",),
-    )
-)
-
-
-def _transition(
-    *,
-    service_request: ServiceRequest,
-    action: str,
-    acting_user: User,
-    event_kind: str,
-    note: str = "",
-    public_note: str = "",
-    **changes: Any,
-) -> tuple[ServiceRequest, RequestEvent]:
-    return workflow.apply_transition(
-        service_request,
-        action,
-        acting_user=acting_user,
-        event={"kind": event_kind, "actor": acting_user, "note": note, "public_note": public_note},
-        **changes,
-    )
-
-
-def history_note(
-    *, service_request: ServiceRequest, kind: str, note: str, acting_user: User | None = None
-) -> RequestEvent:
-    """A line in the request's history that does not change its status (an intervention, a call,
-    an e-mail received…)."""
-    return RequestEvent.objects.create(
-        request=service_request,
-        kind=kind,
-        from_status=service_request.status,
-        to_status=service_request.status,
-        actor=acting_user,
-        note=note,
-    )
-
+from requests_app.services import notifications
+from requests_app.services.workflow import _transition
 
 # --- submission ------------------------------------------------------------------------
 
@@ -294,129 +203,3 @@ def request_reject(
     )
     notifications.notify_rejected(service_request, event)
     return service_request
-
-
-# --- the service's responsable -------------------------------------------------------------
-
-
-@transaction.atomic
-def request_put_on_hold(*, service_request: ServiceRequest, acting_user: User, reason: str) -> ServiceRequest:
-    if not reason.strip():
-        raise ApplicationError(_("Indiquez pourquoi la demande est en attente."))
-    service_request, _event = _transition(
-        service_request=service_request,
-        action="put_on_hold",
-        acting_user=acting_user,
-        event_kind=EventKind.ON_HOLD,
-        note=reason,
-        status_reason=reason,
-    )
-    return service_request
-
-
-@transaction.atomic
-def request_schedule(
-    *, service_request: ServiceRequest, acting_user: User, planned_date: dt.date, note: str = ""
-) -> ServiceRequest:
-    if planned_date < timezone.localdate():
-        raise ApplicationError(_("La date de l'action à venir ne peut pas être passée."))
-    service_request, _event = _transition(
-        service_request=service_request,
-        action="schedule",
-        acting_user=acting_user,
-        event_kind=EventKind.SCHEDULED,
-        note=note,
-        planned_date=planned_date,
-        status_reason="",
-    )
-    return service_request
-
-
-@transaction.atomic
-def intervention_record(
-    *, service_request: ServiceRequest, acting_user: User, code: InterventionCode, **fields: Any
-) -> Intervention:
-    """An intervention that does not change the status (inspection, work order…)."""
-    if not _is_service_responsable(service_request, acting_user):
-        raise ApplicationError(_("Seul le responsable du service inscrit des interventions sur cette demande."))
-    if code.completes_request:
-        raise ApplicationError(_("Le code 238 se saisit avec « Compléter la demande »."))
-    intervention = Intervention(request=service_request, code=code, author=acting_user, **fields)
-    intervention.full_clean()
-    intervention.save()
-    history_note(service_request=service_request, kind=EventKind.INTERVENTION, note=str(code), acting_user=acting_user)
-    return intervention
-
-
-@transaction.atomic
-def request_complete(
-    *,
-    service_request: ServiceRequest,
-    acting_user: User,
-    done_date: dt.date,
-    extension: str,
-    planned_date: dt.date | None = None,
-    internal_note: str = "",
-    public_note: str = "",
-) -> ServiceRequest:
-    """Annexe A: code 238 « Demande complétée », dates, the employee's extension, two notes."""
-    if not extension.strip():
-        raise ApplicationError(_("Indiquez votre numéro de poste (Annexe A, point 3)."))
-    if done_date > timezone.localdate():
-        raise ApplicationError(_("La date effectuée ne peut pas être dans le futur."))
-    service_request, _event = _transition(
-        service_request=service_request,
-        action="complete",
-        acting_user=acting_user,
-        event_kind=EventKind.COMPLETED,
-        completed_on=done_date,
-        status_reason="",
-    )
-    Intervention.objects.create(
-        request=service_request,
-        code=InterventionCode.objects.get(code=InterventionCode.COMPLETED),
-        planned_date=planned_date,
-        done_date=done_date,
-        extension=extension.strip(),
-        internal_note=internal_note,
-        public_note=public_note,
-        author=acting_user,
-    )
-    return service_request
-
-
-@transaction.atomic
-def request_mark_reclassified(*, service_request: ServiceRequest, acting_user: User, reference: str) -> ServiceRequest:
-    """The requête became a plainte (policy 4.4): its facts leave this record, which every responsable
-    of the service could read, for the confidential complaint file named by `reference`."""
-    service_request, _event = _transition(
-        service_request=service_request,
-        action="reclassify",
-        acting_user=acting_user,
-        event_kind=EventKind.RECLASSIFIED,
-        note=_("Reclassée en plainte %(reference)s; l'exposé des faits est transféré au dossier confidentiel.")
-        % {"reference": reference},
-        description=_("Contenu transféré au dossier de plainte %(reference)s.") % {"reference": reference},
-        closed_at=timezone.now(),
-    )
-    return service_request
-
-
-@transaction.atomic
-def callback_record(
-    *, service_request: ServiceRequest, acting_user: User, outcome: str, note: str = ""
-) -> CallbackAttempt:
-    """One call to a citizen who asked to be called back; the request's history says so too.
-    Once reached, the citizen leaves the call-back list."""
-    if service_request.contact_preference != ContactPreference.CALLBACK:
-        raise ApplicationError(_("Ce citoyen n'a pas demandé à être rappelé."))
-    if not service_request.requester_phone:
-        raise ApplicationError(_("Aucun numéro de téléphone n'est inscrit à cette demande."))
-    attempt = CallbackAttempt.objects.create(request=service_request, outcome=outcome, note=note, made_by=acting_user)
-    history_note(
-        service_request=service_request,
-        kind=EventKind.CALLBACK,
-        note=" — ".join(filter(None, [str(CallbackOutcome(outcome).label), note])),
-        acting_user=acting_user,
-    )
-    return attempt

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import data as demo
+from demo.people import DEMO_PASSWORD
+from demo.seed import seed
 
 
 class Command(BaseCommand):
@@ -19,13 +20,13 @@ class Command(BaseCommand):
                 "ne se charge pas sur une base réelle. Pour l'essayer sur une base de démonstration, lancez "
                 "`python manage.py seed_demo --force` ou mettez DEBUG=True (make run le fait)."
             )
-        usernames, made = demo.seed(count=options["requests"], only_if_empty=options["if_empty"])
+        usernames, made = seed(count=options["requests"], only_if_empty=options["if_empty"])
         if made:
             self.stdout.write(f"{made} demandes de démonstration créées.")
         else:
             self.stdout.write("Des demandes existent déjà : aucune demande de démonstration ajoutée.")
         self.stdout.write("")
-        self.stdout.write(f"Comptes de démonstration (mot de passe : {demo.DEMO_PASSWORD}) :")
+        self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
         for username in usernames:
             self.stdout.write(f"  {username}")
         if settings.SECOND_FACTOR_REQUIRED:

@@ -1,0 +1,41 @@
+"""The request app's forms, by who fills them in."""
+
+from .actions import (
+    AnswerForm,
+    AssignForm,
+    CloseForm,
+    CompleteForm,
+    InterventionForm,
+    MergeForm,
+    OnHoldForm,
+    RejectForm,
+    ScheduleForm,
+    UnmergeForm,
+)
+from .feedback import CallbackForm, SatisfactionFilterForm, SatisfactionForm
+from .fields import DateInput, MultipleFileInput, MultiplePhotoField, StagedPhotosMixin
+from .requests import CITIZEN_NOTE, LookupForm, RequestForm, StaffIntakeForm
+
+__all__ = [
+    "CITIZEN_NOTE",
+    "AnswerForm",
+    "AssignForm",
+    "CallbackForm",
+    "CloseForm",
+    "CompleteForm",
+    "DateInput",
+    "InterventionForm",
+    "LookupForm",
+    "MergeForm",
+    "MultipleFileInput",
+    "MultiplePhotoField",
+    "OnHoldForm",
+    "RejectForm",
+    "RequestForm",
+    "SatisfactionFilterForm",
+    "SatisfactionForm",
+    "ScheduleForm",
+    "StaffIntakeForm",
+    "StagedPhotosMixin",
+    "UnmergeForm",
+]

@@ -1,0 +1,179 @@
+"""The request as the citizen files it, as the Technicien types it for someone, and the tracking lookup."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core import photos as photo_tools
+from requests_app.enums import STAFF_CHANNELS, Channel, ContactPreference, RequestKind
+from requests_app.forms.fields import MultiplePhotoField, StagedPhotosMixin, _chosen_address, _pin
+from requests_app.models import RequestType, Service, ServiceRequest
+from requests_app.selectors import request_types_by_service
+
+
+class RequestForm(StagedPhotosMixin, forms.ModelForm):
+    """The citizen's requête form: service then type, the facts, the place, how to reach them."""
+
+    service = forms.ModelChoiceField(
+        label=_("Service concerné"),
+        queryset=Service.objects.filter(is_active=True),
+        empty_label=_("— Choisissez un service —"),
+    )
+    request_type = forms.ModelChoiceField(
+        label=_("Nature de la requête"),
+        queryset=RequestType.objects.active(),
+        empty_label=_("— Choisissez la nature de la requête —"),
+    )
+    photos = MultiplePhotoField(
+        label=_("Photos (facultatif)"),
+        required=False,
+        help_text=_(
+            "Jusqu'à 3 photos JPEG ou PNG de 10 Mo chacune. Les données de localisation de l'appareil sont retirées."
+        ),
+    )
+    staged_photos = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Filled by js/address-autocomplete.js when the citizen picks a known civic address.
+    # An identifier that is not (or no longer) a known address is dropped, never shown as an error on a
+    # field the citizen cannot see: the typed place is what counts.
+    address = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Filled by js/request-map.js when the citizen places a pin (the map is optional, off by default).
+    latitude = forms.CharField(required=False, widget=forms.HiddenInput)
+    longitude = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = ServiceRequest
+        fields = [
+            "service",
+            "request_type",
+            "description",
+            "location_address",
+            "address",
+            "latitude",
+            "longitude",
+            "requester_name",
+            "requester_address",
+            "requester_phone",
+            "requester_email",
+            "contact_preference",
+            "callback_window",
+        ]
+        labels = {
+            "description": _("Exposé des faits"),
+            "location_address": _("Lieu concerné (adresse ou intersection)"),
+            "requester_name": _("Nom et prénom"),
+            "requester_address": _("Votre adresse complète"),
+            "requester_phone": _("Téléphone"),
+            "requester_email": _("Courriel"),
+            "contact_preference": _("Comment souhaitez-vous être informé du suivi?"),
+            "callback_window": _("Si vous préférez être rappelé : à quel moment?"),
+        }
+        help_texts = {
+            "description": _("Décrivez la situation : ce que vous avez constaté, depuis quand, tout détail utile."),
+            "location_address": _("Par exemple : 2870, boulevard du Curé-Labelle, ou le coin de deux rues."),
+            "requester_email": _("Vous recevrez un accusé de réception et un lien pour suivre votre demande."),
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "contact_preference": forms.RadioSelect,
+            "requester_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "requester_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "requester_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = Service.objects.filter(is_active=True).order_by("name_fr")
+        self.fields["request_type"].queryset = request_types_by_service()
+        self.fields["description"].required = True
+        self.fields["location_address"].required = True
+        self.fields["location_address"].widget.attrs.update(
+            {
+                "data-address-url": reverse("requests:address_search"),
+                "data-address-list-label": _("Adresses civiques proposées"),
+                "data-address-count": _(
+                    "{n} adresses proposées : flèches haut et bas pour choisir, Entrée pour retenir."
+                ),
+                "data-address-chosen": _("Adresse retenue :"),
+            }
+        )
+        self.fields["contact_preference"].choices = ContactPreference.choices
+
+    def clean(self):
+        data = super().clean()
+        service, request_type = data.get("service"), data.get("request_type")
+        if service and request_type and request_type.service_id != service.pk:
+            self.add_error("request_type", _("Cette nature de requête ne relève pas du service choisi."))
+        preference = data.get("contact_preference")
+        if preference == ContactPreference.EMAIL and not data.get("requester_email"):
+            self.add_error("requester_email", _("Indiquez votre courriel pour recevoir le suivi par courriel."))
+        if preference == ContactPreference.CALLBACK and not data.get("requester_phone"):
+            self.add_error("requester_phone", _("Indiquez un numéro de téléphone pour être rappelé."))
+        data["address"] = _chosen_address(data.get("address") or "", data.get("location_address", ""))
+        data["latitude"], data["longitude"] = _pin(data.get("latitude", ""), data.get("longitude", ""))
+        staged = photo_tools.staged_count(data.get("staged_photos", ""))
+        if staged + len(data.get("photos") or []) > settings.PHOTO_MAX_COUNT:
+            self.add_error("photos", _("Vous pouvez joindre au plus 3 photos."))
+        return data
+
+    def request_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class StaffIntakeForm(RequestForm):
+    """Policy 4.3: what the Technicien notes for a demand received by phone, e-mail, counter or field."""
+
+    kind = forms.ChoiceField(label=_("Catégorie"), choices=RequestKind.choices, initial=RequestKind.REQUEST)
+    channel = forms.ChoiceField(label=_("Provenance"), choices=STAFF_CHANNELS, initial=Channel.PHONE)
+    received_at = forms.DateTimeField(
+        label=_("Date de réception"),
+        initial=timezone.now,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    answer = forms.CharField(
+        label=_("Réponse donnée au premier contact"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Pour une demande d'information : la réponse donnée ferme la demande."),
+    )
+
+    class Meta(RequestForm.Meta):
+        fields = ["kind", "channel", "received_at", *RequestForm.Meta.fields, "answer"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location_address"].required = False
+        self.fields["requester_address"].required = True
+        self.fields["contact_preference"].initial = ContactPreference.CALLBACK
+
+    def clean_received_at(self):
+        received_at = self.cleaned_data["received_at"]
+        if received_at > timezone.now():
+            raise ValidationError(_("La date de réception ne peut pas être dans le futur."))
+        return received_at
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == RequestKind.INFORMATION and not data.get("answer", "").strip():
+            self.add_error(
+                "answer", _("Écrivez la réponse donnée : une demande d'information se règle au premier contact.")
+            )
+        return data
+
+    def request_data(self) -> dict:
+        excluded = {"channel", "received_at", "answer"}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name not in excluded}
+
+
+class LookupForm(forms.Form):
+    number = forms.CharField(
+        label=_("Numéro de la demande"), max_length=20, widget=forms.TextInput(attrs={"placeholder": "2026-000123"})
+    )
+    email = forms.EmailField(label=_("Courriel donné lors de la demande"))
+
+
+# Textareas the citizen will read: js/standard-answers.js offers the réponses types beside them.
+CITIZEN_NOTE = {"data-citizen-note": "1"}
