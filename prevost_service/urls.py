@@ -35,6 +35,17 @@ staff_patterns = (
 # Accounts knows no service: the directory of who answers for which service is a requests page.
 account_patterns = ([*accounts.urls.urlpatterns, path(_("annuaire/"), staff.directory, name="directory")], "accounts")
 
+# requests_app's admin pages before the layout of issue 18: model → its new app and model.
+MOVED_ADMIN_PAGES = (
+    ("request", "requests_app/servicerequest"),
+    ("digestdelivery", "digests/digestdelivery"),
+    ("inboundemail", "intake/inboundemail"),
+    ("outboundemail", "outbox/outboundemail"),
+    ("article", "knowledge/article"),
+    ("standardanswer", "knowledge/standardanswer"),
+    ("apikey", "open311/apikey"),
+)
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -54,11 +65,14 @@ urlpatterns += i18n_patterns(
     path("", include(access_patterns)),
     path(_("personnel/"), include(staff_patterns)),
     path(_("compte/"), include(account_patterns)),
-    # The model was `Request` until it was renamed: bookmarks of the Technicien's desk still work.
-    re_path(
-        r"^admin/requests_app/request/(?P<rest>.*)$",
-        RedirectView.as_view(url="/admin/requests_app/servicerequest/%(rest)s", query_string=True, permanent=True),
-    ),
+    # Admin pages that moved with the apps (issue 18): the Technicien's bookmarks still work.
+    *[
+        re_path(
+            rf"^admin/requests_app/{before}/(?P<rest>.*)$",
+            RedirectView.as_view(url=f"/admin/{after}/%(rest)s", query_string=True, permanent=True),
+        )
+        for before, after in MOVED_ADMIN_PAGES
+    ],
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -159,3 +159,11 @@ def test_a_bookmark_of_the_desk_from_before_the_rename_still_opens_it(client, te
         == f"/admin/requests_app/servicerequest/{request.pk}/change/?_changelist_filters=status__exact%3Drecue"
     )
     assert client.get("/admin/requests_app/request/?status__exact=recue").url == CHANGELIST + "?status__exact=recue"
+
+
+def test_the_admin_pages_that_moved_to_their_own_app_redirect_from_their_old_address(client, technicien):
+    client.force_login(technicien)
+    for before, after in [("digestdelivery", "digests"), ("inboundemail", "intake"), ("outboundemail", "outbox")]:
+        response = client.get(f"/admin/requests_app/{before}/?p=1")
+        assert response.status_code == 301 and response.url == f"/admin/{after}/{before}/?p=1"
+        assert client.get(f"/admin/{after}/{before}/").status_code == 200
