@@ -6,12 +6,14 @@ import re
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from complaints import services as complaint_services
 from complaints.forms import FromRequestForm
@@ -91,10 +93,29 @@ class AttachmentInline(ReadOnlyInline):
 REQUEST_NUMBER = re.compile(r"\d{4}-\d{6}")
 
 
+class TriageChangeList(ChangeList):
+    """The triage list, with each open request's count of likely duplicates read for the page at once."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        counts = duplicates.likely_duplicate_counts(list(self.result_list))
+        for obj in self.result_list:
+            obj.likely_duplicate_count = counts.get(obj.pk, 0)
+
+
 @admin.register(ServiceRequest)
 class RequestAdmin(admin.ModelAdmin):
-    list_display = ("number", "received_date", "kind_short", "service", "request_type", "status", "age", "responsable")
-    list_display_links = ("number",)
+    list_display = (
+        "number_and_flag",
+        "received_date",
+        "kind_short",
+        "service",
+        "request_type",
+        "status",
+        "age",
+        "routed_to",
+    )
+    list_display_links = ("number_and_flag",)
     list_filter = ("status", "kind", "service", "channel")
     list_select_related = ("service", "request_type", "responsable")
     search_fields = ("number", "requester_name", "requester_email", "location_address", "requester_address")
@@ -102,7 +123,7 @@ class RequestAdmin(admin.ModelAdmin):
     paginator = EstimatedCountPaginator  # no COUNT(*) over a million rows on each page
     list_per_page = 50
     date_hierarchy = None
-    save_on_top = True
+    save_on_top = False  # the next action leads the page, not a save button
     change_form_template = "admin/requests_app/servicerequest/change_form.html"
     actions = ("assign_to_service_responsable", "close_completed")
     inlines = (RequestEventInline, InterventionInline, PhotoInline, AttachmentInline)
@@ -207,6 +228,81 @@ class RequestAdmin(admin.ModelAdmin):
             return format_html('<strong class="overdue" title="{}">{} ⚠</strong>', _("hors norme"), days)
         return days
 
+    @admin.display(description=_("responsable"), ordering="responsable__last_name")
+    def routed_to(self, obj):
+        """« Assigné » once the Technicien routed it; before, only who the service designates."""
+        if obj.responsable is None:
+            return "—"
+        if obj.status == Status.RECEIVED:
+            return format_html(
+                '<span class="designated" title="{}">{} <em>{}</em></span>',
+                _("désigné pour ce service (Annexe C), pas encore assigné"),
+                obj.responsable,
+                _("désigné"),
+            )
+        return obj.responsable
+
+    @admin.display(description=_("numéro"), ordering="number")
+    def number_and_flag(self, obj):
+        """The number, and under it the likely duplicates to look at before routing (same rule as the
+        request's page: same nature, same place, within 30 days, still open)."""
+        count = getattr(obj, "likely_duplicate_count", 0)
+        if not count:
+            return obj.number
+        label = ngettext("%(count)s doublon possible", "%(count)s doublons possibles", count) % {"count": count}
+        return format_html('{}<br><span class="duplicate-flag">{}</span>', obj.number, label)
+
+    def get_changelist(self, request, **kwargs):
+        return TriageChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": _("File de triage des demandes"), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # Filtered on statuses no assignment applies to, the menu does not offer it.
+        if request.GET.get("status__exact") in (Status.COMPLETED, Status.CLOSED, Status.REJECTED, Status.MERGED):
+            actions.pop("assign_to_service_responsable", None)
+        if request.GET.get("status__exact") not in (None, Status.COMPLETED):
+            actions.pop("close_completed", None)
+        return actions
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "request_type" and formfield is not None:
+            # The catalogue is kept on its own pages, not changed from a triage page (the wrapper
+            # Django puts around the widget carries the edit, add and view icons).
+            for name in ("can_add_related", "can_change_related", "can_view_related", "can_delete_related"):
+                setattr(formfield.widget, name, False)
+        return formfield
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Only the classification is editable, and only on a request not yet completed: one button
+        # that says so and stays on the page, or none at all.
+        editable = obj is not None and obj.is_not_completed
+        context.update(
+            show_save=False,
+            show_save_and_continue=False,
+            show_save_and_add_another=False,
+            show_delete_link=False,
+            save_classification=editable,
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_change(self, request, obj):
+        if obj.status == Status.RECEIVED and obj.kind == RequestKind.REQUEST:
+            self.message_user(
+                request,
+                _(
+                    "Classification enregistrée. La demande n'est pas encore assignée : « Classer et assigner » la route."
+                ),
+                messages.WARNING,
+            )
+        else:
+            self.message_user(request, _("Classification enregistrée."), messages.SUCCESS)
+        return redirect("admin:requests_app_servicerequest_change", obj.pk)
+
     def has_add_permission(self, request):
         return False  # demands received offline go through the intake form (policy 4.3 fields)
 
@@ -248,7 +344,7 @@ class RequestAdmin(admin.ModelAdmin):
             complaint_services.complaint_from_request,
             _("Requête reclassée en plainte : le citoyen reçoit l'écrit à signer."),
         ),
-        "assign": (AssignForm, services.request_assign, _("Demande assignée au responsable.")),
+        "assign": (AssignForm, services.request_classify_and_assign, _("Demande classée et assignée au responsable.")),
         "reject": (RejectForm, services.request_reject, _("Demande déclarée non recevable; le demandeur est avisé.")),
         "close": (CloseForm, services.request_close, _("Demande fermée; le demandeur est avisé.")),
         "answer": (AnswerForm, services.request_answer, _("Réponse enregistrée; la demande est fermée.")),
@@ -321,7 +417,7 @@ class RequestAdmin(admin.ModelAdmin):
     # prefix of their form in TRANSITION_FORMS (a reclassification is made into a complaint).
     TRANSITION_LABELS = {
         "answer": (_("Répondre et fermer"), "answer"),
-        "assign": (_("Assigner"), "assign"),
+        "assign": (_("Classer et assigner"), "assign"),
         "close": (_("Fermer et aviser le demandeur"), "close"),
         "reject": (_("Déclarer non recevable"), "reject"),
         "reclassify": (_("Reclasser en plainte"), "complaint"),
@@ -336,7 +432,13 @@ class RequestAdmin(admin.ModelAdmin):
             label, prefix = self.TRANSITION_LABELS[action]
             if action == "assign" and obj.status != Status.RECEIVED:
                 label = _("Réassigner")
-            forms.append((prefix, label, self.TRANSITION_FORMS[prefix][0](prefix=prefix)))
+            form_class = self.TRANSITION_FORMS[prefix][0]
+            form = (
+                form_class(prefix=prefix, service_request=obj)
+                if form_class is AssignForm
+                else form_class(prefix=prefix)
+            )
+            forms.append((prefix, label, form))
         return forms
 
     # --- bulk actions ------------------------------------------------------------------

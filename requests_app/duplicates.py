@@ -142,3 +142,47 @@ def likely_duplicates(service_request: ServiceRequest, limit: int = 5) -> list[L
             found.append(LikelyDuplicate(other, closeness[1], closeness[0]))
     found.sort(key=lambda item: (item.closeness, item.request.received_at))
     return found[:limit]
+
+
+def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
+    """For a page of the triage list: how many likely duplicates each open requête has, by the same
+    rule as likely_duplicates, in one query for the whole page (open requêtes of the page's natures,
+    received within the window around the page's dates)."""
+    wanted = [
+        row
+        for row in rows
+        if row.kind == RequestKind.REQUEST
+        and row.request_type_id is not None
+        and row.status in OPEN_STATUSES
+        and (row.location_address.strip() or _has_position(row))
+    ]
+    if not wanted:
+        return {}
+    window = dt.timedelta(days=settings.DUPLICATE_WINDOW_DAYS)
+    others = (
+        ServiceRequest.objects.filter(
+            kind=RequestKind.REQUEST,
+            request_type_id__in={row.request_type_id for row in wanted},
+            status__in=OPEN_STATUSES,
+            received_at__gte=min(row.received_at for row in wanted) - window,
+            received_at__lte=max(row.received_at for row in wanted) + window,
+            anonymized_at__isnull=True,
+        )
+        .only("pk", "request_type_id", "received_at", "location_address", "latitude", "longitude")
+        .order_by()
+    )
+    by_type: dict[int | None, list[ServiceRequest]] = {}
+    for other in others:
+        by_type.setdefault(other.request_type_id, []).append(other)
+    counts = {}
+    for row in wanted:
+        counts[row.pk] = len(
+            [
+                other
+                for other in by_type.get(row.request_type_id, ())
+                if other.pk != row.pk
+                and abs(other.received_at - row.received_at) <= window
+                and _closeness(row, other) is not None
+            ]
+        )
+    return counts

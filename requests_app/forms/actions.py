@@ -1,7 +1,10 @@
 """The forms of the actions on a request: the responsable's (Annexe A) and the Technicien's."""
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +13,7 @@ from accounts.models import User
 from requests_app.enums import RejectionReason
 from requests_app.forms.fields import DateInput
 from requests_app.forms.requests import CITIZEN_NOTE
-from requests_app.models import InterventionCode, ServiceRequest
+from requests_app.models import InterventionCode, RequestType, ServiceRequest
 
 # --- the responsable (Annexe A) -------------------------------------------------------------
 
@@ -73,18 +76,54 @@ class InterventionForm(forms.Form):
 # --- the Technicien (admin change form) ----------------------------------------------------------
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """An employee with what tells two « Pierre Gagnon » apart: the services they answer for."""
+
+    def label_from_instance(self, obj: User) -> str:
+        services = [service.name for service in obj.services_received.all()]
+        services += [service.name for service in obj.services_executed.all() if service.name not in services]
+        return f"{obj} — {', '.join(services)}" if services else str(obj)
+
+
+class TypeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: RequestType) -> str:
+        return f"{obj.service.name} — {obj.name}"
+
+
+def responsables() -> "QuerySet[User]":
+    return (
+        User.objects.filter(is_active=True, groups__name=Role.RESPONSABLE)
+        .prefetch_related("services_received", "services_executed")
+        .order_by("last_name", "first_name", "username")
+    )
+
+
 class AssignForm(forms.Form):
-    responsable = forms.ModelChoiceField(
+    """Classify and route in one step: the type (so the service), and the person who will act."""
+
+    request_type = TypeChoiceField(label=_("Nature de la requête"), queryset=RequestType.objects.none())
+    responsable = PersonChoiceField(
         label=_("Responsable"),
         queryset=User.objects.none(),
         required=False,
-        help_text=_("Laissez vide pour le responsable désigné du service."),
+        help_text=_("Laissez le choix proposé pour le responsable désigné (Annexe C) du service de cette nature."),
     )
     note = forms.CharField(label=_("Note interne"), required=False, max_length=500)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, service_request: ServiceRequest | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsable"].queryset = User.objects.filter(is_active=True, groups__name=Role.RESPONSABLE)
+        types = cast(TypeChoiceField, self.fields["request_type"])
+        types.queryset = RequestType.objects.active().select_related("service").order_by("service__name_fr", "name_fr")
+        people = cast(PersonChoiceField, self.fields["responsable"])
+        people.queryset = responsables()
+        if service_request is not None:
+            self.initial.setdefault("request_type", service_request.request_type_id)
+            designated = service_request.service.responsable if service_request.service else None
+            people.empty_label = (
+                _("Responsable désigné du service (%(name)s)") % {"name": designated}
+                if designated
+                else _("Responsable désigné du service de la nature choisie")
+            )
 
 
 class RejectForm(forms.Form):

@@ -153,6 +153,27 @@ def request_assign(
 
 
 @transaction.atomic
+def request_classify_and_assign(
+    *,
+    service_request: ServiceRequest,
+    acting_user: User,
+    request_type: RequestType,
+    responsable: User | None = None,
+    note: str = "",
+) -> ServiceRequest:
+    """The Technicien's one step on a new requête: its nature (so its service), then the person who
+    acts; left blank, the responsable designated for that service (Annexe C)."""
+    if service_request.request_type_id != request_type.pk or service_request.kind != RequestKind.REQUEST:
+        service_request = request_classify(
+            service_request=service_request,
+            acting_user=acting_user,
+            kind=RequestKind.REQUEST,
+            request_type=request_type,
+        )
+    return request_assign(service_request=service_request, acting_user=acting_user, responsable=responsable, note=note)
+
+
+@transaction.atomic
 def request_close(*, service_request: ServiceRequest, acting_user: User, public_note: str = "") -> ServiceRequest:
     """The closing process of policy 4.1: the citizen is told, with the service's public note."""
     service_request, event = _transition(

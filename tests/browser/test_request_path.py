@@ -67,8 +67,14 @@ def test_citizen_files_technicien_assigns_responsable_completes_technicien_close
     shoot(tech, "04-admin-triage-list")
     tech.click(f"text={number}")
     shoot(tech, "05-admin-change-form")
+    # The next step leads the page: the first button on it routes the request (no « Enregistrer » above).
+    next_step = tech.locator("#next-step-title").bounding_box()
+    classification = tech.locator("h2", has_text="Classification").bounding_box()
+    assert next_step["y"] < classification["y"]
+    assert tech.locator("#servicerequest_form [type=submit]:visible").first.get_attribute("value") == "assign"
+    assert tech.locator("#id_assign-request_type").input_value() == str(request.request_type_id)
     tech.click("button[value=assign]")
-    tech.wait_for_selector("text=Demande assignée au responsable.")
+    tech.wait_for_selector("text=Demande classée et assignée au responsable.")
     request.refresh_from_db()
     assert request.status == Status.ASSIGNED and request.responsable == responsable_tp
 

@@ -60,8 +60,12 @@ def test_technicien_assigns_from_the_change_form(client, technicien, responsable
     client.force_login(technicien)
     request = submit_request()
     url = reverse("admin:requests_app_servicerequest_transition", args=[request.pk, "assign"])
-    response = client.post(url, {"assign-responsable": "", "assign-note": "Urgent"}, follow=True)
-    assert "Demande assignée au responsable." in page(response)
+    response = client.post(
+        url,
+        {"assign-request_type": request.request_type_id, "assign-responsable": "", "assign-note": "Urgent"},
+        follow=True,
+    )
+    assert "Demande classée et assignée au responsable." in page(response)
     request.refresh_from_db()
     assert request.status == Status.ASSIGNED and request.responsable == responsable_tp
 
@@ -106,7 +110,7 @@ def test_change_form_shows_history_and_transition_buttons(client, technicien):
     client.force_login(technicien)
     request = submit_request()
     text = page(client.get(reverse("admin:requests_app_servicerequest_change", args=[request.pk])))
-    assert "Traiter la demande" in text and "Assigner" in text and "Déclarer non recevable" in text
+    assert "Prochaine étape" in text and "Classer et assigner" in text and "Déclarer non recevable" in text
     assert "demande reçue" in text.lower()
 
 
@@ -167,3 +171,77 @@ def test_the_admin_pages_that_moved_to_their_own_app_redirect_from_their_old_add
         response = client.get(f"/admin/requests_app/{before}/?p=1")
         assert response.status_code == 301 and response.url == f"/admin/{after}/{before}/?p=1"
         assert client.get(f"/admin/{after}/{before}/").status_code == 200
+
+
+def test_the_next_step_leads_a_new_request_and_classifies_and_assigns_in_one_go(client, technicien, responsable_tp):
+    """The first button of a new request routes it; the type can be corrected in the same step and
+    the responsable designated for the new type's service is the one proposed."""
+    client.force_login(technicien)
+    request = submit_request(type_code="lumiere-de-rue")  # the citizen chose street lights; it is a pothole
+    text = page(client.get(reverse("admin:requests_app_servicerequest_change", args=[request.pk])))
+    assert text.index("Prochaine étape") < text.index("Classification") < text.index("Enregistrer la classification")
+    assert "Enregistrer et continuer" not in text and 'name="_save"' not in text
+    assert "change_related_template_url" not in text and "add_id_request_type" not in text, "no catalogue icons"
+    url = reverse("admin:requests_app_servicerequest_transition", args=[request.pk, "assign"])
+    client.post(url, {"assign-request_type": request_type("nid-de-poule").pk, "assign-responsable": ""})
+    request.refresh_from_db()
+    assert (request.request_type.code, request.status, request.responsable) == (
+        "nid-de-poule",
+        Status.ASSIGNED,
+        responsable_tp,
+    )
+    assert list(request.events.values_list("kind", flat=True)) == ["submitted", "classified", "assigned"]
+
+
+def test_saving_the_classification_stays_on_the_page_and_says_the_request_is_not_routed(client, technicien):
+    client.force_login(technicien)
+    request = submit_request()
+    url = reverse("admin:requests_app_servicerequest_change", args=[request.pk])
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', client.get(url).content.decode()))
+    response = client.post(
+        url, {**hidden, "kind": RequestKind.REQUEST, "request_type": request.request_type_id, "_continue": "1"}
+    )
+    assert response.url == url
+    assert "pas encore assignée" in page(client.get(url))
+
+
+def test_a_completed_request_has_no_save_button_and_no_assign_in_the_menu(client, technicien, responsable_tp):
+    client.force_login(technicien)
+    request = services.request_assign(service_request=submit_request(), acting_user=technicien)
+    services.request_complete(
+        service_request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
+    )
+    text = page(client.get(reverse("admin:requests_app_servicerequest_change", args=[request.pk])))
+    assert "Enregistrer" not in text and "Fermer et aviser le demandeur" in text
+    menu = page(client.get(CHANGELIST + "?status__exact=completee"))
+    assert "Assigner au responsable de leur service" not in menu and "Fermer les demandes complétées" in menu
+
+
+def test_the_triage_list_tells_designated_from_assigned_and_flags_likely_duplicates(
+    client, technicien, responsable_tp, django_assert_max_num_queries
+):
+    client.force_login(technicien)
+    for name in ("Julie Roy", "Marc Lavoie", "Hélène Dubé"):
+        submit_request(location_address="1250, rue Principale", requester_name=name)
+    routed = services.request_assign(
+        service_request=submit_request(location_address="88, chemin du Lac-René"), acting_user=technicien
+    )
+    response = client.get(CHANGELIST)
+    text = page(response)
+    assert "File de triage des demandes" in text and "Sélectionnez" not in text
+    assert text.count("pas encore assigné") == 3, "the routed one reads as assigned"
+    rows = {row.split("</th>")[0]: row for row in text.split('<th class="field-number_and_flag">')[1:]}
+    flagged = [number for number, row in rows.items() if "2 doublons possibles" in row]
+    assert len(flagged) == 3 and not any(routed.number in number for number in flagged)
+    submit_request(location_address="1250, rue Principale", requester_name="Autre")
+    with django_assert_max_num_queries(12):
+        client.get(CHANGELIST)
+
+
+def test_people_pickers_tell_namesakes_apart_by_their_service(client, technicien, responsable_tp):
+    from requests_app.forms import AssignForm
+
+    form = AssignForm(prefix="assign", service_request=submit_request())
+    labels = [label for _value, label in form.fields["responsable"].choices]
+    assert f"{responsable_tp} — Travaux publics" in labels
+    assert str(responsable_tp) in labels[0], "blank names the designated responsable"
