@@ -11,6 +11,8 @@ def roles(request):
         return {"is_staff_member": False}
     return {
         "is_staff_member": True,
+        # Annexe B is for employees with an office phone: not for the élus, who have none.
+        "shows_availability": user.is_superuser or any(role != Role.ELU for role in user.role_names),
         "is_technicien": user.has_perm("requests_app.triage"),
         "can_read_complaints": user.is_superuser or user.has_role(Role.DIRECTEUR_SAC, Role.DIRECTEUR_SERVICE),
         "can_read_satisfaction": user.has_perm("requests_app.read_satisfaction"),

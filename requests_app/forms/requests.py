@@ -143,11 +143,30 @@ class StaffIntakeForm(RequestForm):
     class Meta(RequestForm.Meta):
         fields = ["kind", "channel", "received_at", *RequestForm.Meta.fields, "answer"]
 
+    # The Technicien types for someone else: the fields speak of the requester, not to them.
+    STAFF_LABELS = {
+        "description": _("Exposé des faits (tel que rapporté)"),
+        "requester_name": _("Nom et prénom du requérant"),
+        "requester_address": _("Adresse complète du requérant"),
+        "requester_phone": _("Téléphone du requérant"),
+        "requester_email": _("Courriel du requérant"),
+        "contact_preference": _("Suivi souhaité par le requérant"),
+        "callback_window": _("Moment de rappel préféré du requérant"),
+    }
+    STAFF_HELP = {
+        "description": _("Ce que le requérant a constaté, depuis quand, tout détail utile."),
+        "requester_email": _("S'il en donne un : il recevra l'accusé de réception et le lien de suivi."),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["location_address"].required = False
         self.fields["requester_address"].required = True
         self.fields["contact_preference"].initial = ContactPreference.CALLBACK
+        for name, label in self.STAFF_LABELS.items():
+            self.fields[name].label = label
+        for name, text in self.STAFF_HELP.items():
+            self.fields[name].help_text = text
 
     def clean_received_at(self):
         received_at = self.cleaned_data["received_at"]

@@ -133,3 +133,12 @@ def test_a_staff_session_ends_after_thirty_idle_minutes_and_not_while_working(cl
     with freeze_time(start + dt.timedelta(minutes=60 + 31)):  # away for 31 minutes
         response = client.get(reverse("staff:home"))
     assert response.status_code == 302 and "/compte/connexion/" in response.url
+
+
+def test_the_availability_widget_is_for_employees_and_says_what_its_time_field_is(client, technicien):
+    client.force_login(UserFactory(username="elu-availability", roles=[Role.ELU]))
+    elu_page = client.get(reverse("staff:elus_report")).content.decode()
+    assert "Mon statut" not in elu_page, "an élu has no office phone to report on"
+    client.force_login(technicien)
+    page = html.unescape(client.get(reverse("staff:home")).content.decode())
+    assert "Mon statut" in page and '<label class="back-at-label" for="back-at">De retour vers</label>' in page

@@ -137,3 +137,10 @@ def test_phone_information_answered_at_first_contact_is_closed(client, technicie
 def test_responsable_cannot_use_intake(client, responsable_tp):
     client.force_login(responsable_tp)
     assert client.get(reverse("staff:intake")).status_code == 403
+
+
+def test_the_intake_form_speaks_of_the_requester_not_to_the_technicien(client, technicien):
+    client.force_login(technicien)
+    text = html.unescape(client.get(reverse("staff:intake")).content.decode())
+    assert "Adresse complète du requérant" in text and "Courriel du requérant" in text
+    assert "Votre adresse" not in text and "Vous recevrez" not in text and "souhaitez-vous" not in text

@@ -1,0 +1,20 @@
+"""Pages read on a 390 px phone: what fits, what is visible without scrolling sideways."""
+
+import pytest
+
+from .login import staff_login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_staff_header_leaves_the_phone_screen_to_the_content(live_server, phone, shoot, technicien, settings):
+    settings.SECOND_FACTOR_REQUIRED = False
+    staff_login(phone, live_server.url, technicien.username)
+    phone.goto(f"{live_server.url}/personnel/")
+    header = phone.locator("header.site-header").bounding_box()
+    shoot(phone, "staff-home-phone")
+    assert header["height"] <= 200, header
+    label = phone.locator("label[for=back-at]")
+    assert label.is_visible() and label.inner_text() == "De retour vers"
+    # Nothing of the header is cut: every link and button can be scrolled to within its own line.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
