@@ -21,6 +21,7 @@ from requests_app.forms import CompleteForm, InterventionForm, OnHoldForm, Sched
 
 LIST_FILTERS = {
     "a-traiter": NOT_COMPLETED_STATUSES,
+    "en-triage": (Status.RECEIVED,),
     "completees": (Status.COMPLETED,),
     "terminees": FINAL_STATUSES,
 }
@@ -32,12 +33,24 @@ def home(request):
         return redirect("staff:elus_report")
     current = request.GET.get("filtre", "a-traiter")
     statuses = LIST_FILTERS.get(current, NOT_COMPLETED_STATUSES)
+    triage = request.user.has_perm("requests_app.triage")
+    if current == "a-traiter" and not triage:
+        # A responsable acts on what was assigned to their service; what the Technicien has not
+        # routed yet waits on its own tab, with a word why (no action is possible on it).
+        statuses = IN_SERVICE_STATUSES
     queryset = selectors.request_list_for_staff(request.user).filter(status__in=statuses)
-    order = "received_at" if statuses == NOT_COMPLETED_STATUSES else "-received_at"
+    order = "-received_at" if current in ("completees", "terminees") else "received_at"
     page = Paginator(queryset.order_by(order), 50).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [(r, *selectors.age_and_overdue(r, today)) for r in page.object_list]
-    return render(request, "requests_app/staff/home.html", {"page": page, "rows": rows, "current": current})
+    awaiting_triage = (
+        0 if triage else selectors.request_list_for_staff(request.user).filter(status=Status.RECEIVED).count()
+    )
+    return render(
+        request,
+        "requests_app/staff/home.html",
+        {"page": page, "rows": rows, "current": current, "triage": triage, "awaiting_triage": awaiting_triage},
+    )
 
 
 def _get_visible(request, number):

@@ -22,8 +22,11 @@ def tp_request(technicien, responsable_tp):
     return services.request_assign(service_request=submit_request(), acting_user=technicien)
 
 
-def test_responsable_sees_own_service_requests_only(client, tp_request, responsable_env):
-    env_request = submit_request(type_code="collecte-manquee", location_address="9, rue des Érables")
+def test_responsable_sees_own_service_requests_only(client, technicien, tp_request, responsable_env):
+    env_request = services.request_assign(
+        service_request=submit_request(type_code="collecte-manquee", location_address="9, rue des Érables"),
+        acting_user=technicien,
+    )
     client.force_login(responsable_env)
     text = page(client.get(reverse("staff:home")))
     assert env_request.number in text and tp_request.number not in text
@@ -144,3 +147,25 @@ def test_the_intake_form_speaks_of_the_requester_not_to_the_technicien(client, t
     text = html.unescape(client.get(reverse("staff:intake")).content.decode())
     assert "Adresse complète du requérant" in text and "Courriel du requérant" in text
     assert "Votre adresse" not in text and "Vous recevrez" not in text and "souhaitez-vous" not in text
+
+
+def test_a_responsable_sees_what_awaits_triage_apart_and_is_told_why_nothing_can_be_done(
+    client, technicien, responsable_tp
+):
+    waiting = submit_request()
+    assigned = services.request_assign(service_request=submit_request(), acting_user=technicien)
+    client.force_login(responsable_tp)
+    home = html.unescape(client.get(reverse("staff:home")).content.decode())
+    assert assigned.number in home and waiting.number not in home
+    assert "Reçues, pas encore assignées (1)" in home
+    tab = html.unescape(client.get(reverse("staff:home"), {"filtre": "en-triage"}).content.decode())
+    assert waiting.number in tab and assigned.number not in tab and "rien à faire pour l'instant" in tab
+    detail = html.unescape(client.get(reverse("staff:request_detail", args=[waiting.number])).content.decode())
+    assert "pas encore assignée" in detail and "Compléter la demande" not in detail
+
+
+def test_the_technicien_still_sees_every_request_not_completed_on_one_tab(client, technicien):
+    waiting = submit_request()
+    client.force_login(technicien)
+    home = html.unescape(client.get(reverse("staff:home")).content.decode())
+    assert waiting.number in home and "pas encore assignées" not in home
