@@ -1,4 +1,4 @@
-"""Pages read on a 390 px phone: what fits, what is visible without scrolling sideways."""
+"""How pages lay out where people read them: a 390 px phone, a narrow desktop window."""
 
 import pytest
 
@@ -18,3 +18,15 @@ def test_the_staff_header_leaves_the_phone_screen_to_the_content(live_server, ph
     assert label.is_visible() and label.inner_text() == "De retour vers"
     # Nothing of the header is cut: every link and button can be scrolled to within its own line.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_desk_shortcuts_never_break_inside_a_label(live_server, browser, shoot, technicien, settings):
+    settings.SECOND_FACTOR_REQUIRED = False
+    context = browser.new_context(viewport={"width": 900, "height": 900}, locale="fr-CA")
+    page = context.new_page()
+    staff_login(page, live_server.url, technicien.username)
+    page.goto(f"{live_server.url}/admin/")
+    shoot(page, "admin-home-900")
+    heights = [box["height"] for box in (b.bounding_box() for b in page.locator(".shortcuts .button").all())]
+    assert len(heights) >= 8 and max(heights) < 1.5 * min(heights), heights
+    context.close()
