@@ -12,6 +12,7 @@ from .actions import (
     ScheduleForm,
     UnmergeForm,
 )
+from .designations import DesignationForm
 from .feedback import CallbackForm, SatisfactionFilterForm, SatisfactionForm
 from .fields import DateInput, MultipleFileInput, MultiplePhotoField, StagedPhotosMixin
 from .requests import CITIZEN_NOTE, LookupForm, RequestForm, StaffIntakeForm
@@ -24,6 +25,7 @@ __all__ = [
     "CloseForm",
     "CompleteForm",
     "DateInput",
+    "DesignationForm",
     "InterventionForm",
     "LookupForm",
     "MergeForm",

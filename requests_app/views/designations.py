@@ -1,46 +1,20 @@
 """Annexe C in the portal: prepare, sign twice, read the history, download the signed form."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import SignatureFields
-from accounts.models import User
 from core.errors import ApplicationError
 from requests_app import selectors
-from requests_app.forms import DateInput
+from requests_app.forms import DesignationForm
 from requests_app.models import Designation, Service
 from requests_app.services import designations as designation_services
-
-
-class DesignationForm(forms.Form):
-    service = forms.ModelChoiceField(label=gettext_lazy("Nom du service"), queryset=Service.objects.none())
-    reception_responsable = forms.ModelChoiceField(
-        label=gettext_lazy("Responsable de la réception des requêtes"), queryset=User.objects.filter(is_active=True)
-    )
-    position_email = forms.EmailField(label=gettext_lazy("Adresse courriel du poste"))
-    extension = forms.CharField(label=gettext_lazy("Numéro de poste (téléphone)"), max_length=10)
-    execution_responsable = forms.ModelChoiceField(
-        label=gettext_lazy("Responsable de l'exécution des requêtes (Travaux publics, Ingénierie)"),
-        queryset=User.objects.filter(is_active=True),
-        required=False,
-    )
-    designation_date = forms.DateField(label=gettext_lazy("Date"), initial=timezone.localdate, widget=DateInput)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        services = Service.objects.filter(is_active=True).order_by("name_fr")
-        if not (user.is_superuser or user.has_perm("requests_app.triage")):
-            services = services.filter(director=user)
-        self.fields["service"].queryset = services
 
 
 def _visible_designations(user):

@@ -30,3 +30,16 @@ def test_the_desk_shortcuts_never_break_inside_a_label(live_server, browser, sho
     heights = [box["height"] for box in (b.bounding_box() for b in page.locator(".shortcuts .button").all())]
     assert len(heights) >= 8 and max(heights) < 1.5 * min(heights), heights
     context.close()
+
+
+def test_the_execution_responsable_is_asked_only_for_a_schema_b_service(live_server, desktop, technicien, settings):
+    from ..factories import service
+
+    settings.SECOND_FACTOR_REQUIRED = False
+    page = desktop()
+    staff_login(page, live_server.url, technicien.username)
+    page.goto(f"{live_server.url}/personnel/designations/nouvelle/")
+    page.select_option("#id_service", str(service("environnement").pk))
+    assert not page.locator("#id_execution_responsable").is_visible()
+    page.select_option("#id_service", str(service("travaux-publics").pk))
+    assert page.locator("#id_execution_responsable").is_visible()

@@ -186,3 +186,30 @@ def test_a_signed_designation_cannot_be_edited_in_the_admin(client, env_director
     assert client.post(url, {"extension": "999"}).status_code == 403
     designation.refresh_from_db()
     assert designation.extension == "245"
+
+
+def test_the_designation_form_offers_employees_only_and_the_execution_field_for_schema_b(
+    client, env_director, directeur_general, greffier
+):
+    from requests_app.forms import DesignationForm
+
+    employee = UserFactory(username="commis-env", first_name="Luc", last_name="Commis")
+    elu = UserFactory(username="elu-desig", first_name="Ève", last_name="Élue", roles=[Role.ELU])
+    form = DesignationForm(user=env_director)
+    people = set(form.fields["reception_responsable"].queryset)
+    assert employee in people and env_director in people
+    assert not {elu, directeur_general, greffier} & people
+    client.force_login(env_director)
+    assert 'data-schema-b="' in client.get(reverse("staff:designation_create")).content.decode()
+    refused = DesignationForm(
+        {
+            "service": service("environnement").pk,
+            "reception_responsable": employee.pk,
+            "position_email": "environnement@ville.test",
+            "extension": "245",
+            "execution_responsable": employee.pk,
+            "designation_date": timezone.localdate().isoformat(),
+        },
+        user=env_director,
+    )
+    assert not refused.is_valid() and "schéma B" in refused.errors["execution_responsable"][0]
