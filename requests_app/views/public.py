@@ -29,7 +29,7 @@ def standards(request):
         (
             service,
             rows,
-            charts.horizontal_bars(
+            charts.stacked_bars(
                 _("%(service)s : part des requêtes complétées dans la norme, par nature") % {"service": service.name},
                 [
                     charts.Bar(

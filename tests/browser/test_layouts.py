@@ -43,3 +43,42 @@ def test_the_execution_responsable_is_asked_only_for_a_schema_b_service(live_ser
     assert not page.locator("#id_execution_responsable").is_visible()
     page.select_option("#id_service", str(service("travaux-publics").pk))
     assert page.locator("#id_execution_responsable").is_visible()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_standards_page_on_a_phone_shows_every_bar_and_percentage_without_sideways_scroll(
+    live_server, browser, shoot, technicien, responsable_tp, width
+):
+    from django.utils import timezone
+
+    from requests_app import services
+    from requests_app.services.standards import standards_refresh
+
+    from ..factories import submit_request
+
+    for index in range(4):
+        request = services.request_assign(service_request=submit_request(), acting_user=technicien)
+        if index % 2 == 0:
+            services.request_complete(
+                service_request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="1"
+            )
+    submit_request(type_code="lumiere-de-rue")
+    standards_refresh()
+    context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=True, locale="fr-CA")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/normes-de-service/")
+    shoot(page, f"standards-{width}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    wider = page.evaluate(
+        """w => [...document.querySelectorAll('main *')]
+             .filter(e => e.getBoundingClientRect().right > w + 0.5).map(e => e.tagName + '.' + e.className)""",
+        width,
+    )
+    assert wider == [], wider
+    values = page.locator(".bar-chart.stacked text.value").all()
+    assert values and all(0 < v.bounding_box()["x"] + v.bounding_box()["width"] <= width for v in values)
+    assert any("%" in v.text_content() for v in values)
+    share = page.locator("td[data-label='Dans la norme']").first
+    box = share.bounding_box()
+    assert share.is_visible() and box["x"] + box["width"] <= width
+    context.close()
