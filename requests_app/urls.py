@@ -7,6 +7,7 @@ from requests_app.views import callbacks, designations, public, satisfaction, st
 public_urlpatterns = [
     path("", public.home, name="home"),
     path(_("requete/nouvelle/"), public.request_create, name="create"),
+    path(_("question/"), public.question_create, name="question"),
     path(_("suivi/"), public.track_lookup, name="track_lookup"),
     path(_("suivi/<str:token>/"), public.track, name="track"),
     path(_("suivi/<str:token>/photos/<int:photo_id>/"), public.track_photo, name="track_photo"),

@@ -180,6 +180,7 @@ def url_cases(w) -> dict[str, tuple[dict, dict | None]]:
         "open311:token": ({"token": open311.token_for(r), "fmt": "json"}, None),
         "requests:home": ({}, None),
         "requests:create": ({}, None),
+        "requests:question": ({}, None),
         "requests:track_lookup": ({}, None),
         "requests:track": ({"token": r.tracking_token}, None),
         "requests:track_photo": (
@@ -504,6 +505,7 @@ EXPECTED = {
     "admin:knowledge_standardanswer_delete": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "admin:knowledge_standardanswer_history": (302, '=', 200, 302, 302, 302, 302, 403, 302, 403),
     "requests:create": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
+    "requests:question": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "requests:home": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "requests:privacy": (200, '=', 200, 200, 200, 200, 200, 200, 200, 200),
     "requests:satisfaction": (404, '=', 404, 404, 404, 404, 404, 404, 404, 404),

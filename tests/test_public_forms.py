@@ -40,6 +40,7 @@ def test_every_public_form_carries_the_honeypot_and_the_stamp(client, technicien
     pages = [
         CREATE,
         reverse("requests:track_lookup"),
+        reverse("requests:question"),
         reverse("complaints:create"),
         reverse("complaints:sign", args=[complaint.signing_token]),
         reverse("claims:create"),

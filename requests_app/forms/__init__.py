@@ -15,7 +15,7 @@ from .actions import (
 from .designations import DesignationForm
 from .feedback import CallbackForm, SatisfactionFilterForm, SatisfactionForm
 from .fields import DateInput, MultipleFileInput, MultiplePhotoField, StagedPhotosMixin
-from .requests import CITIZEN_NOTE, LookupForm, RequestForm, StaffIntakeForm
+from .requests import CITIZEN_NOTE, LookupForm, QuestionForm, RequestForm, StaffIntakeForm
 
 __all__ = [
     "CITIZEN_NOTE",
@@ -32,6 +32,7 @@ __all__ = [
     "MultipleFileInput",
     "MultiplePhotoField",
     "OnHoldForm",
+    "QuestionForm",
     "RejectForm",
     "RequestForm",
     "SatisfactionFilterForm",

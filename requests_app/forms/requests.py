@@ -187,6 +187,59 @@ class StaffIntakeForm(RequestForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name not in excluded}
 
 
+class QuestionForm(forms.ModelForm):
+    """Policy 4.1, « accueil, information ou commentaire »: answered at first contact, no follow-up.
+    The Technicien answers it from the desk (« Répondre et fermer »)."""
+
+    service = forms.ModelChoiceField(
+        label=_("Service concerné (si vous le savez)"),
+        queryset=Service.objects.none(),
+        required=False,
+        empty_label=_("— Je ne sais pas —"),
+    )
+
+    class Meta:
+        model = ServiceRequest
+        fields = [
+            "service",
+            "description",
+            "requester_name",
+            "requester_email",
+            "requester_phone",
+            "contact_preference",
+        ]
+        labels = {
+            "description": _("Votre question ou votre commentaire"),
+            "requester_name": _("Nom et prénom"),
+            "requester_email": _("Courriel"),
+            "requester_phone": _("Téléphone"),
+            "contact_preference": _("Comment souhaitez-vous recevoir la réponse?"),
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "contact_preference": forms.RadioSelect,
+            "requester_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "requester_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = Service.objects.filter(is_active=True).order_by("name_fr")
+
+    def clean(self):
+        data = super().clean()
+        preference = data.get("contact_preference")
+        if preference == ContactPreference.EMAIL and not data.get("requester_email"):
+            self.add_error("requester_email", _("Indiquez votre courriel pour recevoir la réponse par courriel."))
+        if preference == ContactPreference.CALLBACK and not data.get("requester_phone"):
+            self.add_error("requester_phone", _("Indiquez un numéro de téléphone pour être rappelé."))
+        return data
+
+    def request_data(self) -> dict:
+        return {**{name: self.cleaned_data[name] for name in self.Meta.fields}, "kind": RequestKind.INFORMATION}
+
+
 class LookupForm(forms.Form):
     number = forms.CharField(
         label=_("Numéro de la demande"), max_length=20, widget=forms.TextInput(attrs={"placeholder": "2026-000123"})

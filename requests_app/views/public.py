@@ -12,7 +12,7 @@ from core import charts, just_filed, page_cache, public_forms
 from requests_app import addresses, selectors, services
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
-from requests_app.forms import LookupForm, RequestForm
+from requests_app.forms import LookupForm, QuestionForm, RequestForm
 
 
 def home(request):
@@ -80,6 +80,19 @@ def request_create(request):
         },
         status=public_forms.status_for(form),
     )
+
+
+@require_http_methods(["GET", "POST"])
+def question_create(request):
+    """A question or a comment (policy 4.1): recorded like any demand, answered at first contact."""
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and not public_forms.refused(request, form) and form.is_valid():
+        question = services.request_submit(
+            data={**form.request_data(), "language": translation.get_language()}, channel=Channel.WEB
+        )
+        response = redirect("requests:track", token=question.tracking_token)
+        return just_filed.remember(response, question.tracking_token)
+    return render(request, "requests_app/question_form.html", {"form": form}, status=public_forms.status_for(form))
 
 
 def track(request, token):

@@ -12,7 +12,8 @@ from PIL import Image
 from core import photos as photo_tools
 from outbox.enums import OutboxStatus
 from outbox.models import OutboundEmail
-from requests_app.enums import Channel, Status
+from requests_app import services
+from requests_app.enums import Channel, RequestKind, Status
 from requests_app.models import RequestEvent, RequestType, ServiceRequest
 
 from ..factories import request_type, service
@@ -191,3 +192,25 @@ def test_request_form_offers_a_type_added_or_renamed_in_the_admin_at_once(client
     new_type.name_fr = "Bac brun brisé"
     new_type.save()
     assert "Bac brun brisé" in page_text(client.get(url))
+
+
+def test_a_question_from_the_home_page_is_answered_at_first_contact(client, technicien):
+    """Policy 4.1: « information ou commentaire » leads to asking, not to an access-to-information form;
+    the question is a demand of its own kind that the Technicien answers and closes."""
+    home = html.unescape(client.get(reverse("home")).content.decode())
+    assert reverse("requests:question") in home.split("Information ou commentaire")[1].split("</article>")[0]
+    question = {
+        "description": "Les écocentres sont-ils ouverts le dimanche en décembre?",
+        "requester_name": "Jean Roy",
+        "requester_email": "",
+        "requester_phone": "",
+        "contact_preference": "courriel",
+    }
+    refused = html.unescape(client.post(reverse("requests:question"), question).content.decode())
+    assert "Indiquez votre courriel pour recevoir la réponse" in refused and question["description"] in refused
+    client.post(reverse("requests:question"), {**question, "requester_email": "jean@example.test"})
+    asked = ServiceRequest.objects.get()
+    assert asked.kind == RequestKind.INFORMATION and asked.request_type is None and asked.channel == Channel.WEB
+    services.request_answer(service_request=asked, acting_user=technicien, answer="Fermés le dimanche.")
+    asked.refresh_from_db()
+    assert asked.status == Status.CLOSED
