@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.enums import Role
@@ -75,3 +76,13 @@ def complaint_counts_by_month(*, services: Iterable[Service], since: dt.date) ->
         .annotate(count=Count("id"))
     )
     return {timezone.localtime(month).date().replace(day=1): count for month, count in rows}
+
+
+def tracking_path_for(number: str, email: str) -> str | None:
+    """core.tracking's finder: the complainant's own page, by the complaint's number and e-mail."""
+    token = (
+        Complaint.objects.filter(number=number, complainant_email__iexact=email, anonymized_at__isnull=True)
+        .values_list("tracking_token", flat=True)
+        .first()
+    )
+    return reverse("complaints:track", kwargs={"token": token}) if token else None

@@ -14,3 +14,9 @@ class LegalConfig(AppConfig):
         Role.GREFFIER: ["handle_claims", "handle_access_requests"],
         Role.DIRECTEUR_GENERAL: ["handle_claims", "handle_access_requests"],
     }
+
+    def ready(self):
+        from core import tracking
+        from legal.selectors import tracking_path_for
+
+        tracking.register(tracking_path_for)

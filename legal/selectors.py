@@ -4,6 +4,7 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
@@ -137,3 +138,19 @@ def legal_counts(month_start: dt.date, today: dt.date) -> dict[str, int]:
         "access_decided": access["decided"],
         "access_overdue": len(access_overdue(today)),
     }
+
+
+def tracking_path_for(number: str, email: str) -> str | None:
+    """core.tracking's finder: a claim (RC-…) or an access request (AI-…) by its number and e-mail."""
+    for model, url_name, email_field in (
+        (Claim, "claims:track", "claimant_email"),
+        (AccessRequest, "access:track", "requester_email"),
+    ):
+        token = (
+            model.objects.filter(number=number, anonymized_at__isnull=True, **{f"{email_field}__iexact": email})
+            .values_list("tracking_token", flat=True)
+            .first()
+        )
+        if token:
+            return reverse(url_name, kwargs={"token": token})
+    return None

@@ -49,4 +49,8 @@ class RequestsAppConfig(AppConfig):
     }
 
     def ready(self):
+        from core import tracking
+        from requests_app.selectors import tracking_path_for
+
+        tracking.register(tracking_path_for)
         from requests_app import signals  # noqa: F401  (connects the receivers)

@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
@@ -134,3 +135,9 @@ def staff_directory() -> QuerySet[Service]:
         .select_related("director", "responsable", "execution_responsable")
         .order_by("name_fr")
     )
+
+
+def tracking_path_for(number: str, email: str) -> str | None:
+    """core.tracking's finder for requêtes and questions."""
+    found = request_for_lookup(number=number, email=email)
+    return reverse("requests:track", kwargs={"token": found.tracking_token}) if found is not None else None

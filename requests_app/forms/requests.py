@@ -242,7 +242,10 @@ class QuestionForm(forms.ModelForm):
 
 class LookupForm(forms.Form):
     number = forms.CharField(
-        label=_("Numéro de la demande"), max_length=20, widget=forms.TextInput(attrs={"placeholder": "2026-000123"})
+        label=_("Numéro de la demande"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"placeholder": "2026-000123"}),
+        help_text=_("Requête, question, plainte (P-…), réclamation (RC-…) ou demande d'accès (AI-…)."),
     )
     email = forms.EmailField(label=_("Courriel donné lors de la demande"))
 

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core import charts, just_filed, page_cache, public_forms
+from core import charts, just_filed, page_cache, public_forms, tracking
 from requests_app import addresses, selectors, services
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
@@ -132,9 +132,10 @@ def track(request, token):
 def track_lookup(request):
     form = LookupForm(request.POST or None)
     if request.method == "POST" and not public_forms.refused(request, form) and form.is_valid():
-        found = selectors.request_for_lookup(number=form.cleaned_data["number"], email=form.cleaned_data["email"])
+        # Every kind of demand: requête, question, complaint (P-…), claim (RC-…), access request (AI-…).
+        found = tracking.find(form.cleaned_data["number"], form.cleaned_data["email"])
         if found is not None:
-            return redirect("requests:track", token=found.tracking_token)
+            return redirect(found)
         # Same answer whether the number exists or not: a number alone reveals nothing.
         messages.error(request, _("Aucune demande ne correspond à ce numéro et à ce courriel."))
     return render(request, "requests_app/track_lookup.html", {"form": form}, status=public_forms.status_for(form))

@@ -133,3 +133,36 @@ def test_language_link_leads_to_the_same_page_in_english(client):
     assert href.startswith("/en/") and href.endswith(f"/{request.tracking_token}/")
     response = client.get(href)
     assert response.status_code == 200 and "Request" in page(response)
+
+
+def test_one_lookup_finds_every_kind_of_demand_by_its_number_and_email(client, technicien):
+    """/suivi/ is where a citizen looks: a complaint, a claim or an access request is found there too."""
+    from complaints.services import complaint_record_verbal
+    from legal.services.access import access_request_submit
+
+    from ..complaints.conftest import complaint_data
+    from ..legal.test_claims import file_claim
+
+    claim = file_claim(today=timezone.localdate())
+    access = access_request_submit(
+        data={
+            "documents_requested": "Le procès-verbal du 3 novembre.",
+            "requester_name": "Jean Roy",
+            "requester_address": "12, rue des Pins",
+            "requester_phone": "",
+            "requester_email": "jean@example.test",
+            "language": "fr-ca",
+        },
+        form="ecrite",
+    )
+    complaint = complaint_record_verbal(data=complaint_data(), acting_user=technicien)
+    lookup = reverse("requests:track_lookup")
+    for number, email, expected in (
+        (claim.number, claim.claimant_email.upper(), reverse("claims:track", args=[claim.tracking_token])),
+        (access.number.lower(), "jean@example.test", reverse("access:track", args=[access.tracking_token])),
+        (complaint.number, complaint.complainant_email, reverse("complaints:track", args=[complaint.tracking_token])),
+    ):
+        response = client.post(lookup, {"number": number, "email": email})
+        assert response.status_code == 302 and response.url == expected, number
+    wrong = client.post(lookup, {"number": claim.number, "email": "autre@example.test"}, follow=True)
+    assert "Aucune demande ne correspond" in html.unescape(wrong.content.decode())
