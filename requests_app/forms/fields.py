@@ -1,10 +1,12 @@
 """Widgets and fields the request forms share: dates, several photos, photos kept across an error, the map pin."""
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from core import photos as photo_tools
 from core.text_search import normalize
@@ -100,3 +102,44 @@ def _chosen_address(raw: str, typed: str) -> Address | None:
     if address is not None and normalize(address.label) != normalize(typed):
         return None  # the citizen chose an address, then typed another place
     return address
+
+
+_PHONE_EXTENSION = re.compile(r"\s*(?:poste|post|ext\.?|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
+
+
+def canadian_phone(value: str) -> str:
+    """A North American number as a person would type it (« 450 224-0000 », « (450) 224-0000 poste 227 »,
+    « +1 450 224 0000 »), written back in one form; anything else is refused with an example."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    extension = ""
+    match = _PHONE_EXTENSION.search(value)
+    if match:
+        extension, value = match.group(1), value[: match.start()]
+    if re.search(r"[^\d\s().+-]", value):
+        raise ValidationError(_("Entrez un numéro de téléphone à 10 chiffres, par exemple 450 224-0000."))
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10 or digits[0] in "01":
+        raise ValidationError(_("Entrez un numéro de téléphone à 10 chiffres, par exemple 450 224-0000."))
+    written = f"{digits[:3]} {digits[3:6]}-{digits[6:]}"
+    return f"{written} poste {extension}" if extension else written
+
+
+def meaningful_place(value: str) -> str:
+    """A place a crew can find: a street, an intersection or a landmark, not « !!! »."""
+    value = (value or "").strip()
+    if value and (len(re.findall(r"\w", value)) < 3 or not re.search(r"[^\W\d_]", value)):
+        raise ValidationError(
+            _("Indiquez une adresse, une intersection ou un repère, par exemple : devant l'école, rue Principale.")
+        )
+    return value
+
+
+def meaningful_statement(value: str, *, minimum: int = 10) -> str:
+    value = (value or "").strip()
+    if len(re.findall(r"\w", value)) < minimum:
+        raise ValidationError(_("Décrivez la situation en quelques mots : ce que vous avez constaté, et où."))
+    return value

@@ -9,9 +9,37 @@ from django.utils.translation import gettext_lazy as _
 
 from core import photos as photo_tools
 from requests_app.enums import STAFF_CHANNELS, Channel, ContactPreference, RequestKind
-from requests_app.forms.fields import MultiplePhotoField, StagedPhotosMixin, _chosen_address, _pin
+from requests_app.forms.fields import (
+    MultiplePhotoField,
+    StagedPhotosMixin,
+    _chosen_address,
+    _pin,
+    canadian_phone,
+    meaningful_place,
+    meaningful_statement,
+)
 from requests_app.models import RequestType, Service, ServiceRequest
 from requests_app.selectors import request_types_by_service
+
+
+def _contact_errors(form: forms.Form, data: dict, *, email_message=None) -> None:
+    """The way to reach the person they chose must be given; one message per problem: an e-mail
+    already refused as invalid is not also said to be missing."""
+    preference = data.get("contact_preference")
+    if (
+        preference == ContactPreference.EMAIL
+        and not data.get("requester_email")
+        and "requester_email" not in form.errors
+    ):
+        form.add_error(
+            "requester_email", email_message or _("Indiquez votre courriel pour recevoir le suivi par courriel.")
+        )
+    if (
+        preference == ContactPreference.CALLBACK
+        and not data.get("requester_phone")
+        and "requester_phone" not in form.errors
+    ):
+        form.add_error("requester_phone", _("Indiquez un numéro de téléphone pour être rappelé."))
 
 
 class RequestForm(StagedPhotosMixin, forms.ModelForm):
@@ -20,12 +48,13 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
     service = forms.ModelChoiceField(
         label=_("Service concerné"),
         queryset=Service.objects.filter(is_active=True),
-        empty_label=_("— Choisissez un service —"),
+        empty_label=_("— Choisissez —"),
+        required=False,  # the nature names its service: choosing it first is enough
     )
     request_type = forms.ModelChoiceField(
         label=_("Nature de la requête"),
         queryset=RequestType.objects.active(),
-        empty_label=_("— Choisissez la nature de la requête —"),
+        empty_label=_("— Choisissez —"),
     )
     photos = MultiplePhotoField(
         label=_("Photos (facultatif)"),
@@ -102,16 +131,25 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
         )
         self.fields["contact_preference"].choices = ContactPreference.choices
 
+    def clean_requester_phone(self):
+        return canadian_phone(self.cleaned_data.get("requester_phone", ""))
+
+    def clean_location_address(self):
+        return meaningful_place(self.cleaned_data.get("location_address", ""))
+
+    def clean_description(self):
+        return meaningful_statement(self.cleaned_data.get("description", ""))
+
     def clean(self):
         data = super().clean()
         service, request_type = data.get("service"), data.get("request_type")
+        if service is None and request_type is not None:
+            data["service"] = service = request_type.service
+        elif service is None and "service" not in self.errors and "request_type" not in self.errors:
+            self.add_error("service", _("Choisissez le service concerné, ou directement la nature de la requête."))
         if service and request_type and request_type.service_id != service.pk:
             self.add_error("request_type", _("Cette nature de requête ne relève pas du service choisi."))
-        preference = data.get("contact_preference")
-        if preference == ContactPreference.EMAIL and not data.get("requester_email"):
-            self.add_error("requester_email", _("Indiquez votre courriel pour recevoir le suivi par courriel."))
-        if preference == ContactPreference.CALLBACK and not data.get("requester_phone"):
-            self.add_error("requester_phone", _("Indiquez un numéro de téléphone pour être rappelé."))
+        _contact_errors(self, data)
         data["address"] = _chosen_address(data.get("address") or "", data.get("location_address", ""))
         data["latitude"], data["longitude"] = _pin(data.get("latitude", ""), data.get("longitude", ""))
         staged = photo_tools.staged_count(data.get("staged_photos", ""))
@@ -227,13 +265,15 @@ class QuestionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = Service.objects.filter(is_active=True).order_by("name_fr")
 
+    def clean_requester_phone(self):
+        return canadian_phone(self.cleaned_data.get("requester_phone", ""))
+
+    def clean_description(self):
+        return meaningful_statement(self.cleaned_data.get("description", ""), minimum=5)
+
     def clean(self):
         data = super().clean()
-        preference = data.get("contact_preference")
-        if preference == ContactPreference.EMAIL and not data.get("requester_email"):
-            self.add_error("requester_email", _("Indiquez votre courriel pour recevoir la réponse par courriel."))
-        if preference == ContactPreference.CALLBACK and not data.get("requester_phone"):
-            self.add_error("requester_phone", _("Indiquez un numéro de téléphone pour être rappelé."))
+        _contact_errors(self, data, email_message=_("Indiquez votre courriel pour recevoir la réponse par courriel."))
         return data
 
     def request_data(self) -> dict:

@@ -22,6 +22,19 @@
     if (type.value !== current) { type.value = ""; }
   }
   service.addEventListener("change", refresh);
+  // A citizen who picks the nature first gets its service filled in (the server does the same).
+  type.addEventListener("change", function () {
+    if (service.value || !type.value) { return; }
+    var id = parseInt(type.value, 10);
+    Object.keys(byService).some(function (serviceId) {
+      if (byService[serviceId].indexOf(id) === -1) { return false; }
+      var chosen = type.value;
+      service.value = serviceId;
+      refresh();
+      type.value = chosen;
+      return true;
+    });
+  });
   refresh();
 
   var summary = document.getElementById("error-summary");

@@ -82,3 +82,15 @@ def test_the_standards_page_on_a_phone_shows_every_bar_and_percentage_without_si
     box = share.bounding_box()
     assert share.is_visible() and box["x"] + box["width"] <= width
     context.close()
+
+
+def test_on_a_phone_choosing_the_nature_first_fills_the_service_and_nothing_is_cut(live_server, phone):
+    from ..factories import request_type
+
+    pothole = request_type("nid-de-poule")
+    phone.goto(f"{live_server.url}/requete/nouvelle/")
+    select = phone.locator("#id_request_type")
+    assert select.evaluate("s => s.scrollWidth <= s.clientWidth + 1"), "the placeholder fits its box"
+    select.select_option(str(pothole.pk))
+    assert phone.locator("#id_service").input_value() == str(pothole.service_id)
+    assert select.input_value() == str(pothole.pk)

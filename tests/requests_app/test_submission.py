@@ -214,3 +214,43 @@ def test_a_question_from_the_home_page_is_answered_at_first_contact(client, tech
     services.request_answer(service_request=asked, acting_user=technicien, answer="Fermés le dimanche.")
     asked.refresh_from_db()
     assert asked.status == Status.CLOSED
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("requester_phone", "abc", "numéro de téléphone à 10 chiffres"),
+        ("requester_phone", "555-12", "numéro de téléphone à 10 chiffres"),
+        ("location_address", "!!!", "une adresse, une intersection ou un repère"),
+        ("description", "x", "Décrivez la situation en quelques mots"),
+    ],
+)
+def test_what_a_person_would_not_accept_is_refused_with_one_message_and_everything_kept(client, field, typed, message):
+    response = client.post(reverse("requests:create"), form_data(**{field: typed}))
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400 and message in page and not ServiceRequest.objects.exists()
+    assert "Marie Tremblay" in page and "marie@example.ca" in page, "everything typed is still there"
+
+
+def test_an_invalid_email_is_one_message_not_also_a_missing_one(client):
+    page = html.unescape(client.post(reverse("requests:create"), form_data(requester_email="marie@")).content.decode())
+    assert "Indiquez votre courriel" not in page and "Saisissez une adresse de courriel valide." in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("(450) 555-0101", "450 555-0101"),
+        ("+1 450.555.0101", "450 555-0101"),
+        ("4505550101 poste 227", "450 555-0101 poste 227"),
+    ],
+)
+def test_phone_numbers_as_people_type_them_are_accepted_and_written_one_way(client, typed, stored):
+    client.post(reverse("requests:create"), form_data(requester_phone=typed))
+    assert ServiceRequest.objects.get().requester_phone == stored
+
+
+def test_choosing_the_nature_alone_fills_its_service(client):
+    client.post(reverse("requests:create"), form_data(service=""))
+    created = ServiceRequest.objects.get()
+    assert created.service == created.request_type.service
