@@ -27,13 +27,22 @@ PREFIX = "data:image/png;base64,"
 
 
 def clean_drawn_signature(data_url: str) -> bytes:
+    if not data_url.strip():
+        raise ValidationError(
+            _(
+                "Vous n'avez pas encore signé : tracez votre signature dans le cadre, avec le doigt ou la souris, "
+                "ou choisissez « nom tapé » et tapez votre nom."
+            )
+        )
     if not data_url.startswith(PREFIX) or len(data_url) > MAX_BYTES * 4 // 3 + len(PREFIX):
         raise ValidationError(_("La signature tracée n'a pas pu être lue. Tracez-la de nouveau ou tapez votre nom."))
     try:
         raw = base64.b64decode(data_url[len(PREFIX) :], validate=True)
         with Image.open(io.BytesIO(raw)) as image:
             if image.format != "PNG" or image.width > 2000 or image.height > 1000:
-                raise ValidationError(_("La signature tracée n'a pas pu être lue."))
+                raise ValidationError(
+                    _("La signature tracée n'a pas pu être lue. Tracez-la de nouveau ou tapez votre nom.")
+                )
             image.load()
             bbox = (
                 image.getchannel("A").getbbox()
@@ -45,5 +54,7 @@ def clean_drawn_signature(data_url: str) -> bytes:
             out = io.BytesIO()
             image.save(out, "PNG", optimize=True)
     except (binascii.Error, UnidentifiedImageError, OSError) as error:
-        raise ValidationError(_("La signature tracée n'a pas pu être lue.")) from error
+        raise ValidationError(
+            _("La signature tracée n'a pas pu être lue. Tracez-la de nouveau ou tapez votre nom.")
+        ) from error
     return out.getvalue()

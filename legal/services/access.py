@@ -37,7 +37,7 @@ def _tracking_path(access_request: AccessRequest) -> str:
     return reverse("access:track", kwargs={"token": access_request.tracking_token})
 
 
-def _letter(access_request: AccessRequest, kind: str, today: dt.date) -> AccessLetter:
+def _letter(access_request: AccessRequest, kind: str, today: dt.date, signer: User | None = None) -> AccessLetter:
     """Render, freeze and send one letter; e-mailed when there is an address, to print otherwise."""
     with translation.override(access_request.language):
         content = pdf.render_access_letter_pdf(
@@ -50,6 +50,7 @@ def _letter(access_request: AccessRequest, kind: str, today: dt.date) -> AccessL
                 "first_deadline": legal_clocks.access_answer_deadline(access_request.received_on),
                 "review_days": legal_clocks.ACCESS_REVIEW_DAYS,
                 "provisions": list(access_request.provisions.all()) if kind == LetterKind.DECISION else [],
+                "signer": signer,  # who decided or extended; the acknowledgement is signed by the role
             }
         )
     letter = AccessLetter(
@@ -153,7 +154,7 @@ def access_request_extend(
             extended_on=today,
             extension_reason=reason,
         )
-        _letter(locked, LetterKind.EXTENSION, today)
+        _letter(locked, LetterKind.EXTENSION, today, signer=acting_user)
     return locked
 
 
@@ -191,7 +192,7 @@ def access_request_decide(
             decided_by=acting_user,
         )
         locked.provisions.set(provisions if decision in DECISIONS_NEEDING_REASONS else [])
-        _letter(locked, LetterKind.DECISION, today)
+        _letter(locked, LetterKind.DECISION, today, signer=acting_user)
     return locked
 
 

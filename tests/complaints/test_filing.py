@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from complaints import services
 from complaints.enums import ComplaintStatus, SignatureMethod
 from complaints.models import Complaint, SignedStatement
+from core.dates import in_words
 from core.errors import ApplicationError
 
 from ..http_helpers import read_and_close
@@ -58,6 +59,10 @@ def test_signed_complaint_is_frozen_in_a_pdf_with_its_fingerprint(
     assert "Le chauffeur m'a insultée" in text.replace("\n", " ") or "insultée" in text
     assert statement.content_sha256 in text.replace("\n", "")
     assert statement.method == SignatureMethod.DRAWN and statement.signature_image
+    signed = timezone.localtime(statement.signed_at)
+    words = " ".join(text.split())
+    assert f"Signée le {in_words(signed)} à {signed.hour} h {signed.minute:02d} (heure du Québec)" in words
+    assert in_words(complaint.facts_date) in words, "dates in words, not 2026-11-27"
 
     to_complainant = [m for m in mail.outbox if m.to == ["lucie@example.ca"]]
     assert len(to_complainant) == 1
@@ -184,3 +189,10 @@ def test_attached_photos_are_kept_across_an_error_and_signed_with_the_complaint(
         digest = hashlib.sha256(handle.read()).hexdigest()
     with complaint.statements.get().pdf.open("rb") as handle:
         assert digest in re.sub(r"\s", "", pdf_text(handle.read()))
+
+
+def test_an_unsigned_complaint_says_how_to_sign_and_keeps_what_was_typed(client):
+    response = client.post(reverse("complaints:create"), form_post(signature_data=""))
+    page = html.unescape(response.content.decode())
+    assert "Vous n'avez pas encore signé : tracez votre signature dans le cadre" in page
+    assert "le chauffeur de la déneigeuse" in page and not Complaint.objects.exists()

@@ -57,8 +57,10 @@ def test_a_written_request_online_gets_its_notice_of_receipt(client, directeur_g
     assert access_request.deadline == D(2026, 12, 14)
     letter = access_request.letters.get()
     text = pdf_text(letter.pdf)
-    assert "Avis de réception" in text and "le 2026-11-23" in text
-    assert "au plus tard le 2026-12-14" in text  # the deadline
+    assert "Avis de réception" in text and "le 23 novembre 2026" in text
+    assert "Prévost, le 23 novembre 2026" in text and "Madame, Monsieur," in text, "a letter reads as a letter"
+    assert "salutations distinguées" in text
+    assert "au plus tard le 14 décembre 2026" in text  # the deadline
     assert "réputée refusée (art. 52)" in text  # the effect of missing it
     assert "Commission d'accès à l'information" in text and "(art. 135)" in text  # the recourse
     email = OutboundEmail.objects.get(to="jean@example.test")
@@ -68,7 +70,7 @@ def test_a_written_request_online_gets_its_notice_of_receipt(client, directeur_g
         greffier.email,
     }
     track = page(client.get(response["Location"]))
-    assert "AI-2026-0001" in track and "2026-12-14" in track
+    assert "AI-2026-0001" in track and "14 décembre 2026" in track
 
 
 def test_a_verbal_request_is_told_that_only_a_written_one_can_be_reviewed(client, technicien):
@@ -103,7 +105,7 @@ def test_extension_once_by_ten_days_before_day_twenty(greffier):
     )
     assert access_request.deadline == D(2026, 12, 3) and access_request.status == AccessStatus.EXTENDED
     text = pdf_text(access_request.letters.get(kind=LetterKind.EXTENSION).pdf)
-    assert "prenait fin le 2026-11-23" in text and "au plus tard le 2026-12-03" in text
+    assert "prenait fin le 23 novembre 2026" in text and "au plus tard le 3 décembre 2026" in text
     with pytest.raises(ApplicationError, match="une seule fois"):
         services.access_request_extend(access_request=access_request, reason="Encore", acting_user=greffier)
 
@@ -179,6 +181,7 @@ def test_a_refusal_names_its_provisions_with_their_text_and_the_review(client, g
     assert "dans les 30 jours qui suivent la date de la décision (Loi sur l'accès, art. 135)" in text
     assert "qui suivent sa réception" not in text
     assert "Avis de recours" in text and "l'expiration du délai accordé au responsable pour répondre" in text
+    assert greffier.get_full_name() in text, "the letter is signed by the person who decided"
     download = client.get(reverse("access:letter", args=[access_request.tracking_token, letter.pk]))
     assert download["Content-Type"] == "application/pdf"
     assert read_and_close(download).startswith(b"%PDF-")

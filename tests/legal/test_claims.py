@@ -342,3 +342,34 @@ def test_the_tracking_page_keeps_the_dates_the_avis_gave_when_the_settings_chang
         html.unescape(client.get(reverse("claims:track", args=[claim.tracking_token])).content.decode()).split()
     )
     assert "dans le délai (échéance du 15 mai 2027)" in page
+
+
+HEADINGS = (
+    "Les dates qui s'appliquent",
+    "Votre déclaration",
+    "Réclamant",
+    "Pour vous joindre",
+    "Nature du dommage",
+    "Cause",
+    "Lieu exact",
+    "Description des dommages",
+    "Montant réclamé",
+    "Pièces jointes à la réception",
+)
+
+
+def test_the_avis_never_leaves_a_heading_alone_at_the_foot_of_a_page():
+    """Whatever the length of what the claimant wrote, a heading goes to the next page with its text."""
+    from pypdf import PdfReader
+
+    alone = []
+    for lines in range(50, 60, 2):  # lengths at which, without care, « Montant réclamé » or another heading ends a page
+        claim = file_claim(cause="Refoulement.\n" * lines, damage_description="Tapis.\n" * lines)
+        with claim.acknowledgement_pdf.open("rb") as handle:
+            pages = PdfReader(io.BytesIO(handle.read())).pages
+        for page in pages[:-1]:
+            text = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+            last = [line for line in text if " / " not in line][-1]  # the page counter aside
+            if last in HEADINGS:
+                alone.append((lines, last))
+    assert alone == []
