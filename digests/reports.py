@@ -6,14 +6,15 @@ import re
 from dataclasses import dataclass, field
 from typing import cast
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.downloads import SafeCsvWriter
 from core.text_search import normalize
 from requests_app import business_days
-from requests_app.enums import Status
-from requests_app.models import Address, Intervention, InterventionCode, Service, ServiceRequest
+from requests_app.enums import NOT_COMPLETED_STATUSES, Status
+from requests_app.models import Address, Intervention, InterventionCode, RequestEvent, Service, ServiceRequest
 
 # On paper a reader needs the oldest and the overdue, not 6,000 rows (WeasyPrint lays out about
 # 70 table rows a second): the PDF stops here, the CSV and the portal carry the full list.
@@ -79,15 +80,35 @@ def _last_intervention_annotations():
     }
 
 
-def rnc_rows(services, today: dt.date) -> list[RncRow]:
-    """Every request of these services neither complétée, fermée nor non recevable, oldest first."""
+def _not_completed_on(day: dt.date):
+    """The requests that were not completed at the end of `day`, with the status they had then (from
+    their history): received by then, and neither completed nor closed before the day ended."""
+    end = timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+    status_then = (
+        RequestEvent.objects.filter(request=OuterRef("pk"), created_at__lt=end)
+        .exclude(to_status="")
+        .order_by("-created_at", "-pk")
+        .values("to_status")[:1]
+    )
+    return (
+        ServiceRequest.objects.filter(received_at__lt=end)
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=end))
+        .filter(Q(completed_on__isnull=True) | Q(completed_on__gt=day))
+        .annotate(status_then=Subquery(status_then))
+        .filter(status_then__in=NOT_COMPLETED_STATUSES)
+    )
+
+
+def rnc_rows(services, today: dt.date, *, as_of: dt.date | None = None) -> list[RncRow]:
+    """Every request of these services neither complétée, fermée nor non recevable, oldest first: now,
+    or as it stood at the end of `as_of` (its age and status then), for a report about a past month."""
     codes = {code.code: str(code) for code in InterventionCode.objects.all()}
     statuses = dict(Status.choices)
     rows = []
+    base = ServiceRequest.objects.not_completed() if as_of is None else _not_completed_on(as_of)
     # The plugin cannot follow annotations passed as **kwargs (last_code, last_date…).
     queryset = (
-        ServiceRequest.objects.not_completed()  # type: ignore[misc]
-        .filter(service__in=services)
+        base.filter(service__in=services)
         .annotate(**_last_intervention_annotations())
         .order_by("received_at", "pk")
         .values_list(
@@ -99,7 +120,7 @@ def rnc_rows(services, today: dt.date) -> list[RncRow]:
             "request_type__target_business_days",
             "location_address",
             "address__street",
-            "status",
+            "status" if as_of is None else "status_then",
             "status_reason",
             "planned_date",
             "last_code",
@@ -219,17 +240,18 @@ def previous_month(month_start: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def elus_report(month_start: dt.date, today: dt.date) -> tuple[list[ServiceReport], dt.date]:
-    """Per service: the RNC today and the requests completed in the month before `month_start`.
+    """Per service: the RNC at the end of the month before `month_start` and the requests completed in it.
     Carries no name, phone, e-mail or civic number."""
     services = list(Service.objects.filter(is_active=True).order_by("name_fr"))
     reports = {service.pk: ServiceReport(service=service) for service in services}
     street_of = street_namer()
-    for row in rnc_rows(services, today):
+    period_start, period_end = previous_month(month_start)
+    # One period per report: the RNC as they stood at the end of the month the report is about.
+    for row in rnc_rows(services, period_end, as_of=period_end):
         report = reports[row.service_id]
         report.rnc_count += 1
         report.rnc_overdue += row.overdue
         report.rnc_rows.append((row, street_of(row.address_street, row.address)))
-    period_start, period_end = previous_month(month_start)
     completed = (
         ServiceRequest.objects.filter(
             status__in=(Status.COMPLETED, Status.CLOSED),

@@ -281,6 +281,7 @@ def elus_context(month: dt.date, today: dt.date) -> dict[str, Any]:
     return {
         "month": month,
         "period_start": period_start,
+        "period_end": reports.previous_month(month)[1],
         "reports": service_reports,
         "today": today,
         "totals": {

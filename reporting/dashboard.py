@@ -30,6 +30,7 @@ class Table:
     caption: str
     headers: list[Any]  # translated text, lazy or not
     rows: list[list]
+    note: str = ""  # how a figure is counted, said under the table
 
 
 def services_for(user):
@@ -122,7 +123,13 @@ def standards(services) -> Table:
     return Table(
         "normes",
         _("Part complétée dans la norme, 12 derniers mois (calcul de la nuit)"),
-        [_("Nature"), _("Norme (jours ouvrables)"), _("Reçues"), _("Délai médian"), _("Dans la norme (%)")],
+        [
+            _("Nature"),
+            _("Norme (jours ouvrables)"),
+            _("Reçues"),
+            _("Délai médian (jours ouvrables)"),
+            _("Dans la norme (%)"),
+        ],
         [
             [
                 r.request_type.name if r.request_type else _("Réponse à vos courriels"),
@@ -133,6 +140,12 @@ def standards(services) -> Table:
             ]
             for r in rows
         ],
+        note=_(
+            "Délai médian : la moitié des requêtes sont complétées plus vite, l'autre moitié plus lentement. "
+            "Dans la norme : part des requêtes complétées à temps, parmi celles dont le résultat est connu "
+            "(complétées, ou encore ouvertes après l'échéance); une requête ouverte encore dans son délai "
+            "n'est pas comptée."
+        ),
     )
 
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import html
 import io
 import re
 
@@ -148,8 +149,8 @@ def test_elus_report_names_a_known_street_never_the_free_text(client, technicien
     with freeze_time("2026-11-16 14:00:00"):
         for place in typed:
             services.request_assign(service_request=submit_request(location_address=place), acting_user=technicien)
-    client.force_login(UserFactory(username="conseiller", roles=[Role.ELU]))
-    with freeze_time("2026-11-30 15:00:00"):
+    with freeze_time("2026-12-02 15:00:00"):  # the report on November
+        client.force_login(UserFactory(username="conseiller", roles=[Role.ELU]))
         page = client.get(reverse("staff:elus_report")).content.decode()
     for shown in typed.values():
         assert shown in page
@@ -161,8 +162,8 @@ def test_elus_report_in_the_portal_lists_every_row_the_pdf_says_it_summarises(cl
     with freeze_time("2026-11-16 14:00:00"):
         for _ in range(27):
             services.request_assign(service_request=submit_request(), acting_user=technicien)
-    client.force_login(UserFactory(username="conseiller", roles=[Role.ELU]))
-    with freeze_time("2026-11-30 15:00:00"):
+    with freeze_time("2026-12-02 15:00:00"):  # the report on November
+        client.force_login(UserFactory(username="conseiller", roles=[Role.ELU]))
         page = client.get(reverse("staff:elus_report")).content.decode()
         text = pdf_text(client.get(reverse("staff:elus_report_pdf")).content)
     assert page.count("lieu non précisé") == 27
@@ -276,3 +277,28 @@ def test_send_rnc_digests_command_dry_run_then_real(november, capsys, responsabl
     call_command("send_rnc_digests", "--date", "2026-11-24")
     assert "déjà envoyé: 2026-11 responsable resp-tp" in capsys.readouterr().out
     assert DigestDelivery.objects.count() == 2
+
+
+def test_the_elus_report_is_about_one_month_its_rnc_as_they_stood_at_its_end(client, technicien, responsable_tp):
+    """Titled « novembre 2026 », the report counts what was not completed on 30 November, with the
+    status it had then; what arrived since, or was completed before the month ended, is not in it."""
+    with freeze_time("2026-11-10 10:00:00"):
+        still_open = services.request_assign(service_request=submit_request(), acting_user=technicien)
+        done_in_time = services.request_assign(service_request=submit_request(), acting_user=technicien)
+        done_later = services.request_assign(service_request=submit_request(), acting_user=technicien)
+    with freeze_time("2026-11-20 10:00:00"):
+        services.request_complete(
+            service_request=done_in_time, acting_user=responsable_tp, done_date=dt.date(2026, 11, 20), extension="1"
+        )
+    with freeze_time("2026-12-01 09:00:00"):
+        services.request_complete(
+            service_request=done_later, acting_user=responsable_tp, done_date=dt.date(2026, 12, 1), extension="1"
+        )
+        arrived_after = submit_request()
+    with freeze_time("2026-12-02 15:00:00"):
+        client.force_login(UserFactory(username="conseillere", roles=[Role.ELU]))
+        page = html.unescape(client.get(reverse("staff:elus_report")).content.decode())
+    assert "novembre 2026" in page and "au 30 novembre 2026" in page
+    assert still_open.number in page and done_later.number in page
+    assert arrived_after.number not in page
+    assert page.count(done_in_time.number) == 1, "listed once: among the completed of the month, not the RNC"

@@ -119,3 +119,11 @@ def test_others_are_refused(client, responsable_tp, director_tp):
     assert client.get(reverse("staff:dashboard")).status_code == 403
     client.force_login(director_tp)
     assert client.get(reverse("staff:dashboard"), {"service": "environnement"}).status_code == 404
+
+
+def test_the_share_within_standard_says_how_it_is_counted_beside_the_median(client, directeur_sac, data):
+    client.force_login(directeur_sac)
+    page = html.unescape(client.get(reverse("staff:dashboard")).content.decode())
+    section = page.split('id="t-normes"')[1].split("</section>")[0]
+    assert "Délai médian (jours ouvrables)" in section
+    assert "parmi celles dont le résultat est connu" in section
