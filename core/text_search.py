@@ -5,10 +5,24 @@ same way on SQLite and PostgreSQL."""
 import re
 import unicodedata
 
+import snowballstemmer
+
 # Words that say nothing about the subject, in both languages.
 STOP_WORDS = frozenset(
     [
         "alors",
+        "aujourd",
+        "chez",
+        "dedans",
+        "devant",
+        "moi",
+        "plus",
+        "sont",
+        "suis",
+        "tres",
+        "trop",
+        "vous",
+        "votre",
         "aussi",
         "avec",
         "avoir",
@@ -108,19 +122,34 @@ def normalize(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_french = snowballstemmer.stemmer("french")
+
+
+def stem(word: str) -> str:
+    """French stemming (Snowball, the algorithm search engines use): « éclairages », « éclairé »
+    and « éclairage » meet; applied to words already lower-cased and without accents."""
+    return _french.stemWord(word)
+
+
 def terms(text: str) -> list[str]:
-    """The words worth looking for, reduced to a rough stem so plurals and genders meet."""
+    """The stems worth looking for: no short word, number or word that says nothing of the subject."""
     found = []
     for word in _WORD.findall(normalize(text)):
         if len(word) < 3 or word in STOP_WORDS or word.isdigit():
             continue
-        stem = word[:-1] if len(word) > 4 and word.endswith(("s", "x", "e")) else word
-        if stem not in found:
-            found.append(stem)
+        stemmed = stem(word)
+        if stemmed not in found:
+            found.append(stemmed)
     return found
 
 
-def score(search_text: str, wanted: list[str]) -> int:
-    """How many times words starting with the wanted ones occur (question and keywords are stored
-    three times); « eau » finds « eaux », not « bureau »."""
-    return sum(len(re.findall(rf"\b{re.escape(term)}", search_text)) for term in wanted)
+def score(search_text: str, wanted: list[str]) -> tuple[int, int]:
+    """(how many of the wanted stems the text has, how often they occur): the first says whether an
+    article is about the same thing, the second ranks (question and keywords are stored three times)."""
+    counts: dict[str, int] = {}
+    wanted_set = set(wanted)
+    for word in _WORD.findall(search_text):
+        stemmed = stem(word)
+        if stemmed in wanted_set:
+            counts[stemmed] = counts.get(stemmed, 0) + 1
+    return len(counts), sum(counts.values())

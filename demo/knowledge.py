@@ -8,6 +8,17 @@ from requests_app.models import Service
 DEMO_ARTICLES = [
     (
         "travaux-publics",
+        "Un nid-de-poule dans la rue : que faire?",
+        "A pothole in the street: what should I do?",
+        "Faites une requête « Nid-de-poule » en indiquant l'adresse la plus proche et, si possible, une photo. "
+        "Les trous dangereux sont comblés dans les 48 heures; les autres, à la tournée de réparation suivante.",
+        "File a « Pothole » request with the nearest address and, if you can, a photo. Dangerous holes are filled "
+        "within 48 hours, the others at the next repair round.",
+        "nid-de-poule, trou, chaussée, asphalte, pavage, roue, crevaison",
+        True,
+    ),
+    (
+        "travaux-publics",
         "Une lumière de rue est éteinte ou clignote : que faire?",
         "A street light is out or flickering: what should I do?",
         "Faites une requête « Lumière de rue défectueuse » en indiquant l'adresse ou le numéro inscrit sur le poteau. "

@@ -3,31 +3,43 @@ fit a request."""
 
 from typing import Any
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import text_search
 from knowledge.models import Article, StandardAnswer, fill, placeholder_values
-from requests_app.models import ServiceRequest
+from requests_app.models import RequestType, ServiceRequest
 
 
-def search(text: str, *, public_only: bool, limit: int = 5, minimum: int = 1) -> list[Article]:
+def search(
+    text: str, *, public_only: bool, limit: int = 5, minimum: int = 1, service_id: int | None = None
+) -> list[Article]:
+    """Articles sharing at least `minimum` distinct words (stems) with `text`, the most shared first;
+    with a service named, that service's articles and the general ones only, its own first."""
     wanted = text_search.terms(text)
     if not wanted:
         return []
     articles = Article.objects.for_search()
     if public_only:
         articles = articles.public()
-    scored = [(text_search.score(article.search_text, wanted), article) for article in articles]
-    scored = [(score, article) for score, article in scored if score >= minimum]
-    scored.sort(key=lambda pair: (-pair[0], pair[1].question_fr))
-    return [article for _score, article in scored[:limit]]
+    if service_id is not None:
+        articles = articles.filter(Q(service_id=service_id) | Q(service__isnull=True))
+    ranked = []
+    for article in articles:
+        distinct, occurrences = text_search.score(article.search_text, wanted)
+        if distinct >= minimum:
+            ranked.append(((-distinct, article.service_id != service_id, -occurrences, article.question_fr), article))
+    ranked.sort(key=lambda pair: pair[0])
+    return [article for _key, article in ranked[:limit]]
 
 
-def suggestions_for_citizen(text: str) -> list[Article]:
-    """While a citizen writes a requête: only public articles, and only clear matches (two hits at
-    least), so that a long description does not drag in every article sharing one word."""
-    return search(text, public_only=True, limit=3, minimum=2)
+def suggestions_for_citizen(text: str, *, request_type: RequestType | None = None) -> list[Article]:
+    """While a citizen writes a requête: public articles only, of the chosen nature's service (or
+    general), and only clear matches (two different words in common), so that a long description
+    does not drag in every article sharing one word."""
+    service_id = request_type.service_id if request_type is not None else None
+    return search(text, public_only=True, limit=3, minimum=2, service_id=service_id)
 
 
 def standard_answers_for(service_request: ServiceRequest) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from knowledge import selectors as knowledge
 from knowledge.models import Article
+from requests_app.models import RequestType
 
 MAX_QUERY = 2000  # a description pasted whole is enough to find its subject
 
@@ -46,7 +47,9 @@ def faq(request):
 @require_GET
 def faq_suggestions(request):
     """While a citizen types a requête: « votre question a peut-être déjà une réponse »."""
-    articles = knowledge.suggestions_for_citizen(_query(request))
+    type_id = request.GET.get("type", "")
+    request_type = RequestType.objects.filter(pk=type_id).first() if type_id.isdigit() else None
+    articles = knowledge.suggestions_for_citizen(_query(request), request_type=request_type)
     return JsonResponse({"articles": _entries(articles, faq_url=reverse("requests:faq"))})
 
 

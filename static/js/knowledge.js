@@ -11,7 +11,7 @@
 
   function fetchArticles(url, text, done) {
     var controller = window.AbortController ? new AbortController() : null;
-    fetch(url + "?q=" + encodeURIComponent(text), {
+    fetch(url + (url.indexOf("?") === -1 ? "?" : "&") + "q=" + encodeURIComponent(text), {
       headers: { "Accept": "application/json" },
       credentials: "same-origin",
       signal: controller ? controller.signal : undefined
@@ -67,7 +67,10 @@
     var refresh = debounce(function () {
       var text = description.value.trim();
       if (text.length < 12) { box.hidden = true; return; }
-      fetchArticles(box.getAttribute("data-url"), text, function (articles) {
+      // The nature chosen narrows the suggestions to its service's articles (and the general ones).
+      var nature = document.getElementById("id_request_type");
+      var url = box.getAttribute("data-url") + (nature && nature.value ? "?type=" + encodeURIComponent(nature.value) : "");
+      fetchArticles(url, text, function (articles) {
         var key = articles.map(function (entry) { return entry.question; }).join("|");
         if (key === shown) { return; }  // the live region speaks only when something changes
         shown = key;
@@ -86,6 +89,8 @@
       });
     }, 500);
     description.addEventListener("input", refresh);
+    var natureField = document.getElementById("id_request_type");
+    if (natureField) { natureField.addEventListener("change", function () { shown = null; refresh(); }); }
     refresh();
   }
 })();

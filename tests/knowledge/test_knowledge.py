@@ -156,3 +156,24 @@ def test_the_responsable_and_the_technicien_get_the_answers_beside_the_notes_to_
     page = client.get(reverse("staff:request_detail", args=[pothole.number])).content.decode()
     assert 'id="standard-answers"' in page and "standard-answers.js" in page
     assert page.count('data-citizen-note="1"') == 2  # completion and intervention notes
+
+
+def test_a_pothole_suggests_the_pothole_article_not_street_lights_or_tree_permits(client):
+    """The common case: the citizen chose « Nid-de-poule » and wrote about a hole and a wheel."""
+    from demo.knowledge import create_knowledge
+
+    create_knowledge()
+    statement = "Gros trou dans la chaussée devant chez moi, la roue de mon auto est tombée dedans. Rue Principale."
+    pothole = request_type("nid-de-poule")
+    found = text(client.get(reverse("requests:faq_suggestions"), {"q": statement, "type": pothole.pk}))
+    assert "nid-de-poule dans la rue" in found
+    assert "lumière de rue" not in found and "couper un arbre" not in found
+    # Without the nature chosen yet, the words alone still lead there first.
+    untyped = client.get(reverse("requests:faq_suggestions"), {"q": statement}).json()["articles"]
+    assert untyped and "nid-de-poule" in untyped[0]["question"].lower()
+
+
+def test_french_stems_meet_whatever_the_form_of_the_word(articles):
+    """« éclairages brûlés », « lampadaires » find the street-light article (plural, accents, verb forms)."""
+    found = knowledge.search("Les lampadaires n'éclairent plus, éclairages éteints", public_only=True, minimum=2)
+    assert found and found[0] == articles["lights"]
