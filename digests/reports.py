@@ -2,7 +2,6 @@
 
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -11,46 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.downloads import SafeCsvWriter
-from core.text_search import normalize
 from requests_app import business_days
+from requests_app.addresses import street_namer
 from requests_app.enums import NOT_COMPLETED_STATUSES, Status
-from requests_app.models import Address, Intervention, InterventionCode, RequestEvent, Service, ServiceRequest
+from requests_app.models import Intervention, InterventionCode, RequestEvent, Service, ServiceRequest
 
 # On paper a reader needs the oldest and the overdue, not 6,000 rows (WeasyPrint lays out about
 # 70 table rows a second): the PDF stops here, the CSV and the portal carry the full list.
 PDF_MAX_ROWS = 150
 EMAIL_MAX_ROWS = 40
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-class StreetNamer:
-    """Where a request is, for a report that carries no personal information: the street of its civic
-    address when it has one, otherwise a street of the city's address table named in what the citizen
-    typed, otherwise « lieu non précisé ». The free text itself never passes (« chez Marie Tremblay,
-    5 rue Shaw » → « rue Shaw »)."""
-
-    def __init__(self, streets):
-        self._known: dict[tuple[str, ...], str] = {}
-        for street in streets:
-            self._known.setdefault(tuple(_WORD.findall(normalize(street))), street)
-        self._known.pop((), None)
-        self._longest = max(map(len, self._known), default=0)
-
-    def __call__(self, address_street: str | None, text: str) -> str:
-        if address_street:
-            return address_street
-        words = _WORD.findall(normalize(text or ""))
-        for length in range(min(self._longest, len(words)), 0, -1):  # the longest name wins
-            for start in range(len(words) - length + 1):
-                street = self._known.get(tuple(words[start : start + length]))
-                if street:
-                    return street
-        return _("lieu non précisé")
-
-
-def street_namer() -> StreetNamer:
-    return StreetNamer(Address.objects.active().order_by().values_list("street", flat=True).distinct())
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,17 @@ their identifier and updated in place; addresses absent from a complete export c
 (kept for the requests that point to them, no longer offered).
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
+from core.text_search import normalize
 from requests_app.models import Address
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 FIELDS = ("source_id", "civic_number", "civic_suffix", "street", "postal_code", "latitude", "longitude")
 # Lower-cased column names seen in municipal and Québec exports.
@@ -108,3 +114,32 @@ def address_suggestions(text: str, limit: int = 8) -> list[Address]:
     if len(text.strip()) < 2:
         return []
     return list(Address.objects.matching(text).order_by("street", "civic_number", "civic_suffix")[:limit])
+
+
+class StreetNamer:
+    """Where a request is, for a report that carries no personal information: the street of its civic
+    address when it has one, otherwise a street of the city's address table named in what the citizen
+    typed, otherwise « lieu non précisé ». The free text itself never passes (« chez Marie Tremblay,
+    5 rue Shaw » → « rue Shaw »)."""
+
+    def __init__(self, streets):
+        self._known: dict[tuple[str, ...], str] = {}
+        for street in streets:
+            self._known.setdefault(tuple(_WORD.findall(normalize(street))), street)
+        self._known.pop((), None)
+        self._longest = max(map(len, self._known), default=0)
+
+    def __call__(self, address_street: str | None, text: str) -> str:
+        if address_street:
+            return address_street
+        words = _WORD.findall(normalize(text or ""))
+        for length in range(min(self._longest, len(words)), 0, -1):  # the longest name wins
+            for start in range(len(words) - length + 1):
+                street = self._known.get(tuple(words[start : start + length]))
+                if street:
+                    return street
+        return _("lieu non précisé")
+
+
+def street_namer() -> StreetNamer:
+    return StreetNamer(Address.objects.active().order_by().values_list("street", flat=True).distinct())

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.text_search import normalize
-from requests_app.enums import OPEN_STATUSES, RequestKind
+from requests_app.enums import NOT_COMPLETED_STATUSES, OPEN_STATUSES, RequestKind
 from requests_app.models import ServiceRequest
 
 EARTH_RADIUS_M = 6_371_000
@@ -186,3 +187,41 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
             ]
         )
     return counts
+
+
+def similar_open_requests(*, request_type_id: int, latitude: float, longitude: float, limit: int = 5):
+    """For a citizen about to file: open requêtes of the same nature within the duplicate radius of
+    the place they chose, nearest first. Only requests with a position can be near a position."""
+    window = dt.timedelta(days=settings.DUPLICATE_WINDOW_DAYS)
+    nearby = []
+    candidates_ = (
+        ServiceRequest.objects.filter(
+            kind=RequestKind.REQUEST,
+            request_type_id=request_type_id,
+            status__in=NOT_COMPLETED_STATUSES,
+            received_at__gte=timezone.now() - window,
+            latitude__isnull=False,
+            longitude__isnull=False,
+            anonymized_at__isnull=True,
+        )
+        .select_related("request_type", "address")
+        .only(
+            "pk",
+            "number",
+            "status",
+            "received_at",
+            "latitude",
+            "longitude",
+            "location_address",
+            "request_type__name_fr",
+            "request_type__name_en",
+            "address__street",
+        )
+        .order_by("-received_at")[:200]
+    )
+    for other in candidates_:
+        metres = distance_m(latitude, longitude, other.latitude, other.longitude)
+        if metres <= settings.DUPLICATE_RADIUS_METRES:
+            nearby.append((metres, other))
+    nearby.sort(key=lambda pair: pair[0])
+    return [other for _metres, other in nearby[:limit]]

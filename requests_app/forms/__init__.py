@@ -15,7 +15,7 @@ from .actions import (
 from .designations import DesignationForm
 from .feedback import CallbackForm, SatisfactionFilterForm, SatisfactionForm
 from .fields import DateInput, MultipleFileInput, MultiplePhotoField, StagedPhotosMixin
-from .requests import CITIZEN_NOTE, LookupForm, QuestionForm, RequestForm, StaffIntakeForm
+from .requests import CITIZEN_NOTE, FollowForm, LookupForm, QuestionForm, RequestForm, StaffIntakeForm
 
 __all__ = [
     "CITIZEN_NOTE",
@@ -26,6 +26,7 @@ __all__ = [
     "CompleteForm",
     "DateInput",
     "DesignationForm",
+    "FollowForm",
     "InterventionForm",
     "LookupForm",
     "MergeForm",

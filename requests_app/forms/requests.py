@@ -280,6 +280,14 @@ class QuestionForm(forms.ModelForm):
         return {**{name: self.cleaned_data[name] for name in self.Meta.fields}, "kind": RequestKind.INFORMATION}
 
 
+class FollowForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Votre courriel"),
+        help_text=_("Pour recevoir un courriel à chaque étape. Il ne sert à rien d'autre et n'est montré à personne."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
 class LookupForm(forms.Form):
     number = forms.CharField(
         label=_("Numéro de la demande"),

@@ -12,6 +12,7 @@ from .catalog import (
 from .designations import Designation
 from .requests import (
     CallbackAttempt,
+    Follower,
     Intervention,
     RequestAttachment,
     RequestEvent,
@@ -28,6 +29,7 @@ __all__ = [
     "CallbackAttempt",
     "ClosureDay",
     "Designation",
+    "Follower",
     "Intervention",
     "InterventionCode",
     "RecurringClosure",

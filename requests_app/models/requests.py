@@ -338,3 +338,21 @@ class RequestAttachment(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class Follower(models.Model):
+    """A citizen who reported the same problem and chose to follow this request instead of filing
+    another one: told of each public step by e-mail, counted once in every figure (no request)."""
+
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="followers")
+    email = models.EmailField(_("courriel"))
+    language = models.CharField(_("langue"), max_length=5, default="fr-ca")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("personne qui suit la demande")
+        verbose_name_plural = _("personnes qui suivent la demande")
+        constraints = [models.UniqueConstraint(fields=["request", "email"], name="follow_once")]
+
+    def __str__(self):
+        return f"{self.request} · {self.email}"

@@ -2,12 +2,16 @@
 
 from typing import Any
 
+from django.core import signing
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 
+from core.dates import in_words
 from outbox.services import outbox_enqueue
-from requests_app.models import RequestEvent, ServiceRequest
+from requests_app.addresses import street_namer
+from requests_app.enums import EventKind
+from requests_app.models import Follower, RequestEvent, ServiceRequest
 from requests_app.selectors import public_messages
 
 
@@ -98,3 +102,50 @@ def notify_responsable_assigned(service_request: ServiceRequest, event: RequestE
         language=user.language,
         owner=service_request.outbox_owner,
     )
+
+
+# The steps a follower hears of (the original requester's notes are never sent to them).
+FOLLOWED_STEPS = {EventKind.ASSIGNED, EventKind.SCHEDULED, EventKind.COMPLETED, EventKind.CLOSED, EventKind.REJECTED}
+
+
+def notify_follower(
+    follower: Follower, stop_token: str, *, welcome: bool = False, event: RequestEvent | None = None
+) -> None:
+    service_request = follower.request
+    with translation.override(follower.language):
+        stop_path = reverse("requests:follow_stop", kwargs={"token": stop_token})
+        context = {
+            "welcome": welcome,
+            "number": service_request.number,
+            "nature": service_request.request_type.name if service_request.request_type else "",
+            "street": street_namer()(
+                service_request.address.street if service_request.address else None, service_request.location_address
+            ),
+            "status": service_request.get_status_display(),
+            "planned_date": in_words(service_request.planned_date) if service_request.planned_date else "",
+            "stop_path": stop_path,
+        }
+    outbox_enqueue(
+        dedupe_key=f"request:{service_request.pk}:follower:{follower.pk}:{event.pk if event else 'welcome'}",
+        to=follower.email,
+        template="request_follower_update",
+        context=context,
+        language=follower.language,
+        owner=service_request.outbox_owner,
+    )
+
+
+STOP_SALT = "requests.follower.stop"
+
+
+def stop_token(follower: Follower) -> str:
+    """The « ne plus suivre » link's token: signed, so nobody stops another person's e-mails."""
+    return signing.dumps(follower.pk, salt=STOP_SALT)
+
+
+def notify_followers(service_request: ServiceRequest, event: RequestEvent) -> None:
+    if event.kind not in FOLLOWED_STEPS:
+        return
+    for follower in service_request.followers.all():
+        follower.request = service_request
+        notify_follower(follower, stop_token(follower), event=event)

@@ -26,6 +26,7 @@ from core.retention import anonymize_in_batches, delete_files_on_commit
 from outbox.services import outbox_forget
 from requests_app.models import (
     CallbackAttempt,
+    Follower,
     Intervention,
     RequestAttachment,
     RequestEvent,
@@ -79,6 +80,7 @@ def _anonymize_batch(requests: list[ServiceRequest], now: dt.datetime) -> None:
     Intervention.objects.filter(request_id__in=ids).update(internal_note="", public_note="")
     SatisfactionResponse.objects.filter(request_id__in=ids).update(comment="")
     CallbackAttempt.objects.filter(request_id__in=ids).exclude(note="").update(note="")
+    Follower.objects.filter(request_id__in=ids).delete()  # their e-mail addresses go with the request
     files = outbox_forget(owners=[f"{ServiceRequest.OUTBOX_PREFIX}{pk}" for pk in ids])
     requests_anonymized.send(sender=ServiceRequest, request_ids=ids)  # what other apps keep about them
     photos = list(RequestPhoto.objects.filter(request_id__in=ids))

@@ -20,6 +20,7 @@ from requests_app.models import (
     RequestEvent,
     ServiceRequest,
 )
+from requests_app.services import notifications
 
 # --- who may do what ---------------------------------------------------------------
 
@@ -75,13 +76,16 @@ def _transition(
     public_note: str = "",
     **changes: Any,
 ) -> tuple[ServiceRequest, RequestEvent]:
-    return workflow.apply_transition(
+    locked, event = workflow.apply_transition(
         service_request,
         action,
         acting_user=acting_user,
         event={"kind": event_kind, "actor": acting_user, "note": note, "public_note": public_note},
         **changes,
     )
+    # Citizens who chose to follow this request instead of filing it again hear of each public step.
+    notifications.notify_followers(locked, event)
+    return locked, event
 
 
 def history_note(

@@ -4,15 +4,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import charts, just_filed, page_cache, public_forms, tracking
-from requests_app import addresses, selectors, services
+from core.dates import in_words
+from core.errors import ApplicationError
+from requests_app import addresses, duplicates, selectors, services
 from requests_app import standards as standards_module
 from requests_app.enums import Channel, Status
-from requests_app.forms import LookupForm, QuestionForm, RequestForm
+from requests_app.forms import FollowForm, LookupForm, QuestionForm, RequestForm
+from requests_app.models import ServiceRequest
+from requests_app.services import followers
 
 
 def home(request):
@@ -167,3 +172,65 @@ def address_search(request):
             ]
         }
     )
+
+
+@require_GET
+def similar_requests(request):
+    """Open requêtes of the chosen nature near the chosen place (js/similar-requests.js): nature,
+    street, status, date received; never a description, a name or a civic number."""
+    try:
+        type_id = int(request.GET.get("type", ""))
+        latitude, longitude = float(request.GET["lat"]), float(request.GET["lon"])
+    except (KeyError, ValueError):
+        return JsonResponse({"requests": []})
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return JsonResponse({"requests": []})
+    namer = addresses.street_namer()
+    found = duplicates.similar_open_requests(request_type_id=type_id, latitude=latitude, longitude=longitude)
+    return JsonResponse(
+        {
+            "requests": [
+                {
+                    "number": other.number,
+                    "nature": other.request_type.name if other.request_type else "",
+                    "street": namer(other.address.street if other.address else None, other.location_address),
+                    "status": other.get_status_display(),
+                    "received": in_words(other.received_at),
+                    "follow_url": reverse("requests:follow", kwargs={"number": other.number}),
+                }
+                for other in found
+            ]
+        }
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def follow(request, number):
+    """« C'est le même problème : me tenir informé »: the citizen follows an open request by e-mail
+    instead of filing it again."""
+    followed = get_object_or_404(
+        ServiceRequest.objects.select_related("request_type", "address"), number=number, anonymized_at__isnull=True
+    )
+    form = FollowForm(request.POST or None)
+    if request.method == "POST" and not public_forms.refused(request, form) and form.is_valid():
+        try:
+            _follower, created = followers.follower_add(
+                service_request=followed, email=form.cleaned_data["email"], language=translation.get_language()
+            )
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            return render(request, "requests_app/follow_done.html", {"followed": followed, "created": created})
+    street = addresses.street_namer()(followed.address.street if followed.address else None, followed.location_address)
+    return render(
+        request,
+        "requests_app/follow.html",
+        {"form": form, "followed": followed, "street": street},
+        status=public_forms.status_for(form),
+    )
+
+
+@require_GET
+def follow_stop(request, token):
+    stopped = followers.follower_stop(token=token)
+    return render(request, "requests_app/follow_stopped.html", {"stopped": stopped})

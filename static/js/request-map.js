@@ -65,6 +65,7 @@
     showMarker(position);
     removeButton.hidden = false;
     status.textContent = text.placed;
+    document.dispatchEvent(new CustomEvent("prevost:pin-placed", { detail: { lat: position.lat, lon: position.lng } }));
   }
 
   function open() {

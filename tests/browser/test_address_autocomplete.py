@@ -74,3 +74,48 @@ def test_the_optional_map_places_a_pin_from_the_keyboard(live_server, phone, sho
     phone.wait_for_selector("text=Merci, votre demande est reçue")
     request = ServiceRequest.objects.get()
     assert str(request.latitude) == "45.867200" and request.location_address == "chemin du Lac-Écho, après la courbe"
+
+
+def test_a_citizen_sees_the_same_problem_already_reported_and_follows_it_with_the_keyboard(
+    live_server, phone, shoot, technicien, django_capture_on_commit_callbacks
+):
+    """FixMyStreet-like, without anything personal: the nature and the place chosen, the open
+    pothole reported next door is offered; following it files nothing new."""
+    from decimal import Decimal
+
+    from django.core import mail
+
+    from requests_app.models import Follower
+
+    from ..factories import submit_request
+
+    addresses_import(ROLL)
+    reported = submit_request(
+        latitude=Decimal("45.867580"),
+        longitude=Decimal("-74.081280"),
+        location_address="2872, boulevard du Curé-Labelle",
+    )
+    phone.goto(live_server.url + reverse("requests:create"))
+    phone.select_option("#id_request_type", label="Nid-de-poule")
+    place = phone.locator("#id_location_address")
+    place.click()
+    phone.keyboard.type("2874 cure", delay=20)
+    phone.locator("#address-options [role=option]").first.wait_for()
+    phone.keyboard.press("ArrowDown")
+    phone.keyboard.press("Enter")
+    offer = phone.locator("#similar-requests")
+    offer.locator(".follow-link").wait_for()
+    shoot(phone, "22-similar-requests-phone")
+    assert offer.get_attribute("aria-live") == "polite"
+    text = offer.inner_text()
+    assert "Nid-de-poule" in text and "boulevard du Curé-Labelle" in text and "2872" not in text
+    offer.locator(".follow-link").focus()
+    phone.keyboard.press("Enter")
+    phone.wait_for_selector("text=Me tenir informé")
+    phone.fill("#id_email", "voisin@example.ca")
+    phone.keyboard.press("Enter")
+    phone.wait_for_selector("text=vous suivez ce problème")
+    shoot(phone, "23-following-phone")
+    assert Follower.objects.get().request == reported
+    assert ServiceRequest.objects.count() == 1
+    assert any(message.to == ["voisin@example.ca"] for message in mail.outbox)
