@@ -80,9 +80,11 @@ class PersonChoiceField(forms.ModelChoiceField):
     """An employee with what tells two « Pierre Gagnon » apart: the services they answer for."""
 
     def label_from_instance(self, obj: User) -> str:
+        roles = [str(Role(group.name).label) for group in obj.groups.all() if group.name in Role.values]
         services = [service.name for service in obj.services_received.all()]
         services += [service.name for service in obj.services_executed.all() if service.name not in services]
-        return f"{obj} — {', '.join(services)}" if services else str(obj)
+        beside = " · ".join(part for part in (", ".join(roles), ", ".join(services)) if part)
+        return f"{obj} — {beside}" if beside else str(obj)
 
 
 class TypeChoiceField(forms.ModelChoiceField):
@@ -93,7 +95,7 @@ class TypeChoiceField(forms.ModelChoiceField):
 def responsables() -> "QuerySet[User]":
     return (
         User.objects.filter(is_active=True, groups__name=Role.RESPONSABLE)
-        .prefetch_related("services_received", "services_executed")
+        .prefetch_related("groups", "services_received", "services_executed")
         .order_by("last_name", "first_name", "username")
     )
 

@@ -21,7 +21,7 @@ def designable_employees() -> QuerySet[User]:
     return (
         User.objects.filter(is_active=True, is_superuser=False)
         .exclude(groups__name__in=NOT_DESIGNATED)
-        .prefetch_related("services_received", "services_executed")
+        .prefetch_related("groups", "services_received", "services_executed")
         .order_by("last_name", "first_name", "username")
         .distinct()
     )

@@ -243,5 +243,5 @@ def test_people_pickers_tell_namesakes_apart_by_their_service(client, technicien
 
     form = AssignForm(prefix="assign", service_request=submit_request())
     labels = [label for _value, label in form.fields["responsable"].choices]
-    assert f"{responsable_tp} — Travaux publics" in labels
+    assert f"{responsable_tp} — Responsable de la réception des requêtes · Travaux publics" in labels
     assert str(responsable_tp) in labels[0], "blank names the designated responsable"
