@@ -21,6 +21,16 @@ from requests_app.forms.fields import (
 from requests_app.models import RequestType, Service, ServiceRequest
 from requests_app.selectors import request_types_by_service
 
+# How a phone fills in the citizen's fields: the right keyboard, the browser's autofill.
+CITIZEN_WIDGETS = {
+    "description": forms.Textarea(attrs={"rows": 5}),
+    "contact_preference": forms.RadioSelect,
+    "requester_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    "requester_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+    "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
+    "requester_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+}
+
 
 def _contact_errors(form: forms.Form, data: dict, *, email_message=None) -> None:
     """The way to reach the person they chose must be given; one message per problem: an e-mail
@@ -104,14 +114,7 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
             "location_address": _("Par exemple : 2870, boulevard du Curé-Labelle, ou le coin de deux rues."),
             "requester_email": _("Vous recevrez un accusé de réception et un lien pour suivre votre demande."),
         }
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
-            "contact_preference": forms.RadioSelect,
-            "requester_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-            "requester_email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "requester_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
-        }
+        widgets = CITIZEN_WIDGETS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -253,13 +256,7 @@ class QuestionForm(forms.ModelForm):
             "requester_phone": _("Téléphone"),
             "contact_preference": _("Comment souhaitez-vous recevoir la réponse?"),
         }
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
-            "contact_preference": forms.RadioSelect,
-            "requester_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-            "requester_email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "requester_name": forms.TextInput(attrs={"autocomplete": "name"}),
-        }
+        widgets = CITIZEN_WIDGETS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
