@@ -33,7 +33,8 @@ def test_designation_signed_by_employee_then_director(live_server, desktop, shoo
     login(boss, base, "dir-env")
     boss.goto(f"{base}/personnel/designations/nouvelle/")
     boss.select_option("#id_service", label="Environnement")
-    boss.select_option("#id_reception_responsable", label="Annie Secrétaire")
+    # Named with her role (and her services, once she has some), so two namesakes cannot be confused.
+    boss.select_option("#id_reception_responsable", label="Annie Secrétaire — Responsable de la réception des requêtes")
     boss.fill("#id_position_email", "environnement@ville.test")
     boss.fill("#id_extension", "245")
     shoot(boss, "12-designation-form")
