@@ -6,8 +6,9 @@
 Needs wrk (apt-get install wrk) and a database loaded by bench/seed_volume.py (1,000,000 requests
 for the issue-7 targets). Production settings (DEBUG off, manifest static files), TLS assumed from
 a proxy header as behind the real one. Each scenario runs for a bounded time at a fixed number of
-connections, in the same run as the bare view (/healthz, same server, same settings); the script
-prints requests/s, p50/p95/p99 and the ratio to the bare view, counts 5xx, checks that every
+connections, in the same run as the bare view (/healthz, same server, same settings) and as the
+floor (bench/floor: a bare Django project, trivial view and write view, same gunicorn and database);
+the script prints requests/s, p50/p95/p99, the ratio to /healthz and to the floor, counts 5xx, checks that every
 submission answered with success is a row, runs the submission and the status page again with Redis
 hung (a port that accepts and never answers), and measures a worker's memory after 1,000 and 10,000
 requests.
@@ -30,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.floor.run import run_floor  # noqa: E402  (needs ROOT on the path)
+
 PORT = 8099
 HOST = f"127.0.0.1:{PORT}"
 
@@ -76,13 +80,14 @@ def server_env(database_url: str, redis_url: str) -> dict:
     }
 
 
-def start_gunicorn(env: dict, workers: int) -> subprocess.Popen:
+def start_gunicorn(env: dict, workers: int, *, app: str = "prevost_service.wsgi", port: int = PORT) -> subprocess.Popen:
+    health = "/healthz" if app == "prevost_service.wsgi" else "/"
     process = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
-            "prevost_service.wsgi",
+            app,
             "-b",
-            HOST,
+            f"127.0.0.1:{port}",
             "-w",
             str(workers),
             "--worker-class",
@@ -99,8 +104,8 @@ def start_gunicorn(env: dict, workers: int) -> subprocess.Popen:
     )
     for _ in range(100):
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-            connection.request("GET", "/healthz")
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", health)
             if connection.getresponse().status == 200:
                 return process
         except OSError:
@@ -114,7 +119,7 @@ def stop(process: subprocess.Popen) -> None:
     process.wait(timeout=30)
 
 
-def wrk(path: str, *, seconds: int, clients: int, method="GET", body="", headers=None) -> dict:
+def wrk(path: str, *, seconds: int, clients: int, method="GET", body="", headers=None, host: str = HOST) -> dict:
     headers = {"X-Forwarded-Proto": "https", **(headers or {})}
     script = LUA + f"\nwrk.method = {json.dumps(method)}\nwrk.body = {json.dumps(body)}\n"
     script += "".join(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}\n" for k, v in headers.items())
@@ -133,7 +138,7 @@ def wrk(path: str, *, seconds: int, clients: int, method="GET", body="", headers
             "10s",
             "-s",
             handle.name,
-            f"http://{HOST}{path}",
+            f"http://{host}{path}",
         ],
         capture_output=True,
         text=True,
@@ -310,6 +315,16 @@ def main():
         ),
     ]
 
+    # The floor first (issue 20): a bare Django project on the same database, same gunicorn.
+    floor = run_floor(
+        database_url=database_url,
+        workers=args.workers,
+        seconds=args.seconds,
+        clients=args.clients,
+        start_gunicorn=start_gunicorn,
+        stop=stop,
+        wrk=wrk,
+    )
     server = start_gunicorn(env, args.workers)
     results = {}
     try:
@@ -352,19 +367,26 @@ def main():
             stop(server)
 
     bare = results["bare view (/healthz)"]["rps"]
+    floor_trivial = floor["bare Django, trivial view"]["rps"]
+    floor_write = floor["bare Django, write view"]["rps"]
     print(describe_run())
     print(f"gunicorn {args.workers} sync workers, wrk 2 threads, {args.clients} connections, {args.seconds} s each")
     print(
-        f"{'scenario':36} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+        f"{'scenario':36} {'req/s':>8} {'ratio':>6} {'floor':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
         f"{'2xx':>6} {'3xx':>6} {'4xx':>5} {'5xx':>5} {'sock':>5}"
     )
 
     def row(label, r):
+        # « floor »: the ratio to the bare-Django view it should be compared with (write view for a POST).
+        reference = floor_write if r is floor["bare Django, write view"] or "POST" in label else floor_trivial
         print(
-            f"{label:36} {r['rps']:8.1f} {r['rps'] / bare:6.1%} {r['p50'] / 1000:7.1f} {r['p95'] / 1000:7.1f} "
-            f"{r['p99'] / 1000:7.1f} {r['s2']:6d} {r['s3']:6d} {r['s4']:5d} {r['s5']:5d} {r['socket_errors']:5d}"
+            f"{label:36} {r['rps']:8.1f} {r['rps'] / bare:6.1%} {r['rps'] / reference:6.1%} {r['p50'] / 1000:7.1f} "
+            f"{r['p95'] / 1000:7.1f} {r['p99'] / 1000:7.1f} {r['s2']:6d} {r['s3']:6d} {r['s4']:5d} {r['s5']:5d} "
+            f"{r['socket_errors']:5d}"
         )
 
+    for label, r in floor.items():
+        row(label, r)
     for label, r in results.items():
         row(label, r)
         if "rows_added" in r:
