@@ -148,7 +148,9 @@ def likely_duplicates(service_request: ServiceRequest, limit: int = 5) -> list[L
 def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
     """For a page of the triage list: how many likely duplicates each open requête has, by the same
     rule as likely_duplicates, in one query for the whole page (open requêtes of the page's natures,
-    received within the window around the page's dates)."""
+    received within the window around the page's dates). Candidates are plain tuples, each place read
+    once, and a row meets only the candidates that can be near it: those with a position (metres),
+    and on its own street those without one (civic numbers)."""
     wanted = [
         row
         for row in rows
@@ -160,32 +162,50 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
     if not wanted:
         return {}
     window = dt.timedelta(days=settings.DUPLICATE_WINDOW_DAYS)
-    others = (
-        ServiceRequest.objects.filter(
-            kind=RequestKind.REQUEST,
-            request_type_id__in={row.request_type_id for row in wanted},
-            status__in=OPEN_STATUSES,
-            received_at__gte=min(row.received_at for row in wanted) - window,
-            received_at__lte=max(row.received_at for row in wanted) + window,
-            anonymized_at__isnull=True,
-        )
-        .only("pk", "request_type_id", "received_at", "location_address", "latitude", "longitude")
-        .order_by()
-    )
-    by_type: dict[int | None, list[ServiceRequest]] = {}
-    for other in others:
-        by_type.setdefault(other.request_type_id, []).append(other)
+    others = ServiceRequest.objects.filter(
+        kind=RequestKind.REQUEST,
+        request_type_id__in={row.request_type_id for row in wanted},
+        status__in=OPEN_STATUSES,
+        received_at__gte=min(row.received_at for row in wanted) - window,
+        received_at__lte=max(row.received_at for row in wanted) + window,
+        anonymized_at__isnull=True,
+    ).values_list("pk", "request_type_id", "received_at", "location_address", "latitude", "longitude")
+    any_row_unplaced = any(not _has_position(row) for row in wanted)
+    positioned: dict[int | None, list[tuple]] = {}
+    unplaced_by_street: dict[tuple[int | None, str], list[tuple]] = {}
+    placed_by_street: dict[tuple[int | None, str], list[tuple]] = {}
+    radius, gap = settings.DUPLICATE_RADIUS_METRES, settings.DUPLICATE_CIVIC_GAP  # read once, not per pair
+    for pk, type_id, received_at, address, latitude, longitude in others:
+        placed = latitude is not None and longitude is not None
+        if placed:
+            positioned.setdefault(type_id, []).append((pk, received_at, latitude, longitude))
+        if not placed or any_row_unplaced:  # a street is compared only when one side has no position
+            key = place_key(address)
+            if key is not None:
+                bucket = placed_by_street if placed else unplaced_by_street
+                bucket.setdefault((type_id, key.street), []).append((pk, received_at, key.number))
     counts = {}
     for row in wanted:
-        counts[row.pk] = len(
-            [
-                other
-                for other in by_type.get(row.request_type_id, ())
-                if other.pk != row.pk
-                and abs(other.received_at - row.received_at) <= window
-                and _closeness(row, other) is not None
-            ]
-        )
+        near = set()
+        row_placed = _has_position(row)
+        earliest, latest = row.received_at - window, row.received_at + window
+        if row_placed:
+            for pk, received_at, latitude, longitude in positioned.get(row.request_type_id, ()):
+                if earliest <= received_at <= latest and (
+                    distance_m(row.latitude, row.longitude, latitude, longitude) <= radius
+                ):
+                    near.add(pk)
+        key = place_key(row.location_address)
+        if key is not None:
+            streets = [unplaced_by_street] if row_placed else [unplaced_by_street, placed_by_street]
+            for bucket in streets:
+                for pk, received_at, number in bucket.get((row.request_type_id, key.street), ()):
+                    if not earliest <= received_at <= latest:
+                        continue
+                    if key.number is None or number is None or abs(key.number - number) <= gap:
+                        near.add(pk)
+        near.discard(row.pk)
+        counts[row.pk] = len(near)
     return counts
 
 
