@@ -249,7 +249,8 @@ class RequestAdmin(admin.ModelAdmin):
         count = getattr(obj, "likely_duplicate_count", 0)
         if not count:
             return obj.number
-        label = ngettext("%(count)s doublon possible", "%(count)s doublons possibles", count) % {"count": count}
+        shown = f"{count}+" if count >= duplicates.FLAG_CAP else str(count)
+        label = ngettext("%(count)s doublon possible", "%(count)s doublons possibles", count) % {"count": shown}
         return format_html('{}<br><span class="duplicate-flag">{}</span>', obj.number, label)
 
     def get_changelist(self, request, **kwargs):

@@ -145,6 +145,11 @@ def likely_duplicates(service_request: ServiceRequest, limit: int = 5) -> list[L
     return found[:limit]
 
 
+# The triage list says « 9+ » past this: after a storm of identical reports (a water main), counting
+# thousands of them for every row of the page would cost seconds and tell the Technicien nothing more.
+FLAG_CAP = 9
+
+
 def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
     """For a page of the triage list: how many likely duplicates each open requête has, by the same
     rule as likely_duplicates, in one query for the whole page (open requêtes of the page's natures,
@@ -186,7 +191,7 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
                 bucket.setdefault((type_id, key.street), []).append((pk, received_at, key.number))
     counts = {}
     for row in wanted:
-        near = set()
+        near: set[int] = set()
         row_placed = _has_position(row)
         earliest, latest = row.received_at - window, row.received_at + window
         if row_placed:
@@ -195,6 +200,8 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
                     distance_m(row.latitude, row.longitude, latitude, longitude) <= radius
                 ):
                     near.add(pk)
+                    if len(near) > FLAG_CAP:
+                        break
         key = place_key(row.location_address)
         if key is not None:
             streets = [unplaced_by_street] if row_placed else [unplaced_by_street, placed_by_street]
@@ -204,8 +211,10 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
                         continue
                     if key.number is None or number is None or abs(key.number - number) <= gap:
                         near.add(pk)
+                        if len(near) > FLAG_CAP:
+                            break
         near.discard(row.pk)
-        counts[row.pk] = len(near)
+        counts[row.pk] = min(len(near), FLAG_CAP)
     return counts
 
 

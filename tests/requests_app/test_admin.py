@@ -247,3 +247,11 @@ def test_people_pickers_tell_namesakes_apart_by_their_service(client, technicien
     labels = [label for _value, label in form.fields["responsable"].choices]
     assert f"{responsable_tp} — Responsable de la réception des requêtes · Travaux publics" in labels
     assert str(responsable_tp) in labels[0], "blank names the designated responsable"
+
+
+def test_after_a_storm_of_identical_reports_the_list_says_nine_plus(client, technicien):
+    for index in range(12):
+        submit_request(location_address="1250, rue Principale", requester_name=f"Voisin {index}")
+    client.force_login(technicien)
+    text = page(client.get(CHANGELIST))
+    assert text.count("9+ doublons possibles") == 12
