@@ -39,7 +39,7 @@ RULES: dict[Role, RoleRules] = {
 SENSITIVE_ROLES = tuple(role for role, rules in RULES.items() if rules.sensitive)
 
 
-def role_permissions(apps=global_apps) -> dict[Role, set[tuple[str, str]]]:
+def role_permissions() -> dict[Role, set[tuple[str, str]]]:
     """(app_label, codename) pairs per role, as the installed apps grant them."""
     granted: dict[Role, set[tuple[str, str]]] = {role: set() for role in Role}
     for config in global_apps.get_app_configs():
@@ -63,7 +63,7 @@ def roles_sync(apps=global_apps, **_signal_kwargs) -> None:
         for pk, app_label, codename in Permission.objects.values_list("pk", "content_type__app_label", "codename")
     }
     with transaction.atomic():
-        for role, permissions in role_permissions(apps).items():
+        for role, permissions in role_permissions().items():
             missing = permissions - by_key.keys()
             if missing:
                 raise LookupError(f"{role}: unknown permissions {sorted(missing)}")

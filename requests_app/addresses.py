@@ -129,6 +129,11 @@ class StreetNamer:
         self._known.pop((), None)
         self._longest = max(map(len, self._known), default=0)
 
+    def of(self, service_request) -> str:
+        """The street of a request: its civic address's, else one named in its place as typed."""
+        address = service_request.address
+        return self(address.street if address is not None else None, service_request.location_address)
+
     def __call__(self, address_street: str | None, text: str) -> str:
         if address_street:
             return address_street

@@ -62,17 +62,14 @@ def _may_investigate(complaint: Complaint, user: User) -> bool:
     return is_investigator(user)
 
 
-def _anyone(complaint: Complaint, user: User) -> bool:
-    return True  # the signature is the complainant's own (no account); the service checks who files paper
-
-
 WORKFLOW = workflow.register(
     workflow.Workflow(
         model=Complaint,
         event_model=ComplaintEvent,
         event_owner_field="complaint",
         transitions={
-            "receive_signed": Transition((ComplaintStatus.AWAITING_SIGNATURE,), ComplaintStatus.RECEIVED, _anyone),
+            # Anyone: the signature is the complainant's own (no account); the service checks who files paper.
+            "receive_signed": Transition((ComplaintStatus.AWAITING_SIGNATURE,), ComplaintStatus.RECEIVED),
             "start_investigation": Transition(
                 (ComplaintStatus.RECEIVED,), ComplaintStatus.INVESTIGATING, _may_investigate
             ),

@@ -186,7 +186,7 @@ def _require_handler(user: User) -> None:
 
 
 def _claim_transition(*, claim: Claim, action: str, acting_user: User, public_text: str = "", **changes: Any) -> Claim:
-    _require_handler(acting_user)
+    _require_handler(acting_user)  # before the step's own checks (an insurer reference…): who, then what
     with transaction.atomic():
         locked, _event = workflow.apply_transition(
             claim,

@@ -109,8 +109,10 @@ FOLLOWED_STEPS = {EventKind.ASSIGNED, EventKind.SCHEDULED, EventKind.COMPLETED, 
 
 
 def notify_follower(
-    follower: Follower, stop_token: str, *, welcome: bool = False, event: RequestEvent | None = None
+    follower: Follower, stop_token: str, *, welcome: bool = False, event: RequestEvent | None = None, street: str = ""
 ) -> None:
+    """`street`: the request's, when the caller already named it (one reading of the address table
+    for all the followers of an event)."""
     service_request = follower.request
     with translation.override(follower.language):
         stop_path = reverse("requests:follow_stop", kwargs={"token": stop_token})
@@ -118,9 +120,7 @@ def notify_follower(
             "welcome": welcome,
             "number": service_request.number,
             "nature": service_request.request_type.name if service_request.request_type else "",
-            "street": street_namer()(
-                service_request.address.street if service_request.address else None, service_request.location_address
-            ),
+            "street": street or street_namer().of(service_request),
             "status": service_request.get_status_display(),
             "planned_date": in_words(service_request.planned_date) if service_request.planned_date else "",
             "stop_path": stop_path,
@@ -146,6 +146,10 @@ def stop_token(follower: Follower) -> str:
 def notify_followers(service_request: ServiceRequest, event: RequestEvent) -> None:
     if event.kind not in FOLLOWED_STEPS:
         return
-    for follower in service_request.followers.all():
+    followers = list(service_request.followers.all())
+    if not followers:
+        return
+    street = street_namer().of(service_request)
+    for follower in followers:
         follower.request = service_request
-        notify_follower(follower, stop_token(follower), event=event)
+        notify_follower(follower, stop_token(follower), event=event, street=street)

@@ -193,7 +193,7 @@ def similar_requests(request):
                 {
                     "number": other.number,
                     "nature": other.request_type.name if other.request_type else "",
-                    "street": namer(other.address.street if other.address else None, other.location_address),
+                    "street": namer.of(other),
                     "status": other.get_status_display(),
                     "received": in_words(other.received_at),
                     "follow_url": reverse("requests:follow", kwargs={"number": other.number}),
@@ -221,7 +221,7 @@ def follow(request, number):
             form.add_error(None, error.message)
         else:
             return render(request, "requests_app/follow_done.html", {"followed": followed, "created": created})
-    street = addresses.street_namer()(followed.address.street if followed.address else None, followed.location_address)
+    street = addresses.street_namer().of(followed)
     return render(
         request,
         "requests_app/follow.html",

@@ -91,3 +91,17 @@ def test_followers_are_forgotten_with_the_request(technicien):
     requests_anonymize()
     assert not Follower.objects.exists()
     assert not OutboundEmail.objects.filter(to="v@example.test").exists()
+
+
+def test_telling_many_followers_reads_the_address_table_once(technicien, responsable_tp):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    followed = pothole_at("45.867250", "-74.081650")
+    for index in range(6):
+        Follower.objects.create(request=followed, email=f"v{index}@example.test")
+    with CaptureQueriesContext(connection) as queries:
+        services.request_assign(service_request=followed, acting_user=technicien)
+    street_reads = [q for q in queries.captured_queries if 'DISTINCT "requests_app_address"."street"' in q["sql"]]
+    assert len(street_reads) == 1, "one reading for the event, not one per follower"
+    assert OutboundEmail.objects.filter(dedupe_key__contains=":follower:").count() == 6
