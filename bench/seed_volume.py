@@ -104,6 +104,7 @@ def seed(count: int, years: int, batch: int) -> dict:
 
     from accounts.enums import Role
     from accounts.models import User
+    from core.numbering import last_yearly_value, move_yearly_value_past
     from requests_app import business_days
     from requests_app.enums import Channel, EventKind, RequestKind, Status
     from requests_app.models import (
@@ -135,7 +136,8 @@ def seed(count: int, years: int, batch: int) -> dict:
     next_intervention = (Intervention.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
     # Past whatever the portal or an earlier run numbered: numbers stay unique when seeding twice.
     per_year = {
-        year: max(last, FIRST_NUMBER) for year, last in RequestNumberSequence.objects.values_list("year", "last_value")
+        year: max(last_yearly_value(RequestNumberSequence, year), FIRST_NUMBER)
+        for year in RequestNumberSequence.objects.values_list("year", flat=True)
     }
     counts = {"requests": 0, "events": 0, "interventions": 0}
     span_days = years * 365
@@ -252,10 +254,7 @@ def seed(count: int, years: int, batch: int) -> dict:
 
     with transaction.atomic():
         for year, last in per_year.items():
-            sequence, _ = RequestNumberSequence.objects.get_or_create(year=year)
-            if sequence.last_value < last:
-                sequence.last_value = last
-                sequence.save(update_fields=["last_value"])
+            move_yearly_value_past(RequestNumberSequence, year, last)
         _reset_sequences(connection, [ServiceRequest, RequestEvent, Intervention])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import second_factor
 from accounts.enums import Role
-from core import broker
+from core import broker, numbering
 from legal.provisions_seed import provisions_seed
 from requests_app import business_days
 from requests_app.catalog_seed import catalog_seed
@@ -24,6 +24,7 @@ def _french_and_clean_caches(settings, tmp_path):
     # Each test starts with no cached page and no count of posts (public forms' limits).
     cache.clear()
     broker.reset()
+    numbering.forget_sequences()
     business_days.closures_changed()
     with translation.override("fr-ca"):
         yield

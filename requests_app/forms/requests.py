@@ -163,6 +163,11 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
     def request_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
+    def _get_validation_exclusions(self):
+        # The model's validation would check again, one query each, that the service and the type
+        # chosen from their querysets exist (issue 20: two of a submission's fourteen queries).
+        return super()._get_validation_exclusions() | {"service", "request_type"}
+
 
 class StaffIntakeForm(RequestForm):
     """Policy 4.3: what the Technicien notes for a demand received by phone, e-mail, counter or field."""

@@ -33,7 +33,8 @@ from requests_app.services.workflow import _transition
 
 
 def _next_number(year: int) -> str:
-    return f"{year}-{next_yearly_value(RequestNumberSequence, year):06d}"
+    # Not gapless: concurrent submissions must not queue on one counter row (core.numbering).
+    return f"{year}-{next_yearly_value(RequestNumberSequence, year, gapless=False):06d}"
 
 
 @transaction.atomic
@@ -60,10 +61,13 @@ def request_submit(
         data = {**data, "latitude": address.latitude, "longitude": address.longitude}
     request = ServiceRequest(**data, channel=channel, received_at=received_at, created_by=acting_user)
     request.number = _next_number(timezone.localtime(received_at).year)
-    # Related rows arrive as instances read from the database, and the number and token are unique
-    # by construction and by constraint: checking them again would cost five queries per demand.
+    # Related rows arrive as instances read from the database, the number and token are unique by
+    # construction and by constraint, and the one check constraint is about merged requests, which a
+    # new one is not: checking them again would cost eight round trips per demand.
     request.full_clean(
-        exclude=["service", "request_type", "responsable", "created_by", "address"], validate_unique=False
+        exclude=["service", "request_type", "responsable", "created_by", "address"],
+        validate_unique=False,
+        validate_constraints=False,
     )
     request.save()
     for image, content_type in photos:
