@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+import django_otp.middleware
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.shortcuts import redirect
@@ -8,6 +9,22 @@ from django.urls import reverse
 from core.middleware import is_connection_error, unavailable
 
 from . import second_factor
+
+
+def has_session(request) -> bool:
+    """Whether the visitor presents a session cookie: without one, nobody is logged in, and what only
+    staff need (the second factor, the idle timeout) has nothing to do on a citizen's page."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+class OTPMiddleware(django_otp.middleware.OTPMiddleware):
+    """django-otp's, for visitors with a session only: it wraps every request's user to add
+    `is_verified`, which only the second-factor checks read, and those only for a logged-in user."""
+
+    def __call__(self, request):
+        if not has_session(request):
+            return self.get_response(request)
+        return super().__call__(request)
 
 
 class IdleTimeoutMiddleware:
@@ -23,7 +40,7 @@ class IdleTimeoutMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if has_session(request):
             try:
                 authenticated = request.user.is_authenticated
             except DatabaseError:
@@ -57,6 +74,8 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if not has_session(request):  # a citizen: nobody to ask a code of (issue 20)
+            return None
         user = request.user
         try:
             if not second_factor.required_for(user) or user.is_verified():

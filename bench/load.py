@@ -262,6 +262,12 @@ def main():
     parser.add_argument("--storm-seconds", type=int, default=60)
     parser.add_argument("--storm-clients", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2 * os.cpu_count() + 1)
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated words: only the scenarios whose name holds one (with the floor; no storm, "
+        "Redis-hung or memory runs), to try a change quickly",
+    )
     args = parser.parse_args()
     database_url, redis_url = os.environ.get("DATABASE_URL"), os.environ.get("REDIS_URL")
     if not database_url or not redis_url or not shutil.which("wrk"):
@@ -315,6 +321,10 @@ def main():
         ),
     ]
 
+    quick = [word.strip() for word in args.only.split(",") if word.strip()]
+    if quick:
+        scenarios = [s for s in scenarios if s[0] == "bare view (/healthz)" or any(w in s[0] for w in quick)]
+
     # The floor first (issue 20): a bare Django project on the same database, same gunicorn.
     floor = run_floor(
         database_url=database_url,
@@ -335,6 +345,8 @@ def main():
             if before is not None:
                 result["rows_added"] = data["count"]() - before
             results[label] = result
+        if quick:
+            return report(args, floor, results, storm=None, redis_down=None, redis_down_page=None)
         before = data["count"]()
         storm = wrk(
             "/requete/nouvelle/",
@@ -366,6 +378,27 @@ def main():
         finally:
             stop(server)
 
+    report(args, floor, results, storm=storm, redis_down=redis_down, redis_down_page=redis_down_page)
+
+    # Memory: one worker, the status page and the home page, 1,000 then 10,000 requests.
+    server = start_gunicorn(env, 1)
+    try:
+        worker = int(subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()[0])
+        # Pages whose cost does not grow with the submissions the scenarios above added.
+        paths = [f"/suivi/{data['token']}/", "/", "/requete/nouvelle/", "/open311/v2/services.json"]
+        hammer(paths, 1000)
+        after_1k = rss_kb(worker)
+        hammer(paths, 9000)
+        after_10k = rss_kb(worker)
+    finally:
+        stop(server)
+    print(
+        f"worker RSS after 1,000 requests: {after_1k / 1024:.1f} MiB; after 10,000: {after_10k / 1024:.1f} MiB "
+        f"({(after_10k - after_1k) / after_1k:+.1%})"
+    )
+
+
+def report(args, floor, results, *, storm, redis_down, redis_down_page):
     bare = results["bare view (/healthz)"]["rps"]
     floor_trivial = floor["bare Django, trivial view"]["rps"]
     floor_write = floor["bare Django, write view"]["rps"]
@@ -391,33 +424,17 @@ def main():
         row(label, r)
         if "rows_added" in r:
             print(f"{'':36} submissions answered 302: {r['s3']}, rows added: {r['rows_added']}")
+    if storm is None:
+        return
     print(
         f"storm: POST, {args.storm_clients} connections for {args.storm_seconds} s: {storm['requests']} requests, "
         f"{storm['rps']:.1f} req/s, p99 {storm['p99'] / 1000:.0f} ms, 5xx {storm['s5']}, socket errors "
         f"{storm['socket_errors']}, answered 302 {storm['s3']}, rows added {storm['rows_added']}"
     )
-
     row("Redis hung: request POST", redis_down)
     row("Redis hung: citizen status page", redis_down_page)
     print(
         f"{'':36} submissions answered 302 with Redis hung: {redis_down['s3']}, rows added: {redis_down['rows_added']}"
-    )
-
-    # Memory: one worker, the status page and the home page, 1,000 then 10,000 requests.
-    server = start_gunicorn(env, 1)
-    try:
-        worker = int(subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()[0])
-        # Pages whose cost does not grow with the submissions the scenarios above added.
-        paths = [f"/suivi/{data['token']}/", "/", "/requete/nouvelle/", "/open311/v2/services.json"]
-        hammer(paths, 1000)
-        after_1k = rss_kb(worker)
-        hammer(paths, 9000)
-        after_10k = rss_kb(worker)
-    finally:
-        stop(server)
-    print(
-        f"worker RSS after 1,000 requests: {after_1k / 1024:.1f} MiB; after 10,000: {after_10k / 1024:.1f} MiB "
-        f"({(after_10k - after_1k) / after_1k:+.1%})"
     )
 
 

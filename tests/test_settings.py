@@ -49,3 +49,17 @@ def test_public_pages_forbid_inline_scripts_and_styles(client):
         directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
         assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'", path
         assert "unsafe-inline" not in policy and directives["frame-ancestors"] == "'none'", path
+
+
+@pytest.mark.django_db
+def test_the_policy_built_once_still_follows_its_settings_and_spares_the_admin(client, settings):
+    """The header is built once per process (issue 20), not once forever: a tile server named in the
+    settings reaches it, and the admin, whose inline styles need it, still goes without."""
+    assert "tiles.example.ca" not in client.get("/")["Content-Security-Policy"]
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {
+        **settings.CONTENT_SECURITY_POLICY,
+        "DIRECTIVES": {**directives, "img-src": [*directives["img-src"], "https://tiles.example.ca"]},
+    }
+    assert "img-src 'self' data: https://tiles.example.ca" in client.get("/")["Content-Security-Policy"]
+    assert "Content-Security-Policy" not in client.get("/admin/login/")

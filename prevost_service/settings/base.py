@@ -57,12 +57,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lockout into the polite page below.
     "axes.middleware.AxesMiddleware",
 ]
