@@ -115,6 +115,7 @@ def main():
     from django.db import connection
     from django.utils.crypto import get_random_string
 
+    from open311.feed_cache import feed_changed
     from requests_app.models import RequestType, ServiceRequest
 
     portal = get_wsgi_application()
@@ -142,6 +143,11 @@ def main():
         "healthz": (portal, lambda: environ_for("/healthz")),
         "status page": (portal, lambda: environ_for(f"/suivi/{token}/")),
         "open311 requests.json": (portal, lambda: environ_for("/open311/v2/requests.json")),
+        # The same after any change to a request: the feed read and written out again.
+        "open311, after a change": (
+            portal,
+            lambda: feed_changed(sender=None) or environ_for("/open311/v2/requests.json"),
+        ),
         "submission": (
             portal,
             lambda: environ_for("/requete/nouvelle/", method="POST", body=form, cookies=f"csrftoken={csrf}"),
@@ -149,7 +155,7 @@ def main():
     }
     print(f"{'scenario':28} {'status':>6} {'CPU ms':>8} {'wall ms':>8} {'queries':>8} {'redis':>6}")
     for name, (app, factory) in scenarios.items():
-        repeat = max(20, args.repeat // 10) if name in ("open311 requests.json", "submission") else args.repeat
+        repeat = max(20, args.repeat // 10) if name in ("open311, after a change", "submission") else args.repeat
         status = call(app, factory)  # warm: templates, URL resolver, connections
         # Django empties connection.queries when a request starts: count at the cursor instead.
         queries: list[str] = []

@@ -6,9 +6,10 @@ import json
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods
 
-from open311 import formats, submission
+from open311 import feed_cache, formats, submission
 from open311 import georeport as open311
 from open311.openapi import spec
 from requests_app.enums import Channel
@@ -19,6 +20,10 @@ CONTENT_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; ch
 
 def _respond(fmt: str, payload, *, root: str, item: str | None, status: int = 200) -> HttpResponse:
     body = formats.to_xml(root, item, payload) if fmt == "xml" else json.dumps(payload, ensure_ascii=False)
+    return _respond_raw(fmt, body, status=status)
+
+
+def _respond_raw(fmt: str, body: str | bytes, *, status: int = 200) -> HttpResponse:
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt], status=status)
     response["Access-Control-Allow-Origin"] = "*"  # open data: readable from any site's scripts
     return response
@@ -68,8 +73,14 @@ def service_definition(request, code, fmt):
 def requests(request, fmt):
     if request.method == "POST":
         return _create(request, fmt)
-    rows = open311.search(request.GET)
-    return _respond(fmt, open311.request_entries(rows), root="service_requests", item="request")
+    key = feed_cache.page_key(fmt, translation.get_language(), list(request.GET.items()))
+    version, body = feed_cache.lookup(key)
+    if body is None:
+        rows = open311.search(request.GET)  # an invalid query raises here: errors are never kept
+        response = _respond(fmt, open311.request_entries(rows), root="service_requests", item="request")
+        feed_cache.store(key, version, response.content)
+        return response
+    return _respond_raw(fmt, body)
 
 
 def _create(request, fmt):
@@ -97,9 +108,7 @@ def _create(request, fmt):
 @require_GET
 @api
 def request_detail(request, number, fmt):
-    return _respond(
-        fmt, open311.request_entries([open311.request_by_number(number)]), root="service_requests", item="request"
-    )
+    return _respond(fmt, [open311.entry_by_number(number)], root="service_requests", item="request")
 
 
 @require_GET

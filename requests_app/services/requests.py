@@ -54,7 +54,7 @@ def request_submit(
     # Routed to the reception responsable in force when it arrives (Annexe C), even if the
     # designation changes before the Technicien assigns it.
     service = data.get("service")
-    data = {"responsable": service.responsable if service else None, **data}
+    data = {"responsable_id": service.responsable_id if service else None, **data}
     address = data.get("address")
     if address is not None and data.get("latitude") is None and address.latitude is not None:
         # A known civic address gives the place its position (duplicates, Open311, the map).

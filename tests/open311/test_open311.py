@@ -311,3 +311,53 @@ def test_service_discovery_lists_the_endpoint_its_formats_and_contact(client):
         root = xml(client.get(f"{path}.xml"))
         assert root.tag == "discovery"
         assert [f.text for f in root.findall("endpoints/endpoint/formats/format")] == ["application/json", "text/xml"]
+
+
+def test_the_feed_is_kept_whole_and_shows_every_change_at_once(
+    client, technicien, responsable_tp, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """Polled by other cities' apps: a repeated query reads no database, yet a new request, a
+    completion and its public note, or a renamed type are in the very next answer."""
+    with django_capture_on_commit_callbacks(execute=True):
+        first = submit_request()
+    assert [e["service_request_id"] for e in client.get(f"{BASE}/requests.json").json()] == [first.number]
+    with django_assert_num_queries(0):
+        assert client.get(f"{BASE}/requests.json").json()[0]["status"] == "open"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second = submit_request(type_code="lumiere-de-rue")
+    assert [e["service_request_id"] for e in client.get(f"{BASE}/requests.json").json()] == [
+        second.number,
+        first.number,
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assigned = services.request_assign(service_request=first, acting_user=technicien)
+        services.request_complete(
+            service_request=assigned,
+            acting_user=responsable_tp,
+            done_date=timezone.localdate(),
+            extension="227",
+            public_note="Trou comblé ce matin.",
+        )
+    entry = client.get(f"{BASE}/requests.json?status=closed").json()[0]
+    assert entry["status_notes"] == "Trou comblé ce matin."
+    assert client.get(f"{BASE}/requests.json").json()[1]["status"] == "closed"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pothole = first.request_type
+        pothole.name_fr = "Nid-de-poule (chaussée)"
+        pothole.save()
+    assert client.get(f"{BASE}/requests.json").json()[1]["service_name"] == "Nid-de-poule (chaussée)"
+    # Each format and each query is its own answer.
+    assert xml(client.get(f"{BASE}/requests.xml")).find("request/service_request_id").text == second.number
+    assert (
+        client.get(f"{BASE}/requests.json?service_code=lumiere-de-rue").json()[0]["service_request_id"] == second.number
+    )
+
+
+def test_an_invalid_query_is_never_kept_in_place_of_the_feed(client):
+    submit_request()
+    assert client.get(f"{BASE}/requests.json?status=maybe").status_code == 400
+    assert client.get(f"{BASE}/requests.json?status=maybe").status_code == 400
+    assert len(client.get(f"{BASE}/requests.json").json()) == 1

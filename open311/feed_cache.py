@@ -1,0 +1,45 @@
+"""The Open311 request feed kept whole in the cache (issue 20): other cities' apps and journalists
+poll `requests.json`, and a thousand requests cost about a tenth of a second to read and write out.
+
+A list answer is stored per format, language and query, under one version for the whole feed that
+every change to a request, its history, its Annexe A interventions or the catalogue bumps (at once
+and on commit, as for the status page: core.page_cache). The default window ends « now » and moves
+without any change: the stored answer lives at most FEED_TIMEOUT, which bounds how long a request
+that just left the 90 days may still be listed.
+"""
+
+import hashlib
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from core import page_cache
+from requests_app.models import Address, Intervention, RequestEvent, RequestType, Service, ServiceRequest
+
+VERSION_KEY = "open311-feed-v"
+FEED_TIMEOUT = 60
+
+
+def page_key(fmt: str, language: str, query: list[tuple[str, str]]) -> str:
+    wanted = "&".join(f"{name}={value}" for name, value in sorted(query))
+    # The query can be long, and is the client's: hashed, it is a fixed-size key.
+    digest = hashlib.sha256(f"{fmt}|{language}|{wanted}".encode()).hexdigest()
+    return f"open311-feed:{digest}"
+
+
+def lookup(key: str) -> tuple[int, bytes | None]:
+    return page_cache.lookup_versioned(VERSION_KEY, key)
+
+
+def store(key: str, version: int, content: bytes) -> None:
+    page_cache.store_versioned(key, version, content, FEED_TIMEOUT)
+
+
+@receiver([post_save, post_delete], sender=ServiceRequest)
+@receiver([post_save, post_delete], sender=RequestEvent)
+@receiver([post_save, post_delete], sender=Intervention)
+@receiver([post_save, post_delete], sender=RequestType)
+@receiver([post_save, post_delete], sender=Service)
+@receiver([post_save, post_delete], sender=Address)
+def feed_changed(sender, **kwargs):
+    page_cache.version_changed(VERSION_KEY)
