@@ -101,7 +101,10 @@ def main():
     parser.add_argument("--profile", default="")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sql", action="store_true", help="print the profiled scenario's SQL")
+    parser.add_argument("--floor", action="store_true", help="the bare-Django floor (bench/floor) instead")
     args = parser.parse_args()
+    if args.floor:
+        return profile_floor(args)
     os.environ["SECRET_KEY"] = "bench-" + secrets.token_hex(16)
     os.environ.update(server_env(os.environ["DATABASE_URL"], os.environ["REDIS_URL"]))
     os.environ["DJANGO_SETTINGS_MODULE"] = "prevost_service.settings.production"
@@ -122,6 +125,9 @@ def main():
     redis_counter = RedisCounter()
     redis_counter.install()
 
+    from bench.load import prepare
+
+    sessions = prepare()  # a Technicien's and a responsable's sessions, as bench/load.py makes them
     token = ServiceRequest.objects.order_by("-received_at").values_list("tracking_token", flat=True).first()
     pothole = RequestType.objects.get(code="nid-de-poule")
     csrf = get_random_string(32)
@@ -148,14 +154,60 @@ def main():
             portal,
             lambda: feed_changed(sender=None) or environ_for("/open311/v2/requests.json"),
         ),
+        "Technicien's admin list": (
+            portal,
+            lambda: environ_for("/admin/requests_app/servicerequest/", cookies=f"sessionid={sessions['tech_session']}"),
+        ),
+        "responsable's list": (
+            portal,
+            lambda: environ_for("/personnel/", cookies=f"sessionid={sessions['resp_session']}"),
+        ),
         "submission": (
             portal,
             lambda: environ_for("/requete/nouvelle/", method="POST", body=form, cookies=f"csrftoken={csrf}"),
         ),
     }
+    measure(args, scenarios, connection, redis_counter)
+
+
+def profile_floor(args):
+    """The floor's two views, measured the same way (its own settings: a process holds one project)."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.floor.settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.core.wsgi import get_wsgi_application
+    from django.db import connection
+
+    from bench.floor.run import FLOOR_FORM
+
+    call_command("migrate", run_syncdb=True, verbosity=0)
+    floor = get_wsgi_application()
+    body = FLOOR_FORM.encode()
+    scenarios = {
+        "floor: trivial view": (floor, lambda: environ_for("/")),
+        "floor: write view": (floor, lambda: environ_for("/submit/", method="POST", body=body)),
+    }
+    measure(args, scenarios, connection, RedisCounter())
+
+
+def measure(args, scenarios, connection, redis_counter):
+    profiled = ""
     print(f"{'scenario':28} {'status':>6} {'CPU ms':>8} {'wall ms':>8} {'queries':>8} {'redis':>6}")
     for name, (app, factory) in scenarios.items():
-        repeat = max(20, args.repeat // 10) if name in ("open311, after a change", "submission") else args.repeat
+        repeat = (
+            max(20, args.repeat // 10)
+            if name
+            in (
+                "open311, after a change",
+                "submission",
+                "floor: write view",
+                "Technicien's admin list",
+                "responsable's list",
+            )
+            else args.repeat
+        )
         status = call(app, factory)  # warm: templates, URL resolver, connections
         # Django empties connection.queries when a request starts: count at the cursor instead.
         queries: list[str] = []
