@@ -1,15 +1,21 @@
-"""The portal's own middleware: a 503 page when the database is away, and the CSP header built once."""
+"""The portal's own middleware: a 503 page when the database is away, and Django's and django-csp's
+with what an anonymous request does not need left out (issue 20)."""
 
 import logging
 
 import csp.constants
 import csp.middleware
+import django.contrib.messages.middleware
+import django.middleware.locale
 from csp.utils import build_policy as csp_policy
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.contrib.messages.storage import default_storage
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject, empty
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -113,3 +119,35 @@ class CSPMiddleware(csp.middleware.CSPMiddleware):
             (csp.constants.HEADER, enforced or {}, "_csp_exempt", built[2]),
             (csp.constants.HEADER_REPORT_ONLY, report_only or {}, "_csp_exempt_ro", built[3]),
         )
+
+
+class LocaleMiddleware(django.middleware.locale.LocaleMiddleware):
+    """Django's, without reading the language cookie and the browser's Accept-Language for nothing.
+
+    With i18n_patterns(prefix_default_language=False), Django's middleware takes the URL's prefix,
+    or else the default language; the language it first computes from the cookie and the header is
+    thrown away (django/middleware/locale.py). Same outcome without that work on every request
+    (issue 20). Any other URL configuration takes Django's own path."""
+
+    def process_request(self, request):
+        urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+        if is_language_prefix_patterns_used(urlconf) != (True, False):
+            return super().process_request(request)
+        translation.activate(translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        return None
+
+
+class MessageMiddleware(django.contrib.messages.middleware.MessageMiddleware):
+    """Django's, with the message storage made when first used: a page that neither adds nor shows a
+    message (a cached status page, the API, /healthz) no longer builds a cookie and a session
+    storage to save nothing (issue 20)."""
+
+    def process_request(self, request):
+        request._messages = SimpleLazyObject(lambda: default_storage(request))
+
+    def process_response(self, request, response):
+        storage = request.__dict__.get("_messages")
+        if type(storage) is SimpleLazyObject and storage._wrapped is empty:  # type(): no evaluation
+            return response
+        return super().process_response(request, response)

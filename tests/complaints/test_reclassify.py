@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from complaints import services
 from complaints.enums import ComplaintStatus
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_requete_becomes_a_plainte_and_its_facts_leave_the_request(technicien):
     request = submit_request(description="L'inspecteur m'a parlé de façon méprisante.")
     complaint = services.complaint_from_request(
-        service_request=request, acting_user=technicien, facts_date=request.received_at.date()
+        service_request=request, acting_user=technicien, facts_date=timezone.localdate(request.received_at)
     )
     request.refresh_from_db()
     assert complaint.status == ComplaintStatus.AWAITING_SIGNATURE and complaint.source_request == request
@@ -34,7 +35,7 @@ def test_a_requete_is_not_reclassified_into_a_plainte_past_the_15_days(technicie
         services.complaint_from_request(
             service_request=request,
             acting_user=technicien,
-            facts_date=request.received_at.date() - dt.timedelta(days=16),
+            facts_date=timezone.localdate(request.received_at) - dt.timedelta(days=16),
         )
     request.refresh_from_db()
     assert request.status != Status.RECLASSIFIED and not Complaint.objects.exists()
