@@ -8,7 +8,7 @@ PORT ?= 8000
 # The worker as docker-compose.yml starts it (tests/integration/test_broker_outage.py uses the same flags).
 WORKER_FLAGS := --loglevel=warning --concurrency=2 --without-gossip --without-mingle --without-heartbeat
 
-.PHONY: run test lint install messages clean-venv bench-data bench-load bench-explain bench-open311 bench-digests
+.PHONY: run test lint install messages clean-venv bench-data bench-load bench-explain bench-profile bench-open311 bench-digests
 
 $(STAMP): requirements.txt requirements-dev.txt package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -76,6 +76,12 @@ bench-load: bench-data
 
 bench-explain: bench-data
 	$(BENCH_ENV) $(PY) bench/explain.py
+
+# In-process, no server: CPU and wall ms, SQL and Redis commands per request, then the floor's views
+# the same way; PROFILE=submission (or another scenario's name) adds its cProfile.
+bench-profile: bench-data
+	$(BENCH_ENV) $(PY) bench/profile_requests.py $(if $(PROFILE),--profile "$(PROFILE)" --sql)
+	$(BENCH_ENV) $(PY) bench/profile_requests.py --floor
 
 bench-open311: bench-data
 	$(BENCH_ENV) $(PY) bench/open311_standards.py

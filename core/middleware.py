@@ -15,6 +15,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject, empty
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class CSPMiddleware(csp.middleware.CSPMiddleware):
         "_csp_update_ro",
         "_csp_replace_ro",
     )
-    _built: tuple[object, object, str, str] | None = None
+    _built: tuple[object, object, tuple[tuple[str, tuple[str, ...], str, str], ...]] | None = None
 
     def process_response(self, request, response):
         if getattr(request, "_csp_nonce", None) is not None or any(
@@ -101,9 +102,12 @@ class CSPMiddleware(csp.middleware.CSPMiddleware):
             return super().process_response(request, response)
         if settings.DEBUG and response.status_code in (500, 404):  # django-csp leaves the debug pages alone
             return response
-        for header, policy, exempt, value in self._headers():
-            excluded = request.path_info.startswith(tuple(policy.get("EXCLUDE_URL_PREFIXES") or ()))
-            if value and header not in response and not getattr(response, exempt, False) and not excluded:
+        for header, excluded_prefixes, exempt, value in self._headers():
+            if (
+                header not in response
+                and not getattr(response, exempt, False)
+                and not request.path_info.startswith(excluded_prefixes)
+            ):
                 response[header] = value
         request.csp_nonce = csp.middleware.CheckableLazyObject(self._csp_nonce_post_response)
         return response
@@ -113,12 +117,21 @@ class CSPMiddleware(csp.middleware.CSPMiddleware):
         report_only = getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
         built = CSPMiddleware._built
         if built is None or built[0] is not enforced or built[1] is not report_only:
-            built = (enforced, report_only, csp_policy(), csp_policy(report_only=True))
+            headers = (
+                (csp.constants.HEADER, enforced or {}, "_csp_exempt", csp_policy()),
+                (csp.constants.HEADER_REPORT_ONLY, report_only or {}, "_csp_exempt_ro", csp_policy(report_only=True)),
+            )
+            built = (
+                enforced,
+                report_only,
+                tuple(
+                    (header, tuple(policy.get("EXCLUDE_URL_PREFIXES") or ()), exempt, value)
+                    for header, policy, exempt, value in headers
+                    if value
+                ),
+            )
             CSPMiddleware._built = built
-        return (
-            (csp.constants.HEADER, enforced or {}, "_csp_exempt", built[2]),
-            (csp.constants.HEADER_REPORT_ONLY, report_only or {}, "_csp_exempt_ro", built[3]),
-        )
+        return built[2]
 
 
 class LocaleMiddleware(django.middleware.locale.LocaleMiddleware):
@@ -133,9 +146,20 @@ class LocaleMiddleware(django.middleware.locale.LocaleMiddleware):
         urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
         if is_language_prefix_patterns_used(urlconf) != (True, False):
             return super().process_request(request)
-        translation.activate(translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
+        request.language_from_path = translation.get_language_from_path(request.path_info)
+        translation.activate(request.language_from_path or settings.LANGUAGE_CODE)
         request.LANGUAGE_CODE = translation.get_language()
         return None
+
+    def process_response(self, request, response):
+        if not hasattr(request, "language_from_path"):
+            return super().process_response(request, response)
+        # Django's, for this configuration: its redirect of a 404 to a prefixed URL only applies when
+        # the default language is prefixed too, and the path was read once above.
+        if not request.language_from_path:
+            patch_vary_headers(response, ("Accept-Language",))
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
 
 
 class MessageMiddleware(django.contrib.messages.middleware.MessageMiddleware):

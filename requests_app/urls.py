@@ -5,6 +5,9 @@ from requests_app.views import callbacks, designations, public, satisfaction, st
 
 # Each namespace gathers the pages of several apps: prevost_service/urls.py composes them.
 public_urlpatterns = [
+    # First: the most requested page of all (every e-mail's link, every bookmark), and Django tries the
+    # patterns in order, each translated one at some cost (issue 20).
+    path(_("suivi/<str:token>/"), public.track, name="track"),
     path("", public.home, name="home"),
     path(_("requete/nouvelle/"), public.request_create, name="create"),
     path(_("question/"), public.question_create, name="question"),
@@ -12,7 +15,6 @@ public_urlpatterns = [
     path(_("requete/suivre/<str:number>/"), public.follow, name="follow"),
     path(_("requete/ne-plus-suivre/<str:token>/"), public.follow_stop, name="follow_stop"),
     path(_("suivi/"), public.track_lookup, name="track_lookup"),
-    path(_("suivi/<str:token>/"), public.track, name="track"),
     path(_("suivi/<str:token>/photos/<int:photo_id>/"), public.track_photo, name="track_photo"),
     path(_("confidentialite/"), public.privacy, name="privacy"),
     path(_("normes-de-service/"), public.standards, name="standards"),
