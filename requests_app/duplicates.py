@@ -5,6 +5,7 @@ citizen's pin), otherwise read from the addresses as typed: the same street, civ
 each other. A few dozen open requests of one nature at most: matched in Python over one query.
 """
 
+import bisect
 import datetime as dt
 import functools
 import math
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -157,10 +159,14 @@ FLAG_CAP = 9
 
 def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
     """For a page of the triage list: how many likely duplicates each open requête has, by the same
-    rule as likely_duplicates, in one query for the whole page (open requêtes of the page's natures,
-    received within the window around the page's dates). Candidates are plain tuples, each place read
-    once, and a row meets only the candidates that can be near it: those with a position (metres),
-    and on its own street those without one (civic numbers)."""
+    rule as likely_duplicates, for the whole page at once.
+
+    The candidates (open requêtes of the page's natures, received within the window around the
+    page's dates) are read grouped by nature and exact place, with their count and their first and
+    last dates: after a storm, thousands of identical reports are one row (issue 20: 28,000 of them
+    made each page read 28,000 rows). Each place is read once, and a row meets only the places that
+    can be near it: those with a position (metres), and on its own street those without one (civic
+    numbers). A group that straddles a row's window is counted exactly from its members' dates."""
     wanted = [
         row
         for row in rows
@@ -179,47 +185,80 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
         received_at__gte=min(row.received_at for row in wanted) - window,
         received_at__lte=max(row.received_at for row in wanted) + window,
         anonymized_at__isnull=True,
-    ).values_list("pk", "request_type_id", "received_at", "location_address", "latitude", "longitude")
+    )
+    place = ("request_type_id", "location_address", "latitude", "longitude")
+    groups = list(
+        others.order_by()  # no default ordering in the GROUP BY
+        .values_list(*place)
+        .annotate(count=Count("pk"), first=Min("received_at"), last=Max("received_at"))
+    )
+    group_of = {group[:4]: index for index, group in enumerate(groups)}
     any_row_unplaced = any(not _has_position(row) for row in wanted)
     positioned: dict[int | None, list[tuple]] = {}
     unplaced_by_street: dict[tuple[int | None, str], list[tuple]] = {}
     placed_by_street: dict[tuple[int | None, str], list[tuple]] = {}
     radius, gap = settings.DUPLICATE_RADIUS_METRES, settings.DUPLICATE_CIVIC_GAP  # read once, not per pair
-    for pk, type_id, received_at, address, latitude, longitude in others:
+    for index, (type_id, address, latitude, longitude, *_counts) in enumerate(groups):
         placed = latitude is not None and longitude is not None
         if placed:
-            positioned.setdefault(type_id, []).append((pk, received_at, latitude, longitude))
+            positioned.setdefault(type_id, []).append((index, latitude, longitude))
         if not placed or any_row_unplaced:  # a street is compared only when one side has no position
             key = place_key(address)
             if key is not None:
                 bucket = placed_by_street if placed else unplaced_by_street
-                bucket.setdefault((type_id, key.street), []).append((pk, received_at, key.number))
-    counts = {}
+                bucket.setdefault((type_id, key.street), []).append((index, key.number))
+
+    near_places: dict[int, set[int]] = {}
     for row in wanted:
         near: set[int] = set()
         row_placed = _has_position(row)
-        earliest, latest = row.received_at - window, row.received_at + window
         if row_placed:
-            for pk, received_at, latitude, longitude in positioned.get(row.request_type_id, ()):
-                if earliest <= received_at <= latest and (
-                    distance_m(row.latitude, row.longitude, latitude, longitude) <= radius
-                ):
-                    near.add(pk)
-                    if len(near) > FLAG_CAP:
-                        break
+            for index, latitude, longitude in positioned.get(row.request_type_id, ()):
+                if distance_m(row.latitude, row.longitude, latitude, longitude) <= radius:
+                    near.add(index)
         key = place_key(row.location_address)
         if key is not None:
             streets = [unplaced_by_street] if row_placed else [unplaced_by_street, placed_by_street]
             for bucket in streets:
-                for pk, received_at, number in bucket.get((row.request_type_id, key.street), ()):
-                    if not earliest <= received_at <= latest:
-                        continue
+                for index, number in bucket.get((row.request_type_id, key.street), ()):
                     if key.number is None or number is None or abs(key.number - number) <= gap:
-                        near.add(pk)
-                        if len(near) > FLAG_CAP:
-                            break
-        near.discard(row.pk)
-        counts[row.pk] = min(len(near), FLAG_CAP)
+                        near.add(index)
+        near_places[row.pk] = near
+
+    def straddles(index: int, row: ServiceRequest) -> bool:
+        first, last = groups[index][5], groups[index][6]
+        return first < row.received_at - window <= last or first <= row.received_at + window < last
+
+    partial = {index for row in wanted for index in near_places[row.pk] if straddles(index, row)}
+    dates: dict[int, list[dt.datetime]] = {}
+    if partial:  # rare: a place reported again and again over more than the window
+        keys = Q()
+        for index in partial:
+            type_id, address, latitude, longitude = groups[index][:4]
+            keys |= Q(request_type_id=type_id, location_address=address, latitude=latitude, longitude=longitude)
+        for *key, received_at in others.filter(keys).values_list(*place, "received_at"):
+            dates.setdefault(group_of[tuple(key)], []).append(received_at)
+        for found in dates.values():
+            found.sort()
+
+    counts = {}
+    for row in wanted:
+        earliest, latest = row.received_at - window, row.received_at + window
+        total = 0
+        for index in near_places[row.pk]:
+            count, first, last = groups[index][4:]
+            if index in dates:
+                count = bisect.bisect_right(dates[index], latest) - bisect.bisect_left(dates[index], earliest)
+            elif last < earliest or first > latest:
+                count = 0
+            total += count
+        if (
+            group_of.get((row.request_type_id, row.location_address, row.latitude, row.longitude))
+            in near_places[row.pk]
+            and row.anonymized_at is None
+        ):
+            total -= 1  # the row itself, among its own place's reports
+        counts[row.pk] = min(max(total, 0), FLAG_CAP)
     return counts
 
 

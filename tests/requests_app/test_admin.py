@@ -1,3 +1,4 @@
+import datetime as dt
 import html
 import re
 
@@ -255,3 +256,27 @@ def test_after_a_storm_of_identical_reports_the_list_says_nine_plus(client, tech
     client.force_login(technicien)
     text = page(client.get(CHANGELIST))
     assert text.count("9+ doublons possibles") == 12
+
+
+def test_identical_reports_are_counted_only_within_each_ones_window(client, technicien):
+    """Read grouped by place, the same address reported now and six weeks ago still counts each
+    report against its own 30 days: the recent ones see each other, the old ones each other."""
+    old = [
+        submit_request(
+            location_address="1250, rue Principale",
+            requester_name=f"Avant {index}",
+            received_at=timezone.now() - dt.timedelta(days=42),
+        )
+        for index in range(2)
+    ]
+    recent = [submit_request(location_address="1250, rue Principale", requester_name=f"Voisin {i}") for i in range(3)]
+    client.force_login(technicien)
+    text = page(client.get(CHANGELIST))
+    rows = {row.split("</th>")[0]: row for row in text.split('<th class="field-number_and_flag">')[1:]}
+
+    def flag(request):
+        row = next(row for number, row in rows.items() if request.number in number)
+        return row.split('class="duplicate-flag">')[1].split("<")[0] if "duplicate-flag" in row else ""
+
+    assert [flag(request) for request in recent] == ["2 doublons possibles"] * 3
+    assert [flag(request) for request in old] == ["1 doublon possible"] * 2
