@@ -57,8 +57,9 @@ def last_yearly_value(sequence_model, year: int) -> int:
         cursor.execute(f"SELECT last_value FROM {table} WHERE year = %s", [year])
         row = cursor.fetchone()
         last = row[0] if row else 0
-        if connection.vendor == "postgresql" and _sequence_exists(cursor, _sequence_name(sequence_model, year)):
-            cursor.execute(f"SELECT last_value, is_called FROM {_sequence_name(sequence_model, year)}")
+        name = _sequence_name(sequence_model, year)
+        if connection.vendor == "postgresql" and _sequence_exists(cursor, name):
+            cursor.execute(f"SELECT last_value, is_called FROM {name}")
             value, is_called = cursor.fetchone()
             last = max(last, value if is_called else value - 1)
     return last

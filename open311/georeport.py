@@ -15,7 +15,6 @@ from django.core import signing
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import get_language
 
 from requests_app.enums import FINAL_STATUSES, NOT_COMPLETED_STATUSES, RequestKind, Status
 from requests_app.models import (
@@ -26,6 +25,7 @@ from requests_app.models import (
     RequestTypeAttribute,
     ServiceRequest,
 )
+from requests_app.models.catalog import reads_english, translated_name
 from requests_app.models.requests import RequestQuerySet
 
 MAX_RESULTS = 1000
@@ -44,12 +44,13 @@ class ApiError(Exception):
         return [{"code": self.status, "description": self.description}]
 
 
-def iso(value) -> str | None:
+def iso(value, zone: dt.tzinfo) -> str | None:
+    """A date and time as the spec writes it, in the city's time zone; a date alone reads as noon."""
     if value is None:
         return None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        value = timezone.make_aware(dt.datetime.combine(value, dt.time(12)))
-    return timezone.localtime(value).isoformat(timespec="seconds")
+        value = dt.datetime.combine(value, dt.time(12), tzinfo=zone)
+    return value.astimezone(zone).isoformat(timespec="seconds")
 
 
 def check_parameters(params) -> None:
@@ -247,7 +248,7 @@ def latest_public_notes(request_ids: QuerySet) -> dict[int, str]:
     return {request_id: text for request_id, (_at, text) in latest.items()}
 
 
-# What a list entry reads: plain values, not model instances (a thousand requests with their type,
+# What an entry reads: plain values, not model instances (a thousand requests with their type,
 # service and address were 60 % of the feed's time, issue 20).
 _ENTRY_FIELDS = (
     "pk",
@@ -274,57 +275,32 @@ _ENTRY_FIELDS = (
 def request_entries(requests: RequestQuerySet) -> list[dict]:
     """The spec's entries for a search's requests, at most MAX_RESULTS."""
     page = requests[:MAX_RESULTS]
-    rows = list(page.values_list(*_ENTRY_FIELDS))
     notes = latest_public_notes(page.values("pk"))
-    english = (get_language() or "").startswith("en")
-    zone = timezone.get_current_timezone()
-
-    def moment(value):
-        return value.astimezone(zone).isoformat(timespec="seconds") if value is not None else None
-
-    entries = []
-    for (
-        pk,
-        number,
-        status,
-        description,
-        received_at,
-        updated_at,
-        planned_date,
-        address,
-        latitude,
-        longitude,
-        media_url,
-        code,
-        type_fr,
-        type_en,
-        service_fr,
-        service_en,
-        address_id,
-        zipcode,
-    ) in rows:
-        entries.append(
-            {
-                "service_request_id": number,
-                "status": "closed" if status in CLOSED_STATUSES else "open",
-                "status_notes": notes.get(pk, ""),
-                "service_name": (english and type_en) or type_fr,
-                "service_code": code,
-                "description": description,
-                "agency_responsible": ((english and service_en) or service_fr) if service_fr is not None else "",
-                "service_notice": "",
-                "requested_datetime": moment(received_at),
-                "updated_datetime": moment(updated_at),
-                "expected_datetime": iso(planned_date),
-                "address": address,
-                "address_id": address_id or "",
-                "zipcode": zipcode or "",
-                "lat": float(latitude) if latitude is not None else None,
-                "long": float(longitude) if longitude is not None else None,
-                "media_url": media_url,
-            }
-        )
-    return entries
+    english, zone = reads_english(), timezone.get_current_timezone()
+    return [
+        {
+            "service_request_id": row.number,
+            "status": "closed" if row.status in CLOSED_STATUSES else "open",
+            "status_notes": notes.get(row.pk, ""),
+            "service_name": translated_name(row.request_type__name_fr, row.request_type__name_en, english=english),
+            "service_code": row.request_type__code,
+            "description": row.description,
+            "agency_responsible": translated_name(row.service__name_fr, row.service__name_en, english=english)
+            if row.service__name_fr is not None
+            else "",
+            "service_notice": "",
+            "requested_datetime": iso(row.received_at, zone),
+            "updated_datetime": iso(row.updated_at, zone),
+            "expected_datetime": iso(row.planned_date, zone),
+            "address": row.location_address,
+            "address_id": row.address__source_id or "",
+            "zipcode": row.address__postal_code or "",
+            "lat": float(row.latitude) if row.latitude is not None else None,
+            "long": float(row.longitude) if row.longitude is not None else None,
+            "media_url": row.media_url,
+        }
+        for row in page.values_list(*_ENTRY_FIELDS, named=True)
+    ]
 
 
 def entry_by_number(number: str) -> dict:

@@ -2,7 +2,8 @@
 
 « Close » is measured in metres when both requests carry a position (the address table or the
 citizen's pin), otherwise read from the addresses as typed: the same street, civic numbers near
-each other. A few dozen open requests of one nature at most: matched in Python over one query.
+each other. Matched in Python: for one request over the open ones of its nature, for a page of the
+triage list over their places read grouped.
 """
 
 import bisect
@@ -189,24 +190,25 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
     place = ("request_type_id", "location_address", "latitude", "longitude")
     groups = list(
         others.order_by()  # no default ordering in the GROUP BY
-        .values_list(*place)
-        .annotate(count=Count("pk"), first=Min("received_at"), last=Max("received_at"))
+        .values(*place)
+        .annotate(reports=Count("pk"), first=Min("received_at"), last=Max("received_at"))
+        .values_list(*place, "reports", "first", "last", named=True)
     )
-    group_of = {group[:4]: index for index, group in enumerate(groups)}
+    group_of = {tuple(group[:4]): index for index, group in enumerate(groups)}
     any_row_unplaced = any(not _has_position(row) for row in wanted)
     positioned: dict[int | None, list[tuple]] = {}
     unplaced_by_street: dict[tuple[int | None, str], list[tuple]] = {}
     placed_by_street: dict[tuple[int | None, str], list[tuple]] = {}
     radius, gap = settings.DUPLICATE_RADIUS_METRES, settings.DUPLICATE_CIVIC_GAP  # read once, not per pair
-    for index, (type_id, address, latitude, longitude, *_counts) in enumerate(groups):
-        placed = latitude is not None and longitude is not None
+    for index, group in enumerate(groups):
+        placed = group.latitude is not None and group.longitude is not None
         if placed:
-            positioned.setdefault(type_id, []).append((index, latitude, longitude))
+            positioned.setdefault(group.request_type_id, []).append((index, group.latitude, group.longitude))
         if not placed or any_row_unplaced:  # a street is compared only when one side has no position
-            key = place_key(address)
+            key = place_key(group.location_address)
             if key is not None:
                 bucket = placed_by_street if placed else unplaced_by_street
-                bucket.setdefault((type_id, key.street), []).append((index, key.number))
+                bucket.setdefault((group.request_type_id, key.street), []).append((index, key.number))
 
     near_places: dict[int, set[int]] = {}
     for row in wanted:
@@ -226,7 +228,7 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
         near_places[row.pk] = near
 
     def straddles(index: int, row: ServiceRequest) -> bool:
-        first, last = groups[index][5], groups[index][6]
+        first, last = groups[index].first, groups[index].last
         return first < row.received_at - window <= last or first <= row.received_at + window < last
 
     partial = {index for row in wanted for index in near_places[row.pk] if straddles(index, row)}
@@ -234,8 +236,7 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
     if partial:  # rare: a place reported again and again over more than the window
         keys = Q()
         for index in partial:
-            type_id, address, latitude, longitude = groups[index][:4]
-            keys |= Q(request_type_id=type_id, location_address=address, latitude=latitude, longitude=longitude)
+            keys |= Q(**{name: groups[index][position] for position, name in enumerate(place)})
         for *key, received_at in others.filter(keys).values_list(*place, "received_at"):
             dates.setdefault(group_of[tuple(key)], []).append(received_at)
         for found in dates.values():
@@ -246,12 +247,11 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
         earliest, latest = row.received_at - window, row.received_at + window
         total = 0
         for index in near_places[row.pk]:
-            count, first, last = groups[index][4:]
+            group = groups[index]
             if index in dates:
-                count = bisect.bisect_right(dates[index], latest) - bisect.bisect_left(dates[index], earliest)
-            elif last < earliest or first > latest:
-                count = 0
-            total += count
+                total += bisect.bisect_right(dates[index], latest) - bisect.bisect_left(dates[index], earliest)
+            elif earliest <= group.last and group.first <= latest:
+                total += group.reports
         if (
             group_of.get((row.request_type_id, row.location_address, row.latitude, row.longitude))
             in near_places[row.pk]

@@ -15,17 +15,27 @@ from core.dates import month_day
 from requests_app.enums import ProcessSchema
 
 
+def reads_english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def translated_name(name_fr: str, name_en: str, *, english: bool | None = None) -> str:
+    """French first; English when the reader's language is English and a translation exists.
+    `english`: reads_english(), when the caller asked once for a list of a thousand rows."""
+    if english is None:
+        english = reads_english()
+    return name_en if english and name_en else name_fr
+
+
 class TranslatedNameMixin:
-    """French first; English when the reader's language is English and a translation exists."""
+    """The name in the reader's language (translated_name)."""
 
     name_fr: str
     name_en: str
 
     @property
     def name(self) -> str:
-        if (get_language() or "").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_fr
+        return translated_name(self.name_fr, self.name_en)
 
     def __str__(self):
         return self.name
