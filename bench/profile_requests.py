@@ -100,6 +100,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=300)
     parser.add_argument("--profile", default="")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sort", default="cumulative", help="cProfile's order: cumulative, or tottime for hot spots")
     parser.add_argument("--sql", action="store_true", help="print the profiled scenario's SQL")
     parser.add_argument("--floor", action="store_true", help="the bare-Django floor (bench/floor) instead")
     args = parser.parse_args()
@@ -236,7 +237,7 @@ def measure(args, scenarios, connection, redis_counter):
         print(f"{name:28} {status:>6} {cpu:>8.2f} {wall:>8.2f} {len(queries):>8} {redis_commands:>6}")
         if profiler:
             out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(args.top)
+            pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
             profiled = out.getvalue()
     if args.profile:
         print(profiled)

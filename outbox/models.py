@@ -24,6 +24,12 @@ class OutboundEmail(models.Model):
     subject = models.CharField(_("objet"), max_length=250)
     body_text = models.TextField(_("texte"))
     body_html = models.TextField(_("HTML"), blank=True)
+    # Written by the worker before it sends when the change could not wait for it (issue 20: the
+    # acknowledgement of a submission): the templates' name, the reader's language and the context
+    # as plain values taken with the change, so the e-mail says what was true when it was queued.
+    template = models.CharField(_("modèle"), max_length=60, blank=True)
+    language = models.CharField(_("langue"), max_length=10, blank=True)
+    context = models.JSONField(default=dict, blank=True)
     # The demand it is about, as its app names it ("request:42"): the outbox knows no domain model.
     owner = models.CharField(_("au sujet de"), max_length=40, blank=True, db_index=True)
     status = models.CharField(_("état"), max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.PENDING)

@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import F, Q
 from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
@@ -55,37 +55,66 @@ def outbox_enqueue(
     language: str,
     owner: str = "",
     attachments: Iterable[tuple[str, bytes, str]] = (),
+    render_later: bool = False,
 ) -> OutboundEmail:
     """Render `template` (subject.txt, body.txt, body.html) in the recipient's language and queue it.
 
     Must run inside the transaction of the change that causes the e-mail; the same
     `dedupe_key` never yields a second message. `owner`: the key of the demand it is about
     ("request:42"), which threads replies and bounces back to it and lets Loi 25 forget it.
-    `attachments`: (filename, bytes, mimetype).
+    `attachments`: (filename, bytes, mimetype). `render_later`: the worker renders the templates
+    just before sending, from `context` kept as JSON, so it must hold plain values taken now: a
+    citizen's submission does not wait for its acknowledgement's three templates (issue 20).
     """
+    email = OutboundEmail(dedupe_key=dedupe_key, to=to, owner=owner, next_attempt_at=timezone.now())
+    if render_later:
+        email.template, email.language, email.context = template, language, context
+    else:
+        email.subject, email.body_text, email.body_html = _render(template, context, language)
+    if not _insert_once(email):
+        return OutboundEmail.objects.get(dedupe_key=dedupe_key)
+    for filename, content, mimetype in attachments:
+        OutboundAttachment.objects.create(
+            email=email, file=ContentFile(content, name=filename), filename=filename, mimetype=mimetype
+        )
+    transaction.on_commit(lambda: _enqueue_send(email.pk))
+    return email
+
+
+def _render(template: str, context: dict[str, Any], language: str) -> tuple[str, str, str]:
+    """(subject, text body, HTML body) of `emails/<template>/` in `language`."""
     with translation.override(language):
         context = {**context, "portal_base_url": settings.PORTAL_BASE_URL, "city_name": settings.CITY_NAME}
         subject = " ".join(render_to_string(f"emails/{template}/subject.txt", context).split())
         body_text = render_to_string(f"emails/{template}/body.txt", context)
         body_html = render_to_string(f"emails/{template}/body.html", context)
-    email, created = OutboundEmail.objects.get_or_create(
-        dedupe_key=dedupe_key,
-        defaults={
-            "to": to,
-            "subject": subject,
-            "body_text": body_text,
-            "body_html": body_html,
-            "owner": owner,
-            "next_attempt_at": timezone.now(),
-        },
+    return subject, body_text, body_html
+
+
+def _insert_once(email: OutboundEmail) -> bool:
+    """Insert `email` unless its dedupe key exists; True (and its id set) when it was inserted.
+
+    One `INSERT … ON CONFLICT DO NOTHING` where get_or_create took four round trips (a read, a
+    savepoint, the insert, its release) on every submission; Django's own ignore_conflicts gives
+    back neither the id the task needs nor whether the row is new."""
+    fields = [field for field in OutboundEmail._meta.concrete_fields if not field.primary_key]
+    connection = connections[router.db_for_write(OutboundEmail)]
+    quote = connection.ops.quote_name
+    values = [field.get_db_prep_save(field.pre_save(email, add=True), connection) for field in fields]
+    sql = "INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({key}) DO NOTHING RETURNING {pk}".format(
+        table=quote(OutboundEmail._meta.db_table),
+        columns=", ".join(quote(field.column) for field in fields),
+        values=", ".join(["%s"] * len(fields)),
+        key=quote(OutboundEmail._meta.get_field("dedupe_key").column),
+        pk=quote(OutboundEmail._meta.pk.column),
     )
-    if created:
-        for filename, content, mimetype in attachments:
-            OutboundAttachment.objects.create(
-                email=email, file=ContentFile(content, name=filename), filename=filename, mimetype=mimetype
-            )
-        transaction.on_commit(lambda: _enqueue_send(email.pk))
-    return email
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    email.pk, email._state.adding = row[0], False
+    return True
 
 
 def outbox_send(*, email_id: int) -> bool:
@@ -97,6 +126,16 @@ def outbox_send(*, email_id: int) -> bool:
     if not claimed:
         return False
     email = OutboundEmail.objects.prefetch_related("attachments").get(pk=email_id)
+    if email.template and not email.body_text:
+        try:
+            email.subject, email.body_text, email.body_html = _render(email.template, email.context, email.language)
+        except Exception as exc:  # noqa: BLE001 - a template that fails now is retried, then shown as failed
+            _outbox_send_failed(email=email, error=exc)
+            return False
+        # Written before the send: the admin, a retry and a reply's threading read the same text.
+        OutboundEmail.objects.filter(pk=email_id).update(
+            subject=email.subject, body_text=email.body_text, body_html=email.body_html
+        )
     message = EmailMultiAlternatives(
         email.subject,
         email.body_text,

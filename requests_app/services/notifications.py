@@ -41,7 +41,30 @@ def _to_citizen(
 
 
 def notify_acknowledgement(service_request: ServiceRequest) -> None:
-    _to_citizen(service_request, key="ack", template="request_received")
+    """Rendered by the worker (outbox: render_later) from what the request says now: the citizen's
+    confirmation page does not wait for three templates (issue 20)."""
+    if not service_request.requester_email:
+        return
+    language = service_request.language
+    with translation.override(language):
+        type_name = str(service_request.request_type) if service_request.request_type_id else ""
+    outbox_enqueue(
+        dedupe_key=f"request:{service_request.pk}:ack",
+        to=service_request.requester_email,
+        template="request_received",
+        context={
+            "request": {
+                "number": service_request.number,
+                "requester_name": service_request.requester_name,
+                "request_type": type_name,
+                "location_address": service_request.location_address,
+            },
+            "tracking_path": tracking_path(service_request, language),
+        },
+        language=language,
+        owner=service_request.outbox_owner,
+        render_later=True,
+    )
 
 
 def _joined(service_request: ServiceRequest) -> QuerySet[ServiceRequest]:

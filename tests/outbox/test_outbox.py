@@ -8,6 +8,7 @@ from outbox import services
 from outbox.enums import OutboxStatus
 from outbox.models import OutboundEmail
 from outbox.tasks import send_outbound_email
+from requests_app.models import ServiceRequest
 
 from ..celery_helpers import celery_config
 from ..factories import submit_request
@@ -77,3 +78,47 @@ def test_unreachable_broker_leaves_the_email_for_the_flush(django_capture_on_com
     email = OutboundEmail.objects.get(owner=request.outbox_owner)
     assert email.status == OutboxStatus.PENDING
     assert services.outbox_flush() == 1
+
+
+def test_the_acknowledgement_is_written_by_the_worker_as_the_request_was_when_filed(django_capture_on_commit_callbacks):
+    # Issue 20: the citizen's confirmation does not wait for three templates; the worker renders
+    # them, and the e-mail still says what the citizen filed even if the Technicien acted first.
+    request = submit_request(language="en", requester_name="Mary Tremblay")
+    email = OutboundEmail.objects.get(owner=request.outbox_owner)
+    assert (email.template, email.body_text) == ("request_received", "")
+    ServiceRequest.objects.filter(pk=request.pk).update(requester_name="Someone Else", location_address="ailleurs")
+
+    assert services.outbox_flush() == 1
+    (sent,) = mail.outbox
+    assert request.number in sent.subject and "received" in sent.subject
+    assert "Hello Mary Tremblay" in sent.body and "1234, rue Principale" in sent.body
+    assert "Pothole" in sent.body, "the nature in the citizen's language"
+    assert f"/en/track/{request.tracking_token}/" in sent.body
+    email.refresh_from_db()
+    assert email.body_text == sent.body and email.subject == sent.subject, "the admin shows what was sent"
+
+
+def test_a_template_failing_in_the_worker_keeps_the_email_for_a_retry():
+    request = submit_request()
+    OutboundEmail.objects.filter(owner=request.outbox_owner).update(template="no_such_template")
+    assert services.outbox_flush() == 0
+    email = OutboundEmail.objects.get(owner=request.outbox_owner)
+    assert (email.status, email.attempts) == (OutboxStatus.PENDING, 1)
+    assert "TemplateDoesNotExist" in email.last_error
+    assert ServiceRequest.objects.filter(pk=request.pk).exists()
+
+
+def test_the_same_change_queued_twice_is_one_email(django_capture_on_commit_callbacks):
+    arguments = {
+        "dedupe_key": "test:1:once",
+        "to": "marie@example.ca",
+        "template": "request_received",
+        "context": {"request": {"number": "2026-000001", "requester_name": "Marie"}, "tracking_path": "/suivi/x/"},
+        "language": "fr",
+        "render_later": True,
+    }
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        first = services.outbox_enqueue(**arguments)
+        second = services.outbox_enqueue(**{**arguments, "to": "autre@example.ca"})
+    assert first.pk == second.pk and second.to == "marie@example.ca"
+    assert len(callbacks) == 1 and len(mail.outbox) == 1
