@@ -12,7 +12,7 @@ from accounts import second_factor
 from accounts.enums import Role
 from core import broker, numbering
 from legal.provisions_seed import provisions_seed
-from requests_app import business_days
+from requests_app import business_days, selectors
 from requests_app.catalog_seed import catalog_seed
 
 from .factories import UserFactory, service
@@ -26,6 +26,7 @@ def _french_and_clean_caches(settings, tmp_path):
     broker.reset()
     numbering.forget_sequences()
     business_days.closures_changed()
+    selectors.forget_catalog()
     with translation.override("fr-ca"):
         yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)

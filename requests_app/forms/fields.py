@@ -1,16 +1,42 @@
 """Widgets and fields the request forms share: dates, several photos, photos kept across an error, the map pin."""
 
 import re
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from core import photos as photo_tools
 from core.text_search import normalize
 from requests_app.models import Address
+from requests_app.selectors import ActiveCatalog, active_catalog
+
+
+class CatalogChoiceField(forms.ModelChoiceField):
+    """A service or a nature, offered from its queryset and checked against the process's copy of
+    the active catalogue (selectors.active_catalog) instead of a query per field (issue 20).
+    `pick` chooses the catalogue's services or its types; a form whose fields share one `catalog`
+    reads the catalogue's version once."""
+
+    def __init__(self, *args, pick: Callable[[ActiveCatalog], Mapping[int, Model]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pick = pick
+        self.catalog: Callable[[], ActiveCatalog] = active_catalog
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            chosen = self.pick(self.catalog()).get(int(value))
+        except (TypeError, ValueError):
+            chosen = None
+        if chosen is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return chosen
 
 
 class DateInput(forms.DateInput):

@@ -1,5 +1,7 @@
 """The request as the citizen files it, as the Technicien types it for someone, and the tracking lookup."""
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core import photos as photo_tools
 from requests_app.enums import STAFF_CHANNELS, Channel, ContactPreference, RequestKind
 from requests_app.forms.fields import (
+    CatalogChoiceField,
     MultiplePhotoField,
     StagedPhotosMixin,
     _chosen_address,
@@ -19,7 +22,7 @@ from requests_app.forms.fields import (
     meaningful_statement,
 )
 from requests_app.models import RequestType, Service, ServiceRequest
-from requests_app.selectors import request_types_by_service
+from requests_app.selectors import active_catalog, request_types_by_service
 
 # How a phone fills in the citizen's fields: the right keyboard, the browser's autofill.
 CITIZEN_WIDGETS = {
@@ -55,15 +58,17 @@ def _contact_errors(form: forms.Form, data: dict, *, email_message=None) -> None
 class RequestForm(StagedPhotosMixin, forms.ModelForm):
     """The citizen's requête form: service then type, the facts, the place, how to reach them."""
 
-    service = forms.ModelChoiceField(
+    service = CatalogChoiceField(
         label=_("Service concerné"),
         queryset=Service.objects.filter(is_active=True),
+        pick=lambda catalog: catalog.services,
         empty_label=_("— Choisissez —"),
         required=False,  # the nature names its service: choosing it first is enough
     )
-    request_type = forms.ModelChoiceField(
+    request_type = CatalogChoiceField(
         label=_("Nature de la requête"),
         queryset=RequestType.objects.active(),
+        pick=lambda catalog: catalog.types,
         empty_label=_("— Choisissez —"),
     )
     photos = MultiplePhotoField(
@@ -120,6 +125,8 @@ class RequestForm(StagedPhotosMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = Service.objects.filter(is_active=True).order_by("name_fr")
         self.fields["request_type"].queryset = request_types_by_service()
+        catalog = functools.cache(active_catalog)  # one version read for both choices
+        self.fields["service"].catalog = self.fields["request_type"].catalog = catalog
         self.fields["description"].required = True
         self.fields["location_address"].required = True
         self.fields["location_address"].widget.attrs.update(

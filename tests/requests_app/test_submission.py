@@ -12,7 +12,7 @@ from PIL import Image
 from core import photos as photo_tools
 from outbox.enums import OutboxStatus
 from outbox.models import OutboundEmail
-from requests_app import services
+from requests_app import selectors, services
 from requests_app.enums import Channel, RequestKind, Status
 from requests_app.models import RequestEvent, RequestType, ServiceRequest
 
@@ -254,3 +254,37 @@ def test_choosing_the_nature_alone_fills_its_service(client):
     client.post(reverse("requests:create"), form_data(service=""))
     created = ServiceRequest.objects.get()
     assert created.service == created.request_type.service
+
+
+def test_a_nature_withdrawn_in_the_admin_is_refused_from_the_next_submission(client):
+    # Issue 20: the web processes keep the catalogue in memory under its version.
+    assert client.post(reverse("requests:create"), form_data()).status_code == 302
+    pothole = request_type("nid-de-poule")
+    pothole.is_active = False
+    pothole.save()
+
+    response = client.post(reverse("requests:create"), form_data(description="Encore un nid-de-poule, plus loin."))
+    assert response.status_code == 400
+    assert "Sélectionnez un choix valide" in page_text(response)
+    assert "Encore un nid-de-poule, plus loin." in page_text(response), "nothing the citizen typed is lost"
+    assert ServiceRequest.objects.count() == 1
+
+
+def test_a_process_reads_the_catalogue_again_within_a_minute_when_the_cache_is_away(client, settings, monkeypatch):
+    # With no cache the catalogue's version never changes: only the memo's age makes a withdrawn
+    # nature refused.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    assert client.post(reverse("requests:create"), form_data()).status_code == 302
+    RequestType.objects.filter(code="nid-de-poule").update(is_active=False)
+    later = selectors.time.monotonic() + selectors.CATALOG_MEMO_SECONDS + 1
+    monkeypatch.setattr(selectors.time, "monotonic", lambda: later)
+
+    response = client.post(reverse("requests:create"), form_data())
+    assert "Sélectionnez un choix valide" in page_text(response)
+    assert ServiceRequest.objects.count() == 1
