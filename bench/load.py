@@ -208,9 +208,9 @@ def forget_load_submissions() -> int:
     row by row: seconds instead of minutes; the Open311 feed's version is bumped once at the end."""
     from django.db.models.signals import post_delete, pre_delete
 
-    from open311.feed_cache import feed_changed
     from outbox.models import OutboundEmail
     from requests_app.models import ServiceRequest
+    from requests_app.signals import requests_list_changed
 
     saved = {signal: signal.receivers for signal in (pre_delete, post_delete)}
     try:
@@ -223,7 +223,7 @@ def forget_load_submissions() -> int:
         for signal, receivers in saved.items():
             signal.receivers = receivers
             signal.sender_receivers_cache.clear()
-    feed_changed(sender=None)
+    requests_list_changed(sender=None)
     return per_model.get(ServiceRequest._meta.label, 0)
 
 

@@ -100,6 +100,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=300)
     parser.add_argument("--profile", default="")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--only", default="", help="measure only this scenario (for py-spy and the like)")
     parser.add_argument("--sort", default="cumulative", help="cProfile's order: cumulative, or tottime for hot spots")
     parser.add_argument("--sql", action="store_true", help="print the profiled scenario's SQL")
     parser.add_argument("--floor", action="store_true", help="the bare-Django floor (bench/floor) instead")
@@ -119,8 +120,8 @@ def main():
     from django.db import connection
     from django.utils.crypto import get_random_string
 
-    from open311.feed_cache import feed_changed
     from requests_app.models import RequestType, ServiceRequest
+    from requests_app.signals import requests_list_changed
 
     portal = get_wsgi_application()
     redis_counter = RedisCounter()
@@ -153,7 +154,7 @@ def main():
         # The same after any change to a request: the feed read and written out again.
         "open311, after a change": (
             portal,
-            lambda: feed_changed(sender=None) or environ_for("/open311/v2/requests.json"),
+            lambda: requests_list_changed(sender=None) or environ_for("/open311/v2/requests.json"),
         ),
         "Technicien's admin list": (
             portal,
@@ -197,6 +198,8 @@ def measure(args, scenarios, connection, redis_counter):
     profiled = ""
     print(f"{'scenario':28} {'status':>6} {'CPU ms':>8} {'wall ms':>8} {'queries':>8} {'redis':>6}")
     for name, (app, factory) in scenarios.items():
+        if args.only and name != args.only:
+            continue
         repeat = (
             max(20, args.repeat // 10)
             if name

@@ -32,6 +32,7 @@ miss and the page is rendered from the database.
 
 import re
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -79,9 +80,9 @@ def store(token: str, language: str, version: int, content: bytes) -> None:
     store_versioned(_page_key(token, language), version, content, PAGE_TIMEOUT)
 
 
-def lookup_versioned(version_key: str, page_key: str) -> tuple[int, bytes | None]:
-    """Any page kept under a version key (the status page, the Open311 feed): (current version,
-    the page if it was stored under that version), in one round trip."""
+def lookup_versioned(version_key: str, page_key: str) -> tuple[int, Any]:
+    """Anything kept under a version key (the status page, the Open311 feed, the desk's duplicate
+    flags): (current version, what was stored under that version or None), in one round trip."""
     found = cache.get_many([version_key, page_key])
     version = found.get(version_key, 0)
     stored = found.get(page_key)
@@ -90,7 +91,7 @@ def lookup_versioned(version_key: str, page_key: str) -> tuple[int, bytes | None
     return version, None
 
 
-def store_versioned(page_key: str, version: int, content: bytes, timeout: int) -> None:
+def store_versioned(page_key: str, version: int, content: Any, timeout: int) -> None:
     cache.set(page_key, (version, content), timeout)
 
 

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class Open311Config(AppConfig):
     name = "open311"
     verbose_name = _("API Open311")
-
-    def ready(self):
-        from open311 import feed_cache  # noqa: F401  (its receivers keep the cached feed fresh)

@@ -1,22 +1,19 @@
 """The Open311 request feed kept whole in the cache (issue 20): other cities' apps and journalists
 poll `requests.json`, and a thousand requests cost about a tenth of a second to read and write out.
 
-A list answer is stored per format, language and query, under one version for the whole feed that
-every change to a request, its history, its Annexe A interventions or the catalogue bumps (at once
-and on commit, as for the status page: core.page_cache). The default window ends « now » and moves
+A list answer is stored per format, language and query, under the version of everything a list of
+requests shows, which every change to a request, its history, its Annexe A interventions, the
+catalogue or the addresses bumps at once and on commit (requests_app.signals, core.page_cache). The default window ends « now » and moves
 without any change: the stored answer lives at most FEED_TIMEOUT, which bounds how long a request
 that just left the 90 days may still be listed.
 """
 
 import hashlib
 
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-
 from core import page_cache
-from requests_app.models import Address, Intervention, RequestEvent, RequestType, Service, ServiceRequest
+from requests_app.signals import LIST_VERSION_KEY
 
-VERSION_KEY = "open311-feed-v"
+VERSION_KEY = LIST_VERSION_KEY
 FEED_TIMEOUT = 60
 
 
@@ -33,13 +30,3 @@ def lookup(key: str) -> tuple[int, bytes | None]:
 
 def store(key: str, version: int, content: bytes) -> None:
     page_cache.store_versioned(key, version, content, FEED_TIMEOUT)
-
-
-@receiver([post_save, post_delete], sender=ServiceRequest)
-@receiver([post_save, post_delete], sender=RequestEvent)
-@receiver([post_save, post_delete], sender=Intervention)
-@receiver([post_save, post_delete], sender=RequestType)
-@receiver([post_save, post_delete], sender=Service)
-@receiver([post_save, post_delete], sender=Address)
-def feed_changed(sender, **kwargs):
-    page_cache.version_changed(VERSION_KEY)

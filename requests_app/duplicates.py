@@ -9,6 +9,7 @@ triage list over their places read grouped.
 import bisect
 import datetime as dt
 import functools
+import hashlib
 import math
 import re
 from dataclasses import dataclass
@@ -18,9 +19,11 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import page_cache
 from core.text_search import normalize
 from requests_app.enums import NOT_COMPLETED_STATUSES, OPEN_STATUSES, RequestKind
 from requests_app.models import ServiceRequest
+from requests_app.signals import LIST_VERSION_KEY
 
 EARTH_RADIUS_M = 6_371_000
 
@@ -156,6 +159,7 @@ def likely_duplicates(service_request: ServiceRequest, limit: int = 5) -> list[L
 # The triage list says « 9+ » past this: after a storm of identical reports (a water main), counting
 # thousands of them for every row of the page would cost seconds and tell the Technicien nothing more.
 FLAG_CAP = 9
+COUNTS_TIMEOUT = 600
 
 
 def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
@@ -178,6 +182,20 @@ def likely_duplicate_counts(rows: list[ServiceRequest]) -> dict[int, int]:
     ]
     if not wanted:
         return {}
+    # Kept per page under the version every change to a request bumps (issue 20): the Technicien's
+    # list is read far more often than requests change, and the grouping is its heaviest query.
+    rule = (settings.DUPLICATE_WINDOW_DAYS, settings.DUPLICATE_RADIUS_METRES, settings.DUPLICATE_CIVIC_GAP)
+    page = hashlib.sha256(repr((rule, [row.pk for row in wanted])).encode()).hexdigest()
+    key = f"duplicate-counts:{page}"
+    version, stored = page_cache.lookup_versioned(LIST_VERSION_KEY, key)
+    if stored is not None:
+        return stored
+    counts = _count_likely_duplicates(wanted)
+    page_cache.store_versioned(key, version, counts, COUNTS_TIMEOUT)
+    return counts
+
+
+def _count_likely_duplicates(wanted: list[ServiceRequest]) -> dict[int, int]:
     window = dt.timedelta(days=settings.DUPLICATE_WINDOW_DAYS)
     others = ServiceRequest.objects.filter(
         kind=RequestKind.REQUEST,

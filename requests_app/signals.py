@@ -4,7 +4,15 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from core import page_cache
-from requests_app.models import Intervention, RequestEvent, RequestPhoto, RequestType, Service, ServiceRequest
+from requests_app.models import (
+    Address,
+    Intervention,
+    RequestEvent,
+    RequestPhoto,
+    RequestType,
+    Service,
+    ServiceRequest,
+)
 
 # Sent inside the transaction that anonymizes requests (Loi 25), with `request_ids`: an app that
 # keeps personal information about requests (the mailbox log) forgets it in the same transaction.
@@ -32,3 +40,20 @@ def request_part_changed(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=RequestType)
 def catalog_changed(sender, instance, **kwargs):
     page_cache.catalog_changed()
+
+
+# One version for everything a list of requests shows, read by the pages that keep such a list in the
+# cache: the Open311 feed (open311.feed_cache) and the desk's likely-duplicate flags (duplicates).
+# Bumped at once and on commit (core.page_cache) by every change to a request, its history, its
+# Annexe A interventions, the catalogue or the civic addresses.
+LIST_VERSION_KEY = "requests-list-v"
+
+
+@receiver([post_save, post_delete], sender=ServiceRequest)
+@receiver([post_save, post_delete], sender=RequestEvent)
+@receiver([post_save, post_delete], sender=Intervention)
+@receiver([post_save, post_delete], sender=RequestType)
+@receiver([post_save, post_delete], sender=Service)
+@receiver([post_save, post_delete], sender=Address)
+def requests_list_changed(sender, **kwargs):
+    page_cache.version_changed(LIST_VERSION_KEY)
