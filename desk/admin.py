@@ -9,17 +9,17 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
-from django.contrib.admin.utils import display_for_field, display_for_value
+from django.contrib.admin.utils import display_for_field, display_for_value, quote
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from complaints import services as complaint_services
 from complaints.forms import FromRequestForm
@@ -119,17 +119,24 @@ class TriageChangeList(ChangeList):
         if not self.result_list:
             return []
         recipes = [self._recipe(name) for name in names]
-        first_url = self.url_for_result(self.result_list[0])
-        preserved = add_preserved_filters({"preserved_filters": self.preserved_filters, "opts": self.opts}, first_url)
-        suffix = preserved[len(first_url) :]
+        # Every change link is the same but for the id: reversed once (the id is a path segment).
+        marker = "0-triage-row-0"
+        pattern = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=(marker,),
+            current_app=self.model_admin.admin_site.name,
+        )
+        pattern = add_preserved_filters({"preserved_filters": self.preserved_filters, "opts": self.opts}, pattern)
+        before, _marker, after = escape(pattern).partition(marker)
         rows = []
         for obj in self.result_list:
             cells = []
             for tag, classes, value_of in recipes:
                 value, nowrap = value_of(obj)
+                value = conditional_escape(value)
                 if tag == "th":
-                    value = format_html('<a href="{}{}">{}</a>', self.url_for_result(obj), suffix, value)
-                cells.append(format_html('<{} class="{}{}">{}</{}>', tag, classes, nowrap, value, tag))
+                    value = f'<a href="{before}{escape(quote(obj.pk))}{after}">{value}</a>'
+                cells.append(mark_safe(f'<{tag} class="{classes}{nowrap}">{value}</{tag}>'))
             rows.append(cells)
         return rows
 
@@ -269,7 +276,7 @@ class RequestAdmin(admin.ModelAdmin):
             '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
             helpers.ACTION_CHECKBOX_NAME,
             obj.pk,
-            format_html(_("Select this object for an action - {}"), str(obj)),
+            format_html(gettext("Select this object for an action - {}"), str(obj)),
         )
 
     @admin.display(description=_("reçue le"), ordering="received_at")
@@ -278,7 +285,7 @@ class RequestAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("catégorie"), ordering="kind")
     def kind_short(self, obj):
-        return _("information") if obj.kind == RequestKind.INFORMATION else obj.get_kind_display()
+        return gettext("information") if obj.kind == RequestKind.INFORMATION else obj.get_kind_display()
 
     @admin.display(description=_("âge (jours ouvrables)"))
     def age(self, obj):
@@ -286,14 +293,14 @@ class RequestAdmin(admin.ModelAdmin):
         if selectors.email_unanswered_too_long(obj, days):
             return format_html(
                 '<strong class="overdue" title="{}">{} ✉ ⚠</strong>',
-                _("courriel sans réponse depuis plus de %(days)s jours ouvrables")
+                gettext("courriel sans réponse depuis plus de %(days)s jours ouvrables")
                 % {"days": EMAIL_ANSWER_BUSINESS_DAYS},
                 days,
             )
         if obj.channel == Channel.EMAIL and obj.status == Status.RECEIVED:
-            return format_html('{} <span title="{}">✉</span>', days, _("courriel à répondre"))
+            return format_html('{} <span title="{}">✉</span>', days, gettext("courriel à répondre"))
         if overdue:
-            return format_html('<strong class="overdue" title="{}">{} ⚠</strong>', _("hors norme"), days)
+            return format_html('<strong class="overdue" title="{}">{} ⚠</strong>', gettext("hors norme"), days)
         return days
 
     @admin.display(description=_("responsable"), ordering="responsable__last_name")
@@ -304,9 +311,9 @@ class RequestAdmin(admin.ModelAdmin):
         if obj.status == Status.RECEIVED:
             return format_html(
                 '<span class="designated" title="{}">{} <em>{}</em></span>',
-                _("désigné pour ce service (Annexe C), pas encore assigné"),
+                gettext("désigné pour ce service (Annexe C), pas encore assigné"),
                 obj.responsable,
-                _("désigné"),
+                gettext("désigné"),
             )
         return obj.responsable
 

@@ -142,3 +142,21 @@ def test_the_availability_widget_is_for_employees_and_says_what_its_time_field_i
     client.force_login(technicien)
     page = html.unescape(client.get(reverse("staff:home")).content.decode())
     assert "Mon statut" in page and '<label class="back-at-label" for="back-at">De retour vers</label>' in page
+
+
+def test_a_working_session_is_written_at_most_once_a_minute(client, technicien):
+    # Issue 20: pushing the idle expiry back on every page wrote the session row on every page.
+    from django.contrib.sessions.models import Session
+    from freezegun import freeze_time
+
+    start = timezone.now()
+    with freeze_time(start):
+        client.force_login(technicien)
+        client.get(reverse("staff:home"))
+    expiry = Session.objects.get().expire_date
+    with freeze_time(start + dt.timedelta(seconds=50)):
+        client.get(reverse("staff:home"))
+    assert Session.objects.get().expire_date == expiry, "not written again within the minute"
+    with freeze_time(start + dt.timedelta(seconds=70)):
+        client.get(reverse("staff:home"))
+    assert Session.objects.get().expire_date == expiry + dt.timedelta(seconds=70)
