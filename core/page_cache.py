@@ -97,44 +97,58 @@ def store_versioned(page_key: str, version: int, content: Any, timeout: int) -> 
 
 def version_changed(version_key: str) -> None:
     """Called for every change to what the pages kept under `version_key` show."""
-    _bump_now_and_on_commit(version_key)
+    versions_changed(version_key)
 
 
-def _bump(key: str) -> None:
-    # A version only has to differ from the one a reader saw: a random one is a single write.
-    cache.set(key, secrets.randbits(62), timeout=None)
+def _bump_all(keys) -> None:
+    # A version only has to differ from the one a reader saw: a random one is a single write, and
+    # several keys are one MSET.
+    cache.set_many({key: secrets.randbits(62) for key in keys}, timeout=None)
 
 
 class _BumpOnCommit:
-    def __init__(self, key: str):
-        self.key, self.ran = key, False
+    """The version keys an atomic block changed, bumped together when it commits."""
+
+    def __init__(self, keys):
+        self.keys, self.ran = set(keys), False
 
     def __call__(self) -> None:
         self.ran = True
-        _bump(self.key)
+        _bump_all(self.keys)
 
 
-def _bump_now_and_on_commit(key: str) -> None:
-    # A submission saves the request and its history in one atomic block: one bump now and one on
-    # commit cover every change in it, so a key whose commit bump the same block already awaits is
-    # not written again (issue 20). Only the same block (a savepoint rolled back drops its
-    # callbacks), and only back to the last callback run early: the tests run a block's callbacks
-    # before the commit, while older ones of the test's transaction wait forever.
+def versions_changed(*keys: str) -> None:
+    """Bump `keys` at once, and again when the current atomic block commits.
+
+    A submission saves the request, its history and its outbox row in one block, each change
+    bumping its pages' keys: the keys are bumped at once only the first time in the block, and
+    all together on commit, in one round trip each (issue 20). Only the same block (a savepoint
+    rolled back drops its callbacks), and only back to the last callback run early: the tests run
+    a block's callbacks before the commit, while older ones of the test's transaction wait forever."""
     connection = transaction.get_connection()
     level = set(connection.savepoint_ids)
+    pending = None
     for sids, hook, _robust in reversed(connection.run_on_commit):
         if isinstance(hook, _BumpOnCommit):
             if hook.ran:
                 break
-            if hook.key == key and sids == level:
-                return
-    _bump(key)
-    transaction.on_commit(_BumpOnCommit(key))
+            if sids == level:
+                pending = hook
+                break
+    new = [key for key in dict.fromkeys(keys) if pending is None or key not in pending.keys]
+    if not new:
+        return
+    _bump_all(new)
+    if pending is None:
+        transaction.on_commit(_BumpOnCommit(new))  # outside a block, this runs at once
+    else:
+        pending.keys.update(new)
 
 
-def page_changed(token: str) -> None:
-    """Called for every change to what the status page shows."""
-    _bump_now_and_on_commit(_version_key(token))
+def page_changed(token: str, *also: str) -> None:
+    """Called for every change to what the status page shows; `also`: other version keys the same
+    change bumps (one round trip for all)."""
+    versions_changed(_version_key(token), *also)
 
 
 CATALOG_VERSION_KEY = "catalog-v"
@@ -144,6 +158,6 @@ def catalog_version() -> int:
     return cache.get(CATALOG_VERSION_KEY, 0)
 
 
-def catalog_changed() -> None:
+def catalog_changed(*also: str) -> None:
     """Called for every change to the services and types the forms offer."""
-    _bump_now_and_on_commit(CATALOG_VERSION_KEY)
+    versions_changed(CATALOG_VERSION_KEY, *also)

@@ -103,6 +103,26 @@ def test_a_page_rendered_before_a_commit_is_never_served_after_it(client, techni
     assert "ancienne page" not in page(client.get(url))
 
 
+def test_pages_read_while_a_change_is_under_way_are_not_served_once_it_commits(
+    client, technicien, responsable_tp, django_capture_on_commit_callbacks
+):
+    # The keys a block changes are bumped together on commit (issue 20): the status page's and
+    # the lists' (Open311, the desk's flags) both, or a reader of the old rows would be believed.
+    from core import page_cache
+    from requests_app.signals import LIST_VERSION_KEY
+
+    request = submit_request()
+    token = request.tracking_token
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_assign(service_request=request, acting_user=technicien)
+        status_version, _ = page_cache.lookup(token, "fr-ca")
+        list_version, _ = page_cache.lookup_versioned(LIST_VERSION_KEY, "open311-feed:test")
+        page_cache.store(token, "fr-ca", status_version, b"ancienne page")
+        page_cache.store_versioned("open311-feed:test", list_version, b"ancien flux", 60)
+    assert "ancienne page" not in page(client.get(reverse("requests:track", kwargs={"token": token})))
+    assert page_cache.lookup_versioned(LIST_VERSION_KEY, "open311-feed:test")[1] is None
+
+
 def test_status_page_answers_when_the_cache_does_not(client, settings):
     request = submit_request()
     settings.CACHES = {
