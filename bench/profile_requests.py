@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import server_env  # noqa: E402
+from bench.load import LOAD_EMAIL, server_env  # noqa: E402
 
 
 def environ_for(path: str, *, method="GET", body=b"", cookies="", host="127.0.0.1") -> dict:
@@ -143,7 +143,7 @@ def main():
             "requester_name": "Profil Test",
             "requester_address": "1234 rue Principale",
             "requester_phone": "450 555-0101",
-            "requester_email": "profil@exemple.ca",
+            "requester_email": LOAD_EMAIL,  # deleted with the load's at the next start, and at the end
             "contact_preference": "courriel",
         }
     ).encode()
@@ -170,6 +170,9 @@ def main():
         ),
     }
     measure(args, scenarios, connection, redis_counter)
+    from bench.load import forget_load_submissions
+
+    print(f"removed the {forget_load_submissions()} submissions of this run")
 
 
 def profile_floor(args):
