@@ -51,6 +51,18 @@ def _force_login_includes_the_second_factor(monkeypatch):
 
 
 @pytest.fixture
+def cache_away(settings):
+    """The cache on a port nobody listens on: every read misses at once, every write is dropped."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+
+
+@pytest.fixture
 def technicien(db):
     return UserFactory(username="tech", first_name="Sylvie", is_staff=True, roles=[Role.TECHNICIEN])
 

@@ -270,16 +270,9 @@ def test_a_nature_withdrawn_in_the_admin_is_refused_from_the_next_submission(cli
     assert ServiceRequest.objects.count() == 1
 
 
-def test_a_process_reads_the_catalogue_again_within_a_minute_when_the_cache_is_away(client, settings, monkeypatch):
+def test_a_process_reads_the_catalogue_again_within_a_minute_when_the_cache_is_away(client, cache_away, monkeypatch):
     # With no cache the catalogue's version never changes: only the memo's age makes a withdrawn
     # nature refused.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
     assert client.post(reverse("requests:create"), form_data()).status_code == 302
     RequestType.objects.filter(code="nid-de-poule").update(is_active=False)
     later = selectors.time.monotonic() + selectors.CATALOG_MEMO_SECONDS + 1

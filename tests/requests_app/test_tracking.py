@@ -123,15 +123,8 @@ def test_pages_read_while_a_change_is_under_way_are_not_served_once_it_commits(
     assert page_cache.lookup_versioned(LIST_VERSION_KEY, "open311-feed:test")[1] is None
 
 
-def test_status_page_answers_when_the_cache_does_not(client, settings):
+def test_status_page_answers_when_the_cache_does_not(client, cache_away):
     request = submit_request()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
     response = client.get(reverse("requests:track", kwargs={"token": request.tracking_token}))
     assert response.status_code == 200 and request.number in page(response)
 
