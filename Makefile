@@ -8,7 +8,7 @@ PORT ?= 8000
 # The worker as docker-compose.yml starts it (tests/integration/test_broker_outage.py uses the same flags).
 WORKER_FLAGS := --loglevel=warning --concurrency=2 --without-gossip --without-mingle --without-heartbeat
 
-.PHONY: run test lint install messages clean-venv bench-data bench-load bench-explain bench-profile bench-open311 bench-digests
+.PHONY: run test lint install messages clean-venv bench-data bench-load bench-explain bench-profile bench-open311 bench-digests bench-pdf
 
 $(STAMP): requirements.txt requirements-dev.txt package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -88,3 +88,6 @@ bench-open311: bench-data
 
 bench-digests: $(STAMP)
 	$(BENCH_ENV) $(PY) bench/digests.py --requests 50000
+
+bench-pdf: $(STAMP)
+	$(PY) bench/pdf.py
