@@ -8,7 +8,7 @@ from outbox.services import outbox_resend
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "to", "subject", "status", "attempts", "sent_at")
+    list_display = ("created_at", "to", "subject_shown", "status", "attempts", "sent_at")
     list_filter = ("status",)
     search_fields = ("to", "subject")
     show_full_result_count = False
@@ -27,6 +27,11 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     )
     exclude = ("body_html", "claimed_at")
     actions = ("resend",)
+
+    @admin.display(description=_("objet"), ordering="subject")
+    def subject_shown(self, email):
+        # An acknowledgement waits for the worker to write it (render_later): say so, not a blank.
+        return email.subject or _("(rédigé à l'envoi)")
 
     def has_add_permission(self, request):
         return False

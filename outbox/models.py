@@ -49,7 +49,7 @@ class OutboundEmail(models.Model):
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
 
     def __str__(self):
-        return f"{self.to} · {self.subject}"
+        return f"{self.to} · {self.subject or self.template}"
 
 
 class OutboundAttachment(models.Model):

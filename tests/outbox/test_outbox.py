@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from outbox import services
@@ -122,3 +123,13 @@ def test_the_same_change_queued_twice_is_one_email(django_capture_on_commit_call
         second = services.outbox_enqueue(**{**arguments, "to": "autre@example.ca"})
     assert first.pk == second.pk and second.to == "marie@example.ca"
     assert len(callbacks) == 1 and len(mail.outbox) == 1
+
+
+def test_the_outbox_says_an_acknowledgement_is_written_when_sent(client, technicien):
+    request = submit_request(requester_email="pending@example.ca")
+    client.force_login(technicien)
+    text = client.get(reverse("admin:outbox_outboundemail_changelist")).content.decode()
+    assert "pending@example.ca" in text and "(rédigé à l&#x27;envoi)" in text
+    services.outbox_flush()
+    text = client.get(reverse("admin:outbox_outboundemail_changelist")).content.decode()
+    assert f"Demande {request.number} reçue" in text and "rédigé à l" not in text
