@@ -137,6 +137,10 @@ def test_search_filters(client):
         ),
         ({"end_date": "0001-01-01T16:01:00Z"}, "end_date is out of range"),
         ({"start_date": "9999-12-31T23:59:00Z"}, "start_date is out of range"),
+        (
+            {"start_date": "1980-06-25T12:44:22.5+16:54", "end_date": "1980-06-26T00:00:00Z"},
+            "start_date has a time zone offset outside -12:00 to +14:00",
+        ),
         ({"status": "pending"}, "status must be open or closed"),
         ({"jurisdiction_id": "montreal.ca"}, "jurisdiction_id 'montreal.ca' is not served here"),
         ({"service_code": "nid\x00"}, "parameters must not contain NUL characters"),
