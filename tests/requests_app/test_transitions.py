@@ -168,3 +168,14 @@ def test_reclassifying_to_another_service_returns_to_the_queue(technicien, respo
     assert request.service.code == "environnement"
     event = RequestEvent.objects.get(request=request, kind=EventKind.CLASSIFIED)
     assert "Nid-de-poule" in event.note and "Collecte manquée" in event.note
+
+
+def test_a_request_joined_to_nothing_is_refused_by_the_model_check():
+    # ServiceRequest skips its check constraint only where a field it reads is left out (issue 20).
+    from django.core.exceptions import ValidationError
+
+    request = submit_request()
+    request.status = Status.MERGED
+    with pytest.raises(ValidationError, match="request_merged_has_main"):
+        request.full_clean()
+    request.full_clean(exclude=["duplicate_of"])  # what a form without the main request checks
