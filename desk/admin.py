@@ -111,8 +111,9 @@ class TriageChangeList(ChangeList):
     def rows(self) -> list[list[SafeString]]:
         """The page's cells exactly as Django's generic list writes them (the same classes, links
         and empty values), from a recipe per column worked out once per page: the generic code
-        works each cell out from scratch, a third of the page's CPU (issue 20). Popups and
-        editable lists keep Django's own code."""
+        works each cell out from scratch and escapes the constant parts of each through lazy-string
+        wrappers, about 4 of the page's 28 ms of CPU with the display columns' own lazy strings
+        (issue 20). Popups and editable lists keep Django's own code."""
         names = [name for name in self.list_display if isinstance(name, str)]
         if self.is_popup or self.formset is not None or self.to_field or len(names) < len(self.list_display):
             return [list(cells) for cells in admin_list.results(self)]
