@@ -223,7 +223,7 @@ def forget_load_submissions() -> int:
         for signal, receivers in saved.items():
             signal.receivers = receivers
             signal.sender_receivers_cache.clear()
-    requests_list_changed(sender=None)
+    requests_list_changed()
     return per_model.get(ServiceRequest._meta.label, 0)
 
 

@@ -154,7 +154,7 @@ def main():
         # The same after any change to a request: the feed read and written out again.
         "open311, after a change": (
             portal,
-            lambda: requests_list_changed(sender=None) or environ_for("/open311/v2/requests.json"),
+            lambda: requests_list_changed() or environ_for("/open311/v2/requests.json"),
         ),
         "Technicien's admin list": (
             portal,

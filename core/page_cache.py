@@ -95,11 +95,6 @@ def store_versioned(page_key: str, version: int, content: Any, timeout: int) -> 
     cache.set(page_key, (version, content), timeout)
 
 
-def version_changed(version_key: str) -> None:
-    """Called for every change to what the pages kept under `version_key` show."""
-    versions_changed(version_key)
-
-
 def _bump_all(keys) -> None:
     # A version only has to differ from the one a reader saw: a random one is a single write, and
     # several keys are one MSET.

@@ -13,7 +13,6 @@ import hashlib
 from core import page_cache
 from requests_app.signals import LIST_VERSION_KEY
 
-VERSION_KEY = LIST_VERSION_KEY
 FEED_TIMEOUT = 60
 
 
@@ -25,7 +24,7 @@ def page_key(fmt: str, language: str, query: list[tuple[str, str]]) -> str:
 
 
 def lookup(key: str) -> tuple[int, bytes | None]:
-    return page_cache.lookup_versioned(VERSION_KEY, key)
+    return page_cache.lookup_versioned(LIST_VERSION_KEY, key)
 
 
 def store(key: str, version: int, content: bytes) -> None:

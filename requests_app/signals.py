@@ -58,6 +58,6 @@ def addresses_changed(sender, **kwargs):
     page_cache.versions_changed(LIST_VERSION_KEY)
 
 
-def requests_list_changed(sender=None, **kwargs):
+def requests_list_changed() -> None:
     """Everything a list of requests shows may have changed (a bulk load or delete sent no signal)."""
     page_cache.versions_changed(LIST_VERSION_KEY)
