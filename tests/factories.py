@@ -53,3 +53,16 @@ def submit_request(*, type_code="nid-de-poule", received_at=None, **overrides):
     return services.request_submit(
         data=data, channel="web", received_at=received_at or timezone.now() - dt.timedelta(hours=1)
     )
+
+
+def assign_and_complete(request, *, technicien, responsable, public_note="", internal_note=""):
+    """Route a request to its service's responsable, who completes it (Annexe A, code 238, today)."""
+    assigned = services.request_assign(service_request=request, acting_user=technicien)
+    return services.request_complete(
+        service_request=assigned,
+        acting_user=responsable,
+        done_date=timezone.localdate(),
+        extension="227",
+        internal_note=internal_note,
+        public_note=public_note,
+    )

@@ -11,11 +11,10 @@ from django.utils import timezone
 
 from open311.models import ApiKey
 from open311.services import api_key_issue, api_key_revoke
-from requests_app import services
 from requests_app.enums import Channel, Status
 from requests_app.models import ServiceRequest
 
-from ..factories import submit_request
+from ..factories import assign_and_complete, submit_request
 
 pytestmark = pytest.mark.django_db
 BASE = "/open311/v2"
@@ -92,13 +91,10 @@ def test_requests_carry_no_personal_information(client):
 
 
 def test_status_notes_are_the_public_note_and_closed_is_closed(client, technicien, responsable_tp):
-    request = submit_request()
-    request = services.request_assign(service_request=request, acting_user=technicien)
-    services.request_complete(
-        service_request=request,
-        acting_user=responsable_tp,
-        done_date=timezone.localdate(),
-        extension="227",
+    request = assign_and_complete(
+        submit_request(),
+        technicien=technicien,
+        responsable=responsable_tp,
         internal_note="Équipe de Roger",
         public_note="Trou comblé ce matin.",
     )
@@ -336,13 +332,8 @@ def test_the_feed_is_kept_whole_and_shows_every_change_at_once(
     ]
 
     with django_capture_on_commit_callbacks(execute=True):
-        assigned = services.request_assign(service_request=first, acting_user=technicien)
-        services.request_complete(
-            service_request=assigned,
-            acting_user=responsable_tp,
-            done_date=timezone.localdate(),
-            extension="227",
-            public_note="Trou comblé ce matin.",
+        assign_and_complete(
+            first, technicien=technicien, responsable=responsable_tp, public_note="Trou comblé ce matin."
         )
     entry = client.get(f"{BASE}/requests.json?status=closed").json()[0]
     assert entry["status_notes"] == "Trou comblé ce matin."

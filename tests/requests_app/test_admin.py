@@ -13,7 +13,7 @@ from requests_app import duplicates, services
 from requests_app.enums import Channel, RejectionReason, RequestKind, Status
 from requests_app.models import RequestEvent, ServiceRequest
 
-from ..factories import request_type, submit_request
+from ..factories import assign_and_complete, request_type, submit_request
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:requests_app_servicerequest_changelist")
@@ -87,10 +87,7 @@ def test_refused_transition_shows_a_french_message_and_changes_nothing(client, t
 
 def test_bulk_close_completed_requests(client, technicien, responsable_tp):
     client.force_login(technicien)
-    request = services.request_assign(service_request=submit_request(), acting_user=technicien)
-    services.request_complete(
-        service_request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
-    )
+    request = assign_and_complete(submit_request(), technicien=technicien, responsable=responsable_tp)
     response = client.post(CHANGELIST, {"action": "close_completed", "_selected_action": [request.pk]}, follow=True)
     assert "1 demande(s) fermée(s)." in page(response)
     assert ServiceRequest.objects.get(pk=request.pk).status == Status.CLOSED
@@ -212,10 +209,7 @@ def test_saving_the_classification_stays_on_the_page_and_says_the_request_is_not
 
 def test_a_completed_request_has_no_save_button_and_no_assign_in_the_menu(client, technicien, responsable_tp):
     client.force_login(technicien)
-    request = services.request_assign(service_request=submit_request(), acting_user=technicien)
-    services.request_complete(
-        service_request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
-    )
+    request = assign_and_complete(submit_request(), technicien=technicien, responsable=responsable_tp)
     text = page(client.get(reverse("admin:requests_app_servicerequest_change", args=[request.pk])))
     assert "Enregistrer" not in text and "Fermer et aviser le demandeur" in text
     menu = page(client.get(CHANGELIST + "?status__exact=completee"))

@@ -19,7 +19,7 @@ from requests_app import duplicates, services, standards
 from requests_app.enums import EventKind, RequestKind, Status
 from requests_app.models import RequestEvent, Service, ServiceRequest
 
-from ..factories import submit_request
+from ..factories import assign_and_complete, submit_request
 
 pytestmark = pytest.mark.django_db
 
@@ -177,10 +177,7 @@ def test_a_join_made_by_mistake_is_undone_and_the_request_waits_in_the_queue(tec
 
 
 def _complete(main, technicien, responsable, note="Le trou a été rebouché."):
-    services.request_assign(service_request=main, acting_user=technicien)
-    services.request_complete(
-        service_request=main, acting_user=responsable, done_date=timezone.localdate(), extension="227", public_note=note
-    )
+    assign_and_complete(main, technicien=technicien, responsable=responsable, public_note=note)
     return services.request_close(service_request=ServiceRequest.objects.get(pk=main.pk), acting_user=technicien)
 
 
@@ -220,14 +217,7 @@ def test_the_duplicate_tracking_page_shows_the_main_request_progress(client, tec
     assert f"même problème que la demande {main.number}" in before
     assert f"État de la demande {main.number} : reçue" in before
 
-    services.request_assign(service_request=main, acting_user=technicien)
-    services.request_complete(
-        service_request=ServiceRequest.objects.get(pk=main.pk),
-        acting_user=responsable_tp,
-        done_date=timezone.localdate(),
-        extension="227",
-        public_note="Le trou a été rebouché.",
-    )
+    assign_and_complete(main, technicien=technicien, responsable=responsable_tp, public_note="Le trou a été rebouché.")
 
     after = words(client.get(url))  # not a stale copy from the page cache
     assert f"État de la demande {main.number} : complétée" in after

@@ -13,7 +13,7 @@ from requests_app import services
 from requests_app.models import Follower, ServiceRequest
 from requests_app.services.retention import requests_anonymize
 
-from ..factories import request_type, submit_request
+from ..factories import assign_and_complete, request_type, submit_request
 
 pytestmark = pytest.mark.django_db
 
@@ -55,13 +55,8 @@ def test_a_follower_is_told_at_each_public_step_counted_once_and_never_sees_the_
     assert Follower.objects.get().email == "voisin@example.test", "twice is once"
     assert ServiceRequest.objects.count() == 1, "counted once: no second request"
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_assign(service_request=followed, acting_user=technicien)
-        services.request_complete(
-            service_request=ServiceRequest.objects.get(pk=followed.pk),
-            acting_user=responsable_tp,
-            done_date=timezone.localdate(),
-            extension="227",
-            public_note="Merci Mme Tremblay, c'est réparé.",
+        assign_and_complete(
+            followed, technicien=technicien, responsable=responsable_tp, public_note="Merci Mme Tremblay, c'est réparé."
         )
     to_follower = [message for message in mail.outbox if message.to == ["voisin@example.test"]]
     bodies = "\n".join(message.body for message in to_follower)

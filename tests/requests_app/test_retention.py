@@ -16,7 +16,7 @@ from requests_app import services
 from requests_app.models import RequestPhoto, SatisfactionResponse, Service, ServiceRequest
 from requests_app.services.retention import requests_anonymize
 
-from ..factories import submit_request
+from ..factories import assign_and_complete, submit_request
 
 pytestmark = pytest.mark.django_db
 LONG_AGO = dt.datetime(2018, 3, 5, 10, tzinfo=dt.UTC)
@@ -107,10 +107,7 @@ def test_photos_go_with_the_person_and_a_second_run_changes_nothing(
             channel="web",
             photos=[(photo(), "image/jpeg")],
         )
-        services.request_assign(service_request=request, acting_user=technicien)
-        services.request_complete(
-            service_request=request, acting_user=responsable_tp, done_date=timezone.localdate(), extension="227"
-        )
+        request = assign_and_complete(request, technicien=technicien, responsable=responsable_tp)
         services.request_close(service_request=request, acting_user=technicien)
     stored = RequestPhoto.objects.get(request=request).image
     assert stored.storage.exists(stored.name)

@@ -17,17 +17,13 @@ from requests_app import satisfaction, services
 from requests_app.models import SatisfactionResponse
 from requests_app.services import satisfaction as satisfaction_services
 
-from ..factories import UserFactory, submit_request
+from ..factories import UserFactory, assign_and_complete, submit_request
 
 pytestmark = pytest.mark.django_db
 
 
 def closed_request(technicien, responsable, type_code="nid-de-poule"):
-    request = submit_request(type_code=type_code)
-    request = services.request_assign(service_request=request, acting_user=technicien)
-    request = services.request_complete(
-        service_request=request, acting_user=responsable, done_date=timezone.localdate(), extension="227"
-    )
+    request = assign_and_complete(submit_request(type_code=type_code), technicien=technicien, responsable=responsable)
     return services.request_close(service_request=request, acting_user=technicien)
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from requests_app import services
 
-from ..factories import submit_request
+from ..factories import assign_and_complete, submit_request
 from .test_submission import form_data
 
 pytestmark = pytest.mark.django_db
@@ -77,13 +77,8 @@ def test_status_page_changes_as_soon_as_the_city_acts_although_it_is_cached(
         assert "Reçue" in page(client.get(url))
 
     with django_capture_on_commit_callbacks(execute=True):
-        request = services.request_assign(service_request=request, acting_user=technicien)
-        services.request_complete(
-            service_request=request,
-            acting_user=responsable_tp,
-            done_date=timezone.localdate(),
-            extension="47193",
-            public_note="Trou comblé ce matin.",
+        assign_and_complete(
+            request, technicien=technicien, responsable=responsable_tp, public_note="Trou comblé ce matin."
         )
 
     text = page(client.get(url))
